@@ -1,0 +1,1 @@
+"""The content types of the observatory, one module per type."""

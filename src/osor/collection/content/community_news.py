@@ -1,0 +1,26 @@
+"""A news article of the community."""
+
+from osor.collection import _
+from osor.collection.interfaces import ICommunityContent
+from plone.dexterity.content import Item
+from plone.supermodel import model
+from zope import schema
+from zope.interface import implementer
+
+
+class ICommunityNews(model.Schema):
+    """What community news adds to Plone's title, headline, text and lead image."""
+
+    source_url = schema.URI(
+        title=_("label_source_url", default="Source"),
+        description=_(
+            "help_source_url",
+            default="The original article, when this news is relayed from elsewhere.",
+        ),
+        required=False,
+    )
+
+
+@implementer(ICommunityNews, ICommunityContent)
+class CommunityNews(Item):
+    """A news article."""

@@ -1,0 +1,81 @@
+"""A question to the legal coaching service, and its answer."""
+
+from osor.collection import _
+from plone.app.textfield import RichText
+from plone.app.z3cform.widgets.select import Select2FieldWidget
+from plone.autoform import directives
+from plone.dexterity.content import Item
+from plone.supermodel import model
+from zope import schema
+from zope.interface import implementer
+
+
+class ILegalRequest(model.Schema):
+    """A licensing question and the legal expert's answer."""
+
+    title = schema.TextLine(
+        title=_("label_legal_subject", default="Subject"),
+        description=_("help_legal_subject", default="Your question in one line."),
+        required=True,
+    )
+
+    question = RichText(
+        title=_("label_legal_question", default="Question"),
+        description=_(
+            "help_legal_question",
+            default="Describe your project, the components and licences involved, and what you need to know.",
+        ),
+        required=True,
+    )
+
+    category = schema.Choice(
+        title=_("label_legal_category", default="Category"),
+        vocabulary="osor.collection.vocabularies.LegalRequestCategory",
+        required=True,
+    )
+
+    directives.widget("licences", Select2FieldWidget)
+    licences = schema.List(
+        title=_("label_licences_concerned", default="Licences concerned"),
+        description=_(
+            "help_licences_concerned",
+            default="The licences your question is about, as SPDX identifiers.",
+        ),
+        value_type=schema.Choice(vocabulary="osor.collection.vocabularies.Licences"),
+        required=False,
+        default=[],
+        missing_value=[],
+    )
+
+    model.fieldset(
+        "answer",
+        label=_("fieldset_answer", default="Answer"),
+        fields=["answer", "answered_by", "answered_on"],
+    )
+
+    # Only reviewers (the legal experts) write the answer.
+    directives.write_permission(
+        answer="cmf.ReviewPortalContent",
+        answered_by="cmf.ReviewPortalContent",
+        answered_on="cmf.ReviewPortalContent",
+    )
+
+    answer = RichText(
+        title=_("label_legal_answer", default="Answer"),
+        required=False,
+    )
+
+    answered_by = schema.TextLine(
+        title=_("label_answered_by", default="Answered by"),
+        required=False,
+    )
+
+    answered_on = schema.Date(
+        title=_("label_answered_on", default="Answered on"),
+        required=False,
+    )
+
+
+@implementer(ILegalRequest)
+class LegalRequest(Item):
+    """A legal request."""

