@@ -1,0 +1,85 @@
+"""Event subscribers that keep collections and their content consistent."""
+
+from osor.collection import _
+from osor.collection.content.community_collection import containing_collection
+from osor.collection.membership.members import pending_requests
+from osor.collection.membership.roles import create_groups
+from osor.collection.membership.roles import delete_groups
+from osor.collection.membership.roles import group_id
+from osor.collection.membership.settings import apply_participation_settings
+from osor.collection.membership.settings import PUBLISH_DIRECTLY
+from plone import api
+from Products.CMFCore.WorkflowCore import WorkflowException
+
+
+# Transitions that need a motivation (the workflow "comment"), as in Joinup.
+MOTIVATION_REQUIRED = {
+    "osor_community_workflow": {"request_changes", "request_deletion", "reject_deletion", "archive"},
+    "osor_collection_workflow": {"reject", "archive"},
+}
+
+
+class MotivationRequired(WorkflowException):
+    """A transition that needs a motivation was attempted without one."""
+
+
+def require_motivation(obj, event):
+    """Refuse a transition listed in MOTIVATION_REQUIRED without a comment."""
+    if event.transition is None:
+        return
+    required = MOTIVATION_REQUIRED.get(event.workflow.getId(), ())
+    comment = (event.kwargs or {}).get("comment", "")
+    if event.transition.getId() in required and not (comment or "").strip():
+        raise MotivationRequired(
+            _("error_motivation_required", default="Please give a motivation for this step.")
+        )
+
+
+def collection_added(collection, event):
+    """Give a new collection its groups; its creator becomes its owner."""
+    create_groups(collection)
+    creator = collection.Creator()
+    if creator and api.user.get(userid=creator) is not None:
+        api.group.add_user(groupname=group_id(collection, "owner"), username=creator)
+    apply_participation_settings(collection)
+
+
+def collection_modified(collection, event):
+    apply_participation_settings(collection)
+
+
+def collection_transitioned(collection, event):
+    apply_participation_settings(collection)
+    if event.new_state.getId() == "archived":
+        _archive_content_of(collection)
+        pending_requests(collection).clear()
+
+
+def collection_removed(collection, event):
+    delete_groups(collection)
+
+
+def _archive_content_of(collection):
+    """Freeze every community item when its collection is archived."""
+    catalog = api.portal.get_tool("portal_catalog")
+    workflow = api.portal.get_tool("portal_workflow")
+    brains = catalog.unrestrictedSearchResults(
+        path="/".join(collection.getPhysicalPath()),
+        review_state=["draft", "proposed", "published", "needs_update", "deletion_requested"],
+    )
+    with api.env.adopt_roles(["Manager"]):
+        for brain in brains:
+            obj = brain._unrestrictedGetObject()
+            workflow.doActionFor(obj, "archive", comment="The collection was archived.")
+
+
+def content_modified(obj, event):
+    """In a moderated collection, a member's edit of published content waits for approval."""
+    if api.content.get_state(obj, default=None) != "published":
+        return
+    collection = containing_collection(obj)
+    if collection is None or not collection.moderated:
+        return
+    if api.user.has_permission(PUBLISH_DIRECTLY, obj=obj):
+        return
+    api.portal.get_tool("portal_workflow").doActionFor(obj, "propose_changes")

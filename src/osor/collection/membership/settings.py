@@ -1,0 +1,62 @@
+"""How a collection's settings and workflow state become permissions.
+
+The collection workflow manages viewing, editing, joining and member
+management. What depends on the settings (who creates, who publishes
+without moderation, whether authors delete their published content) is
+set here, on the collection, and acquired by its content: changing a
+setting takes effect at once for existing content and members.
+"""
+
+from plone import api
+
+
+ADMINISTRATORS = ["Manager", "Site Administrator", "Site Moderator"]
+
+# Who may create content, per value of the "content creation" setting.
+CREATORS = {
+    "any_user": ["Authenticated"],
+    "only_members": ["Collection Member"],
+    "facilitators_and_authors": ["Collection Author"],
+}
+
+ADD_PERMISSIONS = [
+    "Add portal content",
+    "osor.collection: Add Software Solution",
+    "osor.collection: Add Case Study",
+    "osor.collection: Add Event",
+    "osor.collection: Add Competence Centre",
+    "osor.collection: Add Legal Request",
+    "osor.collection: Add News",
+    "osor.collection: Add Publication",
+]
+
+PUBLISH_DIRECTLY = "osor.collection: Publish directly"
+DELETE = "Delete objects"
+
+
+def is_archived(collection) -> bool:
+    return api.content.get_state(collection, default=None) == "archived"
+
+
+def participation_permissions(collection) -> dict[str, list[str]]:
+    """Permission -> roles, derived from the collection's settings and state."""
+    if is_archived(collection):
+        frozen = {permission: ["Manager"] for permission in ADD_PERMISSIONS}
+        frozen[PUBLISH_DIRECTLY] = ["Manager"]
+        frozen[DELETE] = ["Manager"]
+        return frozen
+    creators = CREATORS[collection.content_creation or "only_members"]
+    trusted = ["Collection Author"] if collection.moderated else creators + ["Collection Author"]
+    permissions = {permission: ADMINISTRATORS + creators for permission in ADD_PERMISSIONS}
+    permissions[PUBLISH_DIRECTLY] = ADMINISTRATORS + trusted
+    # Published content acquires "Delete objects": authors of a moderated
+    # collection request deletion instead of deleting.
+    owners_delete = [] if collection.moderated else ["Owner"]
+    permissions[DELETE] = ADMINISTRATORS + ["Collection Facilitator"] + owners_delete
+    return permissions
+
+
+def apply_participation_settings(collection) -> None:
+    """Set the settings-derived permissions on ``collection``."""
+    for permission, roles in participation_permissions(collection).items():
+        collection.manage_permission(permission, roles=sorted(set(roles)), acquire=False)
