@@ -10,6 +10,8 @@ from datetime import datetime
 from datetime import time
 from datetime import timedelta
 from osor.collection import logger
+from osor.collection.membership.members import add_member
+from osor.collection.membership.members import role_of
 from pathlib import Path
 from plone import api
 from plone.app.textfield import RichText
@@ -38,8 +40,11 @@ def load_example_data() -> dict:
         return yaml.safe_load(data)
 
 
+DEMO_PASSWORD = "osor-demo"
+
+
 def create_example_content(site) -> list:
-    """Create the example content below ``site``; return the items created."""
+    """Create the example content and demo users; return the items created."""
     data = load_example_data()
     created = []
     relations = []
@@ -49,8 +54,24 @@ def create_example_content(site) -> list:
         _set_relations(site, obj, field_name, paths)
     for obj, state in ((obj, state) for obj, state in created if state):
         _transition_to(obj, state)
+    for user in data.get("users", ()):
+        _create_user(site, user)
     logger.info("Created %d example items", len(created))
     return [obj for obj, state in created]
+
+
+def _create_user(site, user: dict) -> None:
+    if api.user.get(userid=user["id"]) is None:
+        api.user.create(
+            username=user["id"],
+            email=user["email"],
+            password=DEMO_PASSWORD,
+            properties={"fullname": user["fullname"]},
+        )
+    for path, role in user.get("memberships", {}).items():
+        collection = site.unrestrictedTraverse(path)
+        if role_of(collection, user["id"]) is None:
+            add_member(collection, user["id"], role)
 
 
 def _create_tree(container, node: dict, created: list, relations: list) -> None:

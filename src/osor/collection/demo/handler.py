@@ -1,11 +1,20 @@
 """Site-creation hook of the "osor" distribution."""
 
 from osor.collection.demo.example_content import create_example_content
+from plone import api
 from plone.distribution.handler import post_handler as default_post_handler
 
 
 def post_handler(distribution, site, answers: dict):
     site = default_post_handler(distribution, site, answers)
+    configure_demo_site(site)
     if answers.get("setup_content", True):
         create_example_content(site)
     return site
+
+
+def configure_demo_site(site) -> None:
+    """Let visitors register themselves, and give notifications a sender."""
+    api.portal.set_registry_record("plone.enable_self_reg", True)
+    api.portal.set_registry_record("plone.email_from_address", "osor@example.org")
+    api.portal.set_registry_record("plone.email_from_name", site.Title())
