@@ -16,7 +16,7 @@ class DistributionDownload(Download):
         safeWrite(self.context, self.request)
         safeWrite(self.context._downloads, self.request)
         if not self.context.file:
-            return self.request.response.redirect(self.context.access_url, trusted=False)
+            return self.request.response.redirect(self.context.access_url)
         if not self.fieldname:
             self.fieldname = "file"
         return super().__call__()

@@ -1,7 +1,9 @@
 """A distribution: one downloadable file or external address of a release."""
 
 from BTrees.Length import Length
+from ComputedAttribute import ComputedAttribute
 from osor.collection import _
+from pathlib import PurePosixPath
 from plone.dexterity.content import Item
 from plone.namedfile.field import NamedBlobFile
 from plone.supermodel import model
@@ -9,6 +11,10 @@ from zope import schema
 from zope.interface import implementer
 from zope.interface import Invalid
 from zope.interface import invariant
+
+
+# Archive extensions of two parts: "x-1.0.tar.gz" is a TAR.GZ, not a GZ.
+COMPOUND_EXTENSIONS = (".tar.gz", ".tar.bz2", ".tar.xz", ".tar.zst")
 
 
 class IDistribution(model.Schema):
@@ -79,6 +85,11 @@ class IDistribution(model.Schema):
 class Distribution(Item):
     """A distribution of a release."""
 
+    # Dexterity content has a Dublin Core ``format`` of "text/html" at class
+    # level; without this, a distribution whose format was never given (or
+    # taken from its file) would claim to be an HTML page.
+    format = None
+
     @property
     def file_size(self):
         return self.file.getSize() if self.file else None
@@ -98,9 +109,27 @@ class Distribution(Item):
             self._downloads = Length()
         self._downloads.change(1)
 
-    @property
-    def download_url(self) -> str:
+    def _download_url(self) -> str:
         """The address users should follow to get the distribution."""
         if self.file:
             return f"{self.absolute_url()}/@@download/file/{self.file.filename}"
         return self.access_url
+
+    # Not a ``property``: a property gets the object without its acquisition
+    # wrapper, so ``absolute_url()`` would not know where the object lives.
+    download_url = ComputedAttribute(_download_url, 1)
+
+
+def format_of(filename: str) -> str | None:
+    """The format of a file, from its name: ``ZIP``, ``TAR.GZ``..."""
+    name = filename.lower()
+    for extension in COMPOUND_EXTENSIONS:
+        if name.endswith(extension):
+            return extension[1:].upper()
+    return PurePosixPath(name).suffix[1:].upper() or None
+
+
+def fill_in_format(distribution, event):
+    """Take the format from the uploaded file when the editor left it empty."""
+    if not distribution.format and distribution.file and distribution.file.filename:
+        distribution.format = format_of(distribution.file.filename)

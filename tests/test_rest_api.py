@@ -1,0 +1,165 @@
+"""plone.restapi serializes every type with its field values."""
+
+from datetime import date
+from plone import api
+from plone.app.testing import setRoles
+from plone.app.testing import TEST_USER_ID
+from plone.app.textfield.value import RichTextValue
+
+import pytest
+import transaction
+
+
+def term(token: str, title: str) -> dict:
+    return {"token": token, "title": title}
+
+
+EUPL = term("EUPL-1.2", "European Union Public License 1.2 (EUPL-1.2)")
+
+
+def content_tree() -> dict:
+    """path -> (portal_type, field values to create it with).
+
+    Fresh values each time: a value stored in one test's database cannot
+    be stored in the next one's.
+    """
+    return {
+        "osor": (
+            "community_collection",
+            {
+                "owner_type": "SupraNationalAuthority",
+                "contact_points": [{"name": "OSOR team", "email": "osor@example.org", "url": None}],
+                "spatial_coverage": ["EU", "BE"],
+            },
+        ),
+        "osor/app": (
+            "software_solution",
+            {"licences": ["EUPL-1.2"], "development_status": "Completed", "topics": ["cloud"]},
+        ),
+        "osor/app/v1": ("solution_release", {"version": "1.0.0", "release_date": date(2024, 4, 15)}),
+        "osor/app/v1/zip": (
+            "solution_distribution",
+            {"access_url": "https://example.org/app.zip", "licence": "EUPL-1.2", "format": "ZIP"},
+        ),
+        "osor/os2": ("case_study", {"year": 2021, "administration_level": "local"}),
+        "osor/webinar": (
+            "community_event",
+            {
+                "online": True,
+                "registration_url": "https://example.org/register",
+                "speakers": [{"name": "Rasmus Frey", "affiliation": "OS2", "bio": None}],
+            },
+        ),
+        "osor/zendis": (
+            "competence_centre",
+            {"country": "DE", "latitude": 52.52, "longitude": 13.405, "languages_served": ["de"]},
+        ),
+        "osor/eupl-gpl": (
+            "legal_request",
+            {
+                "question": RichTextValue("<p>EUPL and GPL?</p>", "text/html"),
+                "category": "licence_compatibility",
+                "licences": ["EUPL-1.2"],
+            },
+        ),
+        "osor/news": ("community_news", {"source_url": "https://example.org/news"}),
+        "osor/handbook": (
+            "publication",
+            {"publication_type": "handbook", "external_url": "https://example.org/h.pdf"},
+        ),
+    }
+
+
+EXPECTED = {
+    "osor": {
+        "owner_type": term("SupraNationalAuthority", "Supra-national authority"),
+        "contact_points": [{"name": "OSOR team", "email": "osor@example.org", "url": None}],
+        "spatial_coverage": [term("EU", "European Union"), term("BE", "Belgium")],
+        "content_creation": term("only_members", "Only members"),
+        "moderated": True,
+    },
+    "osor/app": {
+        "licences": [EUPL],
+        "development_status": term("Completed", "Completed"),
+        "topics": [term("cloud", "Cloud and infrastructure")],
+    },
+    "osor/app/v1": {"version": "1.0.0", "release_date": "2024-04-15"},
+    "osor/app/v1/zip": {
+        "access_url": "https://example.org/app.zip",
+        "licence": EUPL,
+        "format": "ZIP",
+        "file": None,
+        "file_size": None,
+        "download_count": 0,
+    },
+    "osor/os2": {"year": 2021, "administration_level": term("local", "Local")},
+    "osor/webinar": {
+        "online": True,
+        "registration_url": "https://example.org/register",
+        "speakers": [{"name": "Rasmus Frey", "affiliation": "OS2", "bio": None}],
+    },
+    "osor/zendis": {
+        "country": term("DE", "Germany"),
+        "latitude": 52.52,
+        "longitude": 13.405,
+        "languages_served": [term("de", "German")],
+    },
+    "osor/eupl-gpl": {
+        "category": term("licence_compatibility", "Licence compatibility"),
+        "licences": [EUPL],
+    },
+    "osor/news": {"source_url": "https://example.org/news"},
+    "osor/handbook": {
+        "publication_type": term("handbook", "Handbook or guide"),
+        "external_url": "https://example.org/h.pdf",
+    },
+}
+
+
+@pytest.fixture
+def content(functional_portal):
+    setRoles(functional_portal, TEST_USER_ID, ["Manager"])
+    for path, (portal_type, values) in content_tree().items():
+        parent, _, item_id = path.rpartition("/")
+        api.content.create(
+            container=functional_portal.unrestrictedTraverse(parent) if parent else functional_portal,
+            type=portal_type,
+            id=item_id,
+            title=item_id,
+            **values,
+        )
+    transaction.commit()
+    return functional_portal
+
+
+@pytest.mark.parametrize("path", EXPECTED)
+def test_get_returns_the_field_values(content, manager_request, path):
+    response = manager_request.get(f"/{path}")
+    assert response.status_code == 200, response.text
+    data = response.json()
+    assert data["@type"] == content_tree()[path][0]
+    assert {name: data[name] for name in EXPECTED[path]} == EXPECTED[path]
+
+
+def test_an_uploaded_distribution_reports_its_size_and_downloads(
+    content, manager_request, blob_file
+):
+    distribution = content.unrestrictedTraverse("osor/app/v1/zip")
+    distribution.access_url = None
+    distribution.file = blob_file(size=2048, filename="app.zip")
+    distribution.record_download()
+    transaction.commit()
+    data = manager_request.get("/osor/app/v1/zip").json()
+    assert data["file_size"] == 2048
+    assert data["download_count"] == 1
+    assert data["file"]["filename"] == "app.zip"
+    assert data["file"]["size"] == 2048
+
+
+def test_downloading_through_the_site_counts(content, request_factory):
+    browser = request_factory(role="Manager", api=False)
+    response = browser.get("/osor/app/v1/zip/@@download", allow_redirects=False)
+    assert response.status_code == 302
+    assert response.headers["Location"] == "https://example.org/app.zip"
+    data = request_factory(role="Manager").get("/osor/app/v1/zip").json()
+    assert data["download_count"] == 1
