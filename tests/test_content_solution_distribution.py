@@ -23,14 +23,14 @@ class TestSolutionDistribution(ContentTypeContract):
     values = {
         "access_url": "https://example.org/app-1.0.0.tar.gz",
         "licence": "EUPL-1.2",
-        "format": "TAR.GZ",
+        "file_format": "TAR.GZ",
     }
     fields = [
         # IDistribution
         "file",
         "access_url",
         "licence",
-        "format",
+        "file_format",
         "file_size",
         "download_count",
         # plone.basic, plone.shortname
@@ -75,7 +75,7 @@ def test_file_size_is_computed_from_the_uploaded_file(uploaded, blob_file):
 
 
 def test_format_is_taken_from_the_uploaded_file(uploaded):
-    assert uploaded.format == "TAR.GZ"
+    assert uploaded.file_format == "TAR.GZ"
 
 
 def test_a_given_format_is_kept(release, blob_file):
@@ -84,9 +84,9 @@ def test_a_given_format_is_kept(release, blob_file):
         type="solution_distribution",
         title="Image",
         file=blob_file(filename="app.tar.gz"),
-        format="OCI image",
+        file_format="OCI image",
     )
-    assert distribution.format == "OCI image"
+    assert distribution.file_format == "OCI image"
 
 
 def test_download_url_points_to_the_file_of_the_distribution(uploaded):

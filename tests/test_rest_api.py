@@ -39,7 +39,7 @@ def content_tree() -> dict:
         "osor/app/v1": ("solution_release", {"version": "1.0.0", "release_date": date(2024, 4, 15)}),
         "osor/app/v1/zip": (
             "solution_distribution",
-            {"access_url": "https://example.org/app.zip", "licence": "EUPL-1.2", "format": "ZIP"},
+            {"access_url": "https://example.org/app.zip", "licence": "EUPL-1.2", "file_format": "ZIP"},
         ),
         "osor/os2": ("case_study", {"year": 2021, "administration_level": "local"}),
         "osor/webinar": (
@@ -87,7 +87,7 @@ EXPECTED = {
     "osor/app/v1/zip": {
         "access_url": "https://example.org/app.zip",
         "licence": EUPL,
-        "format": "ZIP",
+        "file_format": "ZIP",
         "file": None,
         "file_size": None,
         "download_count": 0,

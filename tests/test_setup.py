@@ -43,7 +43,7 @@ COLUMNS = ["osor_collection", "osor_topics", "osor_countries", "osor_licences", 
 
 DUBLIN_CORE = ["plone.dublincore", "plone.namefromtitle", "plone.shortname"]
 BEHAVIORS = {
-    "community_collection": [
+    "community_collection": ["plone.textindexer", 
         *DUBLIN_CORE,
         "plone.excludefromnavigation",
         "plone.locking",
@@ -53,7 +53,7 @@ BEHAVIORS = {
         "osor.topics",
         "osor.spatial_coverage",
     ],
-    "software_solution": [
+    "software_solution": ["plone.textindexer", 
         *DUBLIN_CORE,
         "plone.allowdiscussion",
         "plone.excludefromnavigation",
@@ -64,14 +64,14 @@ BEHAVIORS = {
         "osor.topics",
         "osor.spatial_coverage",
     ],
-    "solution_release": ["plone.basic", "plone.namefromtitle", "plone.shortname", "plone.locking"],
+    "solution_release": ["plone.textindexer", "plone.basic", "plone.namefromtitle", "plone.shortname", "plone.locking"],
     "solution_distribution": [
         "plone.basic",
         "plone.namefromtitle",
         "plone.shortname",
         "plone.locking",
     ],
-    "case_study": [
+    "case_study": ["plone.textindexer", 
         *DUBLIN_CORE,
         "plone.leadimage",
         "plone.allowdiscussion",
@@ -80,7 +80,7 @@ BEHAVIORS = {
         "osor.topics",
         "osor.spatial_coverage",
     ],
-    "community_event": [
+    "community_event": ["plone.textindexer", 
         "plone.eventbasic",
         "plone.eventrecurrence",
         "plone.eventlocation",
@@ -94,15 +94,15 @@ BEHAVIORS = {
         "osor.topics",
         "osor.spatial_coverage",
     ],
-    "competence_centre": [
+    "competence_centre": ["plone.textindexer", 
         *DUBLIN_CORE,
         "plone.allowdiscussion",
         "plone.excludefromnavigation",
         "plone.locking",
         "osor.topics",
     ],
-    "legal_request": ["plone.namefromtitle", "plone.shortname", "plone.locking"],
-    "community_news": [
+    "legal_request": ["plone.textindexer", "plone.namefromtitle", "plone.shortname", "plone.locking"],
+    "community_news": ["plone.textindexer", 
         *DUBLIN_CORE,
         "plone.richtext",
         "plone.leadimage",
@@ -112,7 +112,7 @@ BEHAVIORS = {
         "osor.topics",
         "osor.spatial_coverage",
     ],
-    "publication": [
+    "publication": ["plone.textindexer", 
         *DUBLIN_CORE,
         "plone.leadimage",
         "plone.allowdiscussion",

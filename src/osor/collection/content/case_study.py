@@ -1,6 +1,7 @@
 """A case study: how administrations use open source, and what they learned."""
 
 from osor.collection import _
+from plone.app.dexterity.textindexer import searchable
 from osor.collection.interfaces import ICommunityContent
 from plone.app.textfield import RichText
 from plone.app.vocabularies.catalog import StaticCatalogVocabulary
@@ -16,6 +17,8 @@ from zope.interface import implementer
 
 class ICaseStudy(model.Schema):
     """A case study. Its countries are its spatial coverage (osor.spatial_coverage)."""
+
+    searchable("body", "outcomes", "lessons_learned")
 
     body = RichText(
         title=_("label_case_study_body", default="Case study"),

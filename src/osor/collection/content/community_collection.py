@@ -1,6 +1,7 @@
 """The community collection: the container a community works in."""
 
 from osor.collection import _
+from plone.app.dexterity.textindexer import searchable
 from plone.dexterity.content import Container
 from plone.namedfile.field import NamedBlobImage
 from plone.supermodel import model
@@ -10,6 +11,8 @@ from zope.interface import implementer
 
 class ICommunityCollection(model.Schema):
     """A community collection, like a Joinup collection (dcat:Catalog)."""
+
+    searchable("abstract")
 
     abstract = schema.Text(
         title=_("label_abstract", default="Abstract"),

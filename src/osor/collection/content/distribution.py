@@ -45,7 +45,7 @@ class IDistribution(model.Schema):
         required=False,
     )
 
-    format = schema.TextLine(
+    file_format = schema.TextLine(
         title=_("label_format", default="Format"),
         description=_(
             "help_format",
@@ -84,11 +84,6 @@ class IDistribution(model.Schema):
 @implementer(IDistribution)
 class Distribution(Item):
     """A distribution of a release."""
-
-    # Dexterity content has a Dublin Core ``format`` of "text/html" at class
-    # level; without this, a distribution whose format was never given (or
-    # taken from its file) would claim to be an HTML page.
-    format = None
 
     @property
     def file_size(self):
@@ -131,5 +126,5 @@ def format_of(filename: str) -> str | None:
 
 def fill_in_format(distribution, event):
     """Take the format from the uploaded file when the editor left it empty."""
-    if not distribution.format and distribution.file and distribution.file.filename:
-        distribution.format = format_of(distribution.file.filename)
+    if not distribution.file_format and distribution.file and distribution.file.filename:
+        distribution.file_format = format_of(distribution.file.filename)

@@ -1,6 +1,7 @@
 """A question to the legal coaching service, and its answer."""
 
 from osor.collection import _
+from plone.app.dexterity.textindexer import searchable
 from plone.app.textfield import RichText
 from plone.app.z3cform.widgets.select import Select2FieldWidget
 from plone.autoform import directives
@@ -12,6 +13,8 @@ from zope.interface import implementer
 
 class ILegalRequest(model.Schema):
     """A licensing question and the legal expert's answer."""
+
+    searchable("question")
 
     title = schema.TextLine(
         title=_("label_legal_subject", default="Subject"),

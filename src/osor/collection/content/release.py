@@ -1,6 +1,7 @@
 """A release (version) of a software solution."""
 
 from osor.collection import _
+from plone.app.dexterity.textindexer import searchable
 from plone.app.textfield import RichText
 from plone.dexterity.content import Container
 from plone.supermodel import model
@@ -10,6 +11,8 @@ from zope.interface import implementer
 
 class IRelease(model.Schema):
     """A version of a solution (ADMS-AP dcat:Dataset with dct:isVersionOf)."""
+
+    searchable("release_notes")
 
     version = schema.TextLine(
         title=_("label_version", default="Version"),

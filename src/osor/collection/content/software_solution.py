@@ -1,6 +1,7 @@
 """A software solution: an open-source product, its releases and documentation."""
 
 from osor.collection import _
+from plone.app.dexterity.textindexer import searchable
 from osor.collection.interfaces import ICommunityContent
 from plone.app.textfield import RichText
 from plone.app.vocabularies.catalog import StaticCatalogVocabulary
@@ -17,6 +18,8 @@ from zope.interface import implementer
 
 class ISoftwareSolution(model.Schema):
     """An open-source software solution (ADMS-AP dcat:Dataset)."""
+
+    searchable("body")
 
     body = RichText(
         title=_("label_solution_body", default="Long description"),
