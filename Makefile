@@ -1,0 +1,148 @@
+# osor.collection - development and deployment helpers (GNU make).
+#
+#   make install         .venv with pinned dependencies + the add-on (editable)
+#   make test            run the pytest suite (ARGS="-k setup" to pass options)
+#   make start           create var/ once (Zope config, admin user, Plone site) and serve :8080
+#   make buildout        buildout deployment in .venv-buildout (bin/instance on :8081)
+#   make clean           remove .venv and build artefacts (NOT var/)
+#   make clean-data      remove var/ (the ZODB: all site content!)
+#
+# See README.md, section "Make targets".
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+MAKEFLAGS += --no-print-directory
+
+# Interpreter used to create the virtualenvs: python3.11, else python3.
+PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
+CONSTRAINTS := constraints.txt
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALL_STAMP := $(VENV)/.install.stamp
+
+# make test
+TESTS ?= tests
+ARGS ?=
+
+# Debian packages needed by `make test` (installed only when missing).
+# Browser tests will add: chromium chromium-driver
+SYSTEM_PACKAGES ?=
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+# make start
+VAR := $(CURDIR)/var
+ZOPE_CONF := $(VAR)/etc/zope.conf
+ZOPE_INI := $(VAR)/etc/zope.ini
+HOST ?= 0.0.0.0
+PORT ?= 8080
+SITE_ID ?= Plone
+ADMIN_USER ?= admin
+ADMIN_PASSWORD ?= admin
+export SITE_ID ADMIN_USER ADMIN_PASSWORD
+
+# Translations: src/osor/collection/locales/**/*.po -> .mo (may be none)
+LOCALES := src/osor/collection/locales
+
+# make buildout
+BUILDOUT_VENV := .venv-buildout
+BUILDOUT_STAMP := $(BUILDOUT_VENV)/.install.stamp
+
+.PHONY: help
+help: ## Show this help
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | \
+	  awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-16s %s\n", $$1, $$2}'
+
+# ---------------------------------------------------------------- install
+
+.PHONY: install
+install: $(INSTALL_STAMP) compile-mo ## Create .venv and install the add-on with pinned dependencies
+
+$(INSTALL_STAMP): setup.py $(CONSTRAINTS)
+	@test -x $(BIN)/python || { echo "Creating $(VENV) with $(PYTHON)"; $(PYTHON) -m venv $(VENV); }
+	$(BIN)/python -m pip install -q -c $(CONSTRAINTS) pip setuptools wheel
+	$(BIN)/python -m pip install -c $(CONSTRAINTS) --no-build-isolation -e ".[test]" python-gettext
+	@touch $@
+
+.PHONY: compile-mo
+compile-mo: $(INSTALL_STAMP) ## Compile the .po files of the add-on to .mo (no-op when there are none)
+	@$(BIN)/python scripts/compile_mo.py $(LOCALES)
+
+.PHONY: system-packages
+system-packages: ## Install the Debian packages in SYSTEM_PACKAGES that are missing (apt-get)
+	@missing=""; \
+	for pkg in $(SYSTEM_PACKAGES); do \
+	  dpkg -s "$$pkg" >/dev/null 2>&1 || missing="$$missing $$pkg"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  $(SUDO) apt-get update; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends $$missing; \
+	else \
+	  echo "Debian packages: nothing missing ($(or $(SYSTEM_PACKAGES),none required))"; \
+	fi
+
+# ---------------------------------------------------------------- test
+
+.PHONY: test
+test: install system-packages ## Run the tests: make test [TESTS=tests/test_setup.py] [ARGS="-k setup -x"]
+	$(BIN)/pytest $(TESTS) $(ARGS)
+
+# ---------------------------------------------------------------- start
+
+# The rendered configuration is refreshed when a template, the path of the
+# checkout, HOST or PORT change; data in var/ is never touched by this.
+$(VAR)/etc/%: etc/%.in FORCE
+	@mkdir -p $(@D)
+	@sed -e 's|@INSTANCE@|$(VAR)|g' -e 's|@HOST@|$(HOST)|g' -e 's|@PORT@|$(PORT)|g' $< > $@.tmp
+	@if cmp -s $@.tmp $@; then rm $@.tmp; else mv $@.tmp $@; echo "Rendered $@"; fi
+
+.PHONY: FORCE
+FORCE:
+
+.PHONY: instance
+instance: install $(ZOPE_CONF) $(ZOPE_INI) ## Create var/ with the Zope config, the admin user and the Plone site (once)
+	@mkdir -p $(VAR)/filestorage $(VAR)/log $(VAR)/cache
+	@mkdir -p $(VAR)/blobstorage && chmod 700 $(VAR)/blobstorage
+	$(BIN)/zconsole run $(ZOPE_CONF) scripts/create_site.py
+
+.PHONY: start
+start: instance ## Serve Plone on http://localhost:8080/Plone (HOST=, PORT=, ADMIN_PASSWORD=)
+	@echo "================================================================"
+	@echo " Open Source Observatory: http://localhost:$(PORT)/$(SITE_ID)"
+	@echo " Example collection:      http://localhost:$(PORT)/$(SITE_ID)/osor"
+	@echo " Zope root (ZMI):         http://localhost:$(PORT)/manage"
+	@echo " Login:                   $(ADMIN_USER) / $(ADMIN_PASSWORD)"
+	@echo "   (the password set when var/ was first created; data kept in var/)"
+	@echo " Stop with Ctrl-C."
+	@echo "================================================================"
+	exec $(BIN)/runwsgi $(ZOPE_INI)
+
+# ---------------------------------------------------------------- buildout
+
+.PHONY: buildout
+buildout: $(BUILDOUT_STAMP) versions.cfg ## Buildout deployment: .venv-buildout + bin/instance (port 8081)
+	$(BUILDOUT_VENV)/bin/buildout -N -c buildout.cfg
+
+versions.cfg: $(CONSTRAINTS) scripts/constraints_to_versions.py
+	$(PYTHON) scripts/constraints_to_versions.py $(CONSTRAINTS) $@
+
+$(BUILDOUT_STAMP): $(CONSTRAINTS)
+	@test -x $(BUILDOUT_VENV)/bin/python || $(PYTHON) -m venv $(BUILDOUT_VENV)
+	$(BUILDOUT_VENV)/bin/python -m pip install -q -c $(CONSTRAINTS) pip setuptools wheel
+	$(BUILDOUT_VENV)/bin/python -m pip install -c $(CONSTRAINTS) zc.buildout
+	@touch $@
+
+# ---------------------------------------------------------------- clean
+
+.PHONY: clean
+clean: ## Remove .venv, .venv-buildout and build artefacts (keeps var/, the database)
+	rm -rf $(VENV) $(BUILDOUT_VENV) build dist src/*.egg-info .pytest_cache
+	rm -rf bin parts develop-eggs eggs .installed.cfg versions.cfg .mr.developer.cfg
+	find src tests scripts -name __pycache__ -type d -prune -exec rm -rf {} +
+	find $(LOCALES) -name '*.mo' -delete 2>/dev/null || true
+	@echo "var/ (database, blobs, logs) kept: use 'make clean-data' to remove it."
+
+.PHONY: clean-data
+clean-data: ## Remove var/: the ZODB with ALL site content, blobs, logs and the rendered config
+	rm -rf $(VAR)
