@@ -319,8 +319,18 @@ def test_archiving_a_collection_archives_its_content_and_freezes_it(site, make_c
     api.content.transition(collection, transition="archive", comment="The community moved.")
 
     assert state(collection) == "archived"
-    assert {name: state(item) for name, item in items.items()} == dict.fromkeys(items, "archived")
+    assert {name: state(item) for name, item in items.items()} == {
+        "draft": "frozen",
+        "proposed": "frozen",
+        "published": "archived",
+        "needs_update": "frozen",
+        "deletion_requested": "archived",
+    }
     assert len(members.pending_requests(collection)) == 0
+    # Unpublished work is not published by the archive, and nobody edits it.
+    for name in ("draft", "proposed", "needs_update"):
+        assert not finds(None, items[name]), name
+        assert not may("alice", "Modify portal content", items[name]), name
     published = items["published"]
     for userid in ("alice", "ann", "fay", "oscar", "nina", "max"):
         assert not can_add(userid, collection), userid
@@ -501,6 +511,7 @@ def test_mails_of_membership(site, make_collection):
     ((to, subject, body),) = mails(site)
     assert to == "zoe@example.org"
     assert "Collection closed" in subject
+    assert "as Author" in body
 
 
 def test_no_mail_to_anybody_without_site_address(site, moderated):

@@ -167,14 +167,16 @@ def add_member(collection, user: str, role: str = "member") -> str:
 
 
 def _user_by_email(email: str):
+    """The one user with this e-mail address, or None (also when ambiguous)."""
     if "@" not in email:
         return None
-    matches = [
-        user
-        for user in api.user.get_users()
-        if (user.getProperty("email") or "").lower() == email.lower()
-    ]
-    return matches[0] if len(matches) == 1 else None
+    acl_users = api.portal.get_tool("acl_users")
+    matches = {
+        info["userid"]
+        for info in acl_users.searchUsers(email=email, exact_match=True)
+        if info.get("userid")
+    }
+    return api.user.get(userid=matches.pop()) if len(matches) == 1 else None
 
 
 def change_role(collection, userid: str, role: str) -> None:
@@ -228,9 +230,9 @@ def _revoke_ownership_of_content(collection, userid: str) -> None:
         path="/".join(collection.getPhysicalPath()), Creator=userid
     )
     for brain in brains:
+        # The collection itself is included on purpose: a creator who
+        # leaves loses the Owner role they got on the collection too.
         obj = brain._unrestrictedGetObject()
-        if obj is collection:
-            continue
         roles = [role for role in obj.get_local_roles_for_userid(userid) if role != "Owner"]
         if roles:
             obj.manage_setLocalRoles(userid, roles)

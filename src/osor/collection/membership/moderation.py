@@ -59,18 +59,32 @@ def collection_removed(collection, event):
     delete_groups(collection)
 
 
+# What archiving a collection does to its content, by state: published
+# work stays readable (archived), unpublished work stays private (frozen).
+ARCHIVING_TRANSITIONS = {
+    "published": "archive",
+    "deletion_requested": "archive",
+    "draft": "freeze",
+    "proposed": "freeze",
+    "needs_update": "freeze",
+}
+
+
 def _archive_content_of(collection):
     """Freeze every community item when its collection is archived."""
     catalog = api.portal.get_tool("portal_catalog")
     workflow = api.portal.get_tool("portal_workflow")
     brains = catalog.unrestrictedSearchResults(
         path="/".join(collection.getPhysicalPath()),
-        review_state=["draft", "proposed", "published", "needs_update", "deletion_requested"],
+        review_state=list(ARCHIVING_TRANSITIONS),
     )
     with api.env.adopt_roles(["Manager"]):
         for brain in brains:
-            obj = brain._unrestrictedGetObject()
-            workflow.doActionFor(obj, "archive", comment="The collection was archived.")
+            workflow.doActionFor(
+                brain._unrestrictedGetObject(),
+                ARCHIVING_TRANSITIONS[brain.review_state],
+                comment="The collection was archived.",
+            )
 
 
 def content_modified(obj, event):

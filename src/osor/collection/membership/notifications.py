@@ -9,6 +9,7 @@ from osor.collection import _
 from osor.collection import logger
 from osor.collection.content.community_collection import containing_collection
 from osor.collection.membership.roles import group_members
+from osor.collection.membership.roles import ROLE_TITLES
 from plone import api
 from zope.globalrequest import getRequest
 from zope.i18n import translate
@@ -124,7 +125,9 @@ def membership_changed(event):
             "user": _fullname(event.userid),
             "actor": _fullname(event.actor),
             "collection": collection.Title(),
-            "role": event.role or "",
+            "role": translate(ROLE_TITLES[event.role], context=getRequest())
+            if event.role
+            else "",
             "message": event.message or "",
             "url": collection.absolute_url(),
         },
