@@ -24,8 +24,8 @@ from zope.intid.interfaces import IIntIds
 from zope.lifecycleevent import modified
 from zope.schema import getFieldsInOrder
 from zope.schema.interfaces import IDatetime
-from zoneinfo import ZoneInfo
 
+import pytz
 import yaml
 
 
@@ -131,9 +131,10 @@ def _datetime(raw) -> datetime:
     """
     if isinstance(raw, datetime):
         return raw
-    zone = ZoneInfo(raw.get("timezone", "Europe/Brussels"))
+    # pytz, as plone.app.event uses: zoneinfo zones cannot be pickled into the ZODB.
+    zone = pytz.timezone(raw.get("timezone", "Europe/Brussels"))
     day = datetime.now(zone).date() + timedelta(days=raw["days_from_now"])
-    return datetime.combine(day, time.fromisoformat(raw["time"]), tzinfo=zone)
+    return zone.localize(datetime.combine(day, time.fromisoformat(raw["time"])))
 
 
 def _set_relations(site, obj, field_name: str, paths: list) -> None:

@@ -11,6 +11,7 @@ from osor.collection.content.community_collection import containing_collection
 from osor.collection.membership.roles import group_members
 from osor.collection.membership.roles import ROLE_TITLES
 from plone import api
+from smtplib import SMTPException
 from zope.globalrequest import getRequest
 from zope.i18n import translate
 from zope.i18nmessageid import Message
@@ -108,7 +109,13 @@ def send(recipients: list[str], subject, body, mapping: dict) -> None:
     subject = translate(Message(subject, mapping=mapping), context=request)
     body = translate(Message(body, mapping=mapping), context=request)
     for recipient in recipients:
-        api.portal.send_email(recipient=recipient, subject=subject, body=body, immediate=False)
+        # Sent at once, not at commit: with Zope's transactional delivery an
+        # unreachable mail server would roll back the membership change or
+        # the transition itself. A lost notification is logged, never fatal.
+        try:
+            api.portal.send_email(recipient=recipient, subject=subject, body=body, immediate=True)
+        except (OSError, SMTPException):
+            logger.exception("Notification to %s not sent", recipient)
 
 
 def membership_changed(event):
