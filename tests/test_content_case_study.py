@@ -14,7 +14,8 @@ class TestCaseStudy(ContentTypeContract):
         "administration_level": "local",
         "administrations": ["City of Aarhus"],
         "spatial_coverage": ["DK"],
-        "topics": ["collaboration"],
+        "topics": ["GOVE-collaboration"],
+        "stakeholders": ["public_administration"],
     }
     fields = [
         # ICaseStudy
@@ -32,9 +33,10 @@ class TestCaseStudy(ContentTypeContract):
         "image_caption",
         "allow_discussion",
         "exclude_from_nav",
-        # osor.topics, osor.spatial_coverage
+        # osor.topics, osor.spatial_coverage, osor.stakeholders
         "topics",
         "spatial_coverage",
+        "stakeholders",
     ]
 
     def test_is_found_by_its_year_level_and_countries(self, item, found):
@@ -42,14 +44,14 @@ class TestCaseStudy(ContentTypeContract):
         assert item.UID() not in found(osor_year=2020)
         assert item.UID() in found(osor_administration_level="local")
         assert item.UID() in found(osor_countries="DK")
-        assert item.UID() in found(osor_topics="collaboration")
+        assert item.UID() in found(osor_topics="GOVE-collaboration")
 
     def test_a_file_in_it_does_not_get_its_year_or_countries(self, item, collection, found):
         attachment = api.content.create(container=item, type="File", id="slides", title="Slides")
         assert attachment.UID() not in found(osor_year=2021)
         assert attachment.UID() not in found(osor_administration_level="local")
         assert attachment.UID() not in found(osor_countries="DK")
-        assert attachment.UID() not in found(osor_topics="collaboration")
+        assert attachment.UID() not in found(osor_topics="GOVE-collaboration")
         assert attachment.UID() in found(osor_collection=collection.UID())
 
     def test_refers_to_the_solutions_used(self, item, solution):

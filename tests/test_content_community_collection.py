@@ -19,7 +19,7 @@ class TestCommunityCollection(ContentTypeContract):
         "publication",
     )
     values = {
-        "topics": ["open-source-policy"],
+        "topics": ["GOVE-open-source-policy"],
         "spatial_coverage": ["BE", "EU"],
         "owner_name": "European Commission",
         "owner_type": "SupraNationalAuthority",
@@ -55,7 +55,7 @@ class TestCommunityCollection(ContentTypeContract):
         assert addable_types(item) == sorted(self.allowed_types)
 
     def test_is_found_by_its_topics_countries_and_owner_type(self, item, found):
-        assert item.UID() in found(osor_topics="open-source-policy")
+        assert item.UID() in found(osor_topics="GOVE-open-source-policy")
         assert item.UID() in found(osor_countries="EU")
         assert item.UID() in found(osor_owner_type="SupraNationalAuthority")
         assert item.UID() not in found(osor_countries="FR")

@@ -62,9 +62,10 @@ class TestCommunityEvent(ContentTypeContract):
         "image_caption",
         "allow_discussion",
         "exclude_from_nav",
-        # osor.topics, osor.spatial_coverage
+        # osor.topics, osor.spatial_coverage, osor.stakeholders
         "topics",
         "spatial_coverage",
+        "stakeholders",
     ]
 
     def test_keeps_its_speakers_in_order(self, item):

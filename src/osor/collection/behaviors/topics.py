@@ -1,4 +1,7 @@
 from osor.collection import _
+from osor.collection.vocabularies.taxonomies import TOPICS
+from osor.collection.vocabularies.taxonomies import vocabulary_name
+from osor.collection.vocabularies.taxonomies import with_ancestors
 from plone.autoform import directives
 from plone.autoform.interfaces import IFormFieldProvider
 from plone.indexer import indexer
@@ -10,7 +13,7 @@ from zope.interface import provider
 
 @provider(IFormFieldProvider)
 class ITopics(model.Schema):
-    """The policy domains an item is about."""
+    """The policy domains an item is about (the ``osor_topics`` taxonomy)."""
 
     directives.widget("topics", CheckBoxFieldWidget)
     topics = schema.List(
@@ -19,7 +22,7 @@ class ITopics(model.Schema):
             "help_topics",
             default="The policy domains this item is about; used for browsing and search.",
         ),
-        value_type=schema.Choice(vocabulary="osor.collection.vocabularies.Topics"),
+        value_type=schema.Choice(vocabulary=vocabulary_name(TOPICS)),
         required=False,
         default=[],
         missing_value=[],
@@ -28,4 +31,6 @@ class ITopics(model.Schema):
 
 @indexer(ITopics)
 def topics_indexer(obj):
-    return obj.topics or []
+    """The topics and their parent topics: searching for a theme finds the
+    items tagged with one of its sub-topics."""
+    return with_ancestors(TOPICS, obj.topics or [])

@@ -9,6 +9,8 @@ from collective.z3cform.datagridfield.datagridfield import DataGridFieldFactory
 from collective.z3cform.datagridfield.row import DictRow
 from osor.collection import _
 from osor.collection.interfaces import ICommunityContent
+from osor.collection.vocabularies.taxonomies import EVENT_SCOPE
+from osor.collection.vocabularies.taxonomies import vocabulary_name
 from plone.autoform import directives
 from plone.dexterity.content import Item
 from plone.supermodel import model
@@ -89,7 +91,7 @@ class ICommunityEvent(model.Schema):
     scope = schema.Choice(
         title=_("label_event_scope", default="Scope"),
         description=_("help_event_scope", default="The audience the event addresses."),
-        vocabulary="osor.collection.vocabularies.EventScope",
+        vocabulary=vocabulary_name(EVENT_SCOPE),
         required=False,
     )
 

@@ -1,6 +1,8 @@
 """A question to the legal coaching service, and its answer."""
 
 from osor.collection import _
+from osor.collection.vocabularies.taxonomies import LEGAL_REQUEST_CATEGORY
+from osor.collection.vocabularies.taxonomies import vocabulary_name
 from plone.app.dexterity.textindexer import searchable
 from plone.app.textfield import RichText
 from plone.app.z3cform.widgets.select import Select2FieldWidget
@@ -33,7 +35,7 @@ class ILegalRequest(model.Schema):
 
     category = schema.Choice(
         title=_("label_legal_category", default="Category"),
-        vocabulary="osor.collection.vocabularies.LegalRequestCategory",
+        vocabulary=vocabulary_name(LEGAL_REQUEST_CATEGORY),
         required=True,
     )
 

@@ -3,6 +3,8 @@
 from osor.collection import _
 from plone.app.dexterity.textindexer import searchable
 from osor.collection.interfaces import ICommunityContent
+from osor.collection.vocabularies.taxonomies import SOLUTION_TYPE
+from osor.collection.vocabularies.taxonomies import vocabulary_name
 from plone.app.textfield import RichText
 from plone.app.vocabularies.catalog import StaticCatalogVocabulary
 from plone.app.z3cform.widgets.relateditems import RelatedItemsFieldWidget
@@ -34,7 +36,7 @@ class ISoftwareSolution(model.Schema):
     solution_type = schema.List(
         title=_("label_solution_type", default="Solution type"),
         description=_("help_solution_type", default="What kind of solution this is."),
-        value_type=schema.Choice(vocabulary="osor.collection.vocabularies.SolutionType"),
+        value_type=schema.Choice(vocabulary=vocabulary_name(SOLUTION_TYPE)),
         required=False,
         default=[],
         missing_value=[],

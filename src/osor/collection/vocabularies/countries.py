@@ -1,20 +1,16 @@
-"""Countries, spatial coverage and languages from pycountry (ISO 3166/639)."""
+"""Countries and languages from pycountry (ISO 3166/639).
+
+Spatial coverage is a taxonomy (``taxonomies.py``) with pycountry's
+translated country names.
+"""
 
 from functools import cache
-from osor.collection import _
-from osor.collection.vocabularies import vocabulary_data
-from zope.interface import implementer
 from zope.interface import provider
 from zope.schema.interfaces import IVocabularyFactory
 from zope.schema.vocabulary import SimpleTerm
 from zope.schema.vocabulary import SimpleVocabulary
 
 import pycountry
-
-
-# Spatial coverage goes beyond countries: Joinup uses these two as well.
-EUROPEAN_UNION = "EU"
-WORLDWIDE = "WORLD"
 
 
 def country_name(code: str) -> str:
@@ -34,34 +30,10 @@ def _country_terms() -> tuple:
     return tuple(sorted(terms, key=lambda term: term.title))
 
 
-@cache
-def european_country_codes() -> tuple[str, ...]:
-    """EU member states, EEA/EFTA and candidate countries, in data-file order."""
-    groups = vocabulary_data()["country_groups"]["groups"]
-    return tuple(code for members in groups.values() for code in members)
-
-
 @provider(IVocabularyFactory)
 def CountriesVocabulary(context=None) -> SimpleVocabulary:
     """Every ISO 3166-1 country, by English name."""
     return SimpleVocabulary(_country_terms())
-
-
-@provider(IVocabularyFactory)
-def SpatialCoverageVocabulary(context=None) -> SimpleVocabulary:
-    """The European Union, the European countries OSOR covers, and worldwide."""
-    countries = sorted(
-        (
-            SimpleTerm(value=code, token=code, title=country_name(code))
-            for code in european_country_codes()
-        ),
-        key=lambda term: term.title,
-    )
-    return SimpleVocabulary(
-        [SimpleTerm(EUROPEAN_UNION, EUROPEAN_UNION, _("European Union"))]
-        + countries
-        + [SimpleTerm(WORLDWIDE, WORLDWIDE, _("Worldwide"))]
-    )
 
 
 @cache

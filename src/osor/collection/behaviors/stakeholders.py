@@ -1,0 +1,33 @@
+from osor.collection import _
+from osor.collection.vocabularies.taxonomies import STAKEHOLDER_TYPE
+from osor.collection.vocabularies.taxonomies import vocabulary_name
+from plone.autoform import directives
+from plone.autoform.interfaces import IFormFieldProvider
+from plone.indexer import indexer
+from plone.supermodel import model
+from z3c.form.browser.checkbox import CheckBoxFieldWidget
+from zope import schema
+from zope.interface import provider
+
+
+@provider(IFormFieldProvider)
+class IStakeholders(model.Schema):
+    """Who an item is for (the ``osor_stakeholder_type`` taxonomy)."""
+
+    directives.widget("stakeholders", CheckBoxFieldWidget)
+    stakeholders = schema.List(
+        title=_("label_stakeholders", default="Target audience"),
+        description=_(
+            "help_stakeholders",
+            default="The stakeholders this item is meant for.",
+        ),
+        value_type=schema.Choice(vocabulary=vocabulary_name(STAKEHOLDER_TYPE)),
+        required=False,
+        default=[],
+        missing_value=[],
+    )
+
+
+@indexer(IStakeholders)
+def stakeholders_indexer(obj):
+    return obj.stakeholders or []

@@ -1,0 +1,210 @@
+"""The collective.taxonomy taxonomies of osor.collection.
+
+``data/taxonomies.yaml`` (and pycountry, for country names) is the source;
+``generate()`` renders it as the ``.cfg`` and VDEX ``.xml`` files that
+collective.taxonomy's import step reads from ``profiles/default/taxonomies/``.
+``scripts/generate_taxonomies.py`` writes them; a test checks that the
+committed files are exactly what ``generate()`` returns.
+"""
+
+from collective.taxonomy import PATH_SEPARATOR
+from collective.taxonomy.interfaces import ITaxonomy
+from functools import cache
+from lxml import etree
+from osor.collection.vocabularies.countries import country_name
+from pathlib import Path
+from zope.component import queryUtility
+
+import gettext
+import pycountry
+import yaml
+
+
+SOURCE_FILE = Path(__file__).parent / "data" / "taxonomies.yaml"
+PROFILE_DIRECTORY = Path(__file__).parent.parent / "profiles" / "default" / "taxonomies"
+
+VDEX_NS = "http://www.imsglobal.org/xsd/imsvdex_v1p0"
+XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
+SCHEMA_LOCATION = (
+    "http://www.imsglobal.org/xsd/imsvdex_v1p0 imsvdex_v1p0.xsd "
+    "http://www.imsglobal.org/xsd/imsmd_rootv1p2p1 imsmd_rootv1p2p1.xsd"
+)
+
+# Our taxonomies, by the short name collective.taxonomy registers them under.
+TOPICS = "osor_topics"
+SPATIAL_COVERAGE = "osor_spatial_coverage"
+SOLUTION_TYPE = "osor_solution_type"
+STAKEHOLDER_TYPE = "osor_stakeholder_type"
+LEGAL_REQUEST_CATEGORY = "osor_legal_request_category"
+EVENT_SCOPE = "osor_event_scope"
+
+
+def vocabulary_name(taxonomy: str) -> str:
+    """The named vocabulary (and utility) collective.taxonomy registers."""
+    return f"collective.taxonomy.{taxonomy}"
+
+
+@cache
+def source() -> dict:
+    with SOURCE_FILE.open(encoding="utf-8") as data:
+        return yaml.safe_load(data)
+
+
+def taxonomy_names() -> tuple[str, ...]:
+    return tuple(source()["taxonomies"])
+
+
+# Terms -------------------------------------------------------------------
+
+
+def translated_country_name(code: str, language: str) -> str:
+    """The short name of a country in ``language``, from pycountry (iso-codes)."""
+    english = country_name(code)
+    if language == "en":
+        return english
+    translations = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
+    return translations.gettext(english)
+
+
+def _spatial_coverage_terms(data: dict, languages: list[str]) -> list[dict]:
+    codes = [code for group in data["country_groups"].values() for code in group]
+    if len(set(codes)) != len(codes):
+        raise ValueError("A country is in two groups of the spatial coverage")
+    countries = [
+        {"token": code, "title": {lang: translated_country_name(code, lang) for lang in languages}}
+        for code in sorted(codes, key=country_name)
+    ]
+    return data["first"] + countries + data["last"]
+
+
+def terms(name: str) -> list[dict]:
+    """The term tree of a taxonomy: ``[{token, title: {lang: text}, children}]``."""
+    data = source()["taxonomies"][name]
+    if "country_groups" in data:
+        return _spatial_coverage_terms(data, source()["languages"])
+    return data["terms"]
+
+
+def _check(name: str, tree: list[dict], languages: list[str], parent=None) -> None:
+    for language in languages:
+        titles = [term["title"].get(language) for term in tree]
+        if None in titles or "" in titles:
+            raise ValueError(f"{name}: a term has no {language} title")
+        if len(set(titles)) != len(titles):
+            raise ValueError(f"{name}: two sibling terms share a {language} title")
+    for term in tree:
+        if parent and not term["token"].startswith(parent + "-"):
+            raise ValueError(f"{name}: {term['token']!r} does not start with {parent!r}-")
+        _check(name, term.get("children", ()), languages, term["token"])
+
+
+def tokens(name: str) -> list[str]:
+    """Every token of a taxonomy, parents before their children."""
+
+    def walk(tree):
+        for term in tree:
+            yield term["token"]
+            yield from walk(term.get("children", ()))
+
+    return list(walk(terms(name)))
+
+
+# Files -------------------------------------------------------------------
+
+
+def _cfg(name: str, data: dict, default_language: str) -> str:
+    lines = [
+        "[taxonomy]",
+        f"name = {name}",
+        f"title = {data['title'][default_language]}",
+        f"description = {data['description'][default_language]}",
+        f"default_language = {default_language}",
+        f"field_title = {data['title'][default_language]}",
+        f"field_description = {data['description'][default_language]}",
+        "taxonomy_fieldset = categorization",
+    ]
+    if data.get("single_select"):
+        lines.append("is_single_select = true")
+    return "\n".join(lines) + "\n"
+
+
+def _langstrings(parent, titles: dict, languages: list[str]) -> None:
+    for language in languages:
+        langstring = etree.SubElement(parent, f"{{{VDEX_NS}}}langstring", language=language)
+        langstring.text = titles[language]
+
+
+def _vdex(name: str, data: dict, tree: list[dict], languages, default_language) -> str:
+    root = etree.Element(
+        f"{{{VDEX_NS}}}vdex",
+        nsmap={None: VDEX_NS, "xsi": XSI_NS},
+        attrib={
+            "language": default_language,
+            "orderSignificant": "true",
+            "profileType": "hierarchicalTokenTerms",
+            f"{{{XSI_NS}}}schemaLocation": SCHEMA_LOCATION,
+        },
+    )
+    _langstrings(etree.SubElement(root, f"{{{VDEX_NS}}}vocabName"), data["title"], languages)
+    etree.SubElement(root, f"{{{VDEX_NS}}}vocabIdentifier").text = name
+
+    def add(parent, branch):
+        for term in branch:
+            node = etree.SubElement(parent, f"{{{VDEX_NS}}}term")
+            etree.SubElement(node, f"{{{VDEX_NS}}}termIdentifier").text = term["token"]
+            caption = etree.SubElement(node, f"{{{VDEX_NS}}}caption")
+            _langstrings(caption, term["title"], languages)
+            add(node, term.get("children", ()))
+
+    add(root, tree)
+    etree.indent(root, space="  ")
+    body = etree.tostring(root, encoding="unicode")
+    header = (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        "<!-- Generated by scripts/generate_taxonomies.py from "
+        "vocabularies/data/taxonomies.yaml: do not edit. -->\n"
+    )
+    return header + body + "\n"
+
+
+def generate() -> dict[str, str]:
+    """File name -> text of every file of ``profiles/default/taxonomies``."""
+    languages = source()["languages"]
+    default_language = source()["default_language"]
+    files = {}
+    for name, data in source()["taxonomies"].items():
+        tree = terms(name)
+        _check(name, tree, languages)
+        files[f"{name}.cfg"] = _cfg(name, data, default_language)
+        files[f"{name}.xml"] = _vdex(name, data, tree, languages, default_language)
+    return files
+
+
+# Runtime -----------------------------------------------------------------
+
+
+def with_ancestors(taxonomy: str, selected) -> list[str]:
+    """The ``selected`` tokens followed by the tokens of their parent terms.
+
+    For the index of a hierarchical taxonomy: an item tagged
+    ``GOVE-open-source-policy`` is found by a query for ``GOVE`` too. The
+    tree is read from the installed taxonomy (collective.taxonomy stores one
+    path of titles per term and language), so terms added through the
+    taxonomy control panel count as well; unknown tokens are kept as they are.
+    """
+    result = list(dict.fromkeys(selected))
+    utility = queryUtility(ITaxonomy, name=vocabulary_name(taxonomy))
+    if utility is None or not utility.data:
+        return result
+    language = utility.default_language
+    if language not in utility.data:
+        language = next(iter(utility.data.keys()))
+    token_of_path = utility.data[language]
+    path_of_token = utility.inverted_data.get(language, {})
+    for token in list(result):
+        parts = path_of_token.get(token, "").split(PATH_SEPARATOR)
+        for end in range(len(parts) - 1, 1, -1):
+            ancestor = token_of_path.get(PATH_SEPARATOR.join(parts[:end]))
+            if ancestor and ancestor not in result:
+                result.append(ancestor)
+    return result
