@@ -2,6 +2,7 @@
 #
 #   make install         .venv with pinned dependencies + the add-on (editable)
 #   make test            run the pytest suite (ARGS="-k setup" to pass options)
+#   make i18n            rebuild the .pot and sync the .po files (then translate)
 #   make start           create var/ once (Zope config, admin user, Plone site) and serve :8080
 #   make buildout        buildout deployment in .venv-buildout (bin/instance on :8081)
 #   make clean           remove .venv and build artefacts (NOT var/)
@@ -66,6 +67,11 @@ $(INSTALL_STAMP): setup.py $(CONSTRAINTS)
 
 .PHONY: compile-mo
 compile-mo: $(INSTALL_STAMP) ## Compile the .po files of the add-on to .mo (no-op when there are none)
+	@$(BIN)/python scripts/compile_mo.py $(LOCALES)
+
+.PHONY: i18n
+i18n: $(INSTALL_STAMP) ## Rebuild locales/osor.collection.pot (code, templates, GenericSetup XML, YAML data) and sync the .po files
+	$(BIN)/python scripts/i18n.py
 	@$(BIN)/python scripts/compile_mo.py $(LOCALES)
 
 .PHONY: system-packages

@@ -52,6 +52,7 @@ setup(
     extras_require={
         "test": [
             "collective.MockMailHost",
+            "i18ndude",
             "plone.app.testing",
             "pytest",
             "pytest-plone",

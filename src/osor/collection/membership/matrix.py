@@ -80,15 +80,18 @@ def table_for(collection) -> dict:
     """Column titles and rows (action title, one bool per role) for ``collection``."""
     settings = Settings.of(collection)
     data = matrix()
+    # The titles are messages of generated.pot (scripts/i18n.py); ``_(title)``
+    # keeps i18ndude from extracting a bogus "title" from ``_(spec["title"])``.
+    titles = {action: spec["title"] for action, spec in data["actions"].items()}
     return {
         "roles": [_(title) for title in data["roles"].values()],
         "rows": [
             {
                 "action": action,
-                "title": _(spec["title"]),
+                "title": _(title),
                 "cells": [role in allowed(settings, action) for role in data["roles"]],
             }
-            for action, spec in data["actions"].items()
+            for action, title in titles.items()
         ],
     }
 
