@@ -1,4 +1,4 @@
-"""The "osor" distribution builds a site with the example OSOR collection."""
+"""The "osor" distribution builds a multilingual site with the example OSOR collection."""
 
 from AccessControl.SecurityManagement import getSecurityManager
 from AccessControl.SecurityManagement import noSecurityManager
@@ -6,6 +6,8 @@ from AccessControl.SecurityManagement import setSecurityManager
 from datetime import datetime
 from datetime import timezone
 from osor.collection.demo.example_content import create_example_content
+from osor.collection.demo.multilingual import translate_example_content
+from plone.app.multilingual.interfaces import ITranslationManager
 from plone import api
 from plone.dexterity.utils import iterSchemataForType
 
@@ -34,7 +36,7 @@ def site(app_class, create_site):
 
 @pytest.fixture
 def osor(site):
-    return site["osor"]
+    return site["en"]["osor"]
 
 
 def items(container, portal_type: str) -> list:
@@ -105,7 +107,9 @@ class TestDemoSite:
         published = {
             brain.getPath() for brain in api.content.find(context=site, review_state="published")
         }
-        expected = {f"/osor_demo/osor/{name}" for name in ("decidim", "os2-denmark", "osor-handbook")}
+        expected = {
+            f"/osor_demo/en/osor/{name}" for name in ("decidim", "os2-denmark", "osor-handbook")
+        }
         assert expected <= published
         assert published <= anonymous_paths(site)
 
@@ -138,5 +142,83 @@ class TestDemoSite:
 
     def test_creating_the_example_content_again_creates_nothing(self, site):
         before = len(api.content.find(context=site))
-        assert create_example_content(site) == []
+        assert create_example_content(site, site["en"]) == []
         assert len(api.content.find(context=site)) == before
+
+
+TRANSLATED = {
+    "osor": {
+        "fr": "Observatoire des logiciels libres (OSOR)",
+        "de": "Open-Source-Beobachtungsstelle (OSOR)",
+    },
+    "osor/decidim": {"fr": "Decidim", "de": "Decidim"},
+    "osor/cross-administration-collaboration-webinar": {
+        "fr": "Webinaire OSOR – Développer la collaboration entre administrations sur les "
+        "projets open source",
+        "de": "OSOR-Webinar – Zusammenarbeit zwischen Verwaltungen bei Open-Source-Projekten "
+        "aufbauen",
+    },
+    "osor/osor-handbook-published": {
+        "fr": "L'OSOR publie un manuel sur les logiciels libres dans l'administration publique",
+        "de": "OSOR veröffentlicht ein Handbuch zu Open-Source-Software in der öffentlichen "
+        "Verwaltung",
+    },
+}
+
+
+class TestMultilingualDemoSite:
+    def test_site_offers_english_french_and_german(self, site):
+        assert api.portal.get_registry_record("plone.available_languages") == ["en", "fr", "de"]
+        assert api.portal.get_registry_record("plone.default_language") == "en"
+
+    @pytest.mark.parametrize("language", ["en", "fr", "de"])
+    def test_each_language_has_its_root_folder(self, site, language):
+        assert site[language].portal_type == "LRF"
+        assert site[language].Language() == language
+
+    def test_the_example_collection_is_english(self, osor):
+        assert osor.absolute_url_path() == "/osor_demo/en/osor"
+        assert osor.Language() == "en"
+        assert osor["decidim"].Language() == "en"
+
+    @pytest.mark.parametrize("path", TRANSLATED)
+    @pytest.mark.parametrize("language", ["fr", "de"])
+    def test_items_are_translated_and_linked(self, site, path, language):
+        original = site["en"].unrestrictedTraverse(path)
+        translation = site[language].unrestrictedTraverse(path)
+        assert translation.portal_type == original.portal_type
+        assert translation.Language() == language
+        assert translation.Title() == TRANSLATED[path][language]
+        assert translation.Description() and translation.Description() != original.Description()
+        assert ITranslationManager(original).get_translation(language) == translation
+        assert ITranslationManager(translation).get_translation("en") == original
+        assert api.content.get_state(translation) == api.content.get_state(original)
+
+    def test_translations_share_language_independent_fields(self, site):
+        original = site["en"]["osor"]["decidim"]
+        for language in ("fr", "de"):
+            translation = site[language]["osor"]["decidim"]
+            assert translation.licences == original.licences == ["AGPL-3.0-only"]
+            assert translation.spatial_coverage == original.spatial_coverage
+            assert translation.topics == original.topics
+            assert translation.repository_url == original.repository_url
+
+    def test_a_translated_event_keeps_its_dates_and_speakers(self, site):
+        path = "osor/cross-administration-collaboration-webinar"
+        original = site["en"].unrestrictedTraverse(path)
+        translation = site["fr"].unrestrictedTraverse(path)
+        assert (translation.start, translation.end) == (original.start, original.end)
+        assert translation.speakers == original.speakers
+        assert "collaboration" in translation.text.output
+
+    def test_the_translated_collection_keeps_its_settings(self, site):
+        original = site["en"]["osor"]
+        translation = site["de"]["osor"]
+        settings = ("closed", "content_creation", "moderated", "owner_type", "contact_points")
+        assert {name: getattr(translation, name) for name in settings} == {
+            name: getattr(original, name) for name in settings
+        }
+        assert translation.abstract.startswith("OSOR will eine vertrauenswürdige")
+
+    def test_translating_again_creates_nothing(self, site):
+        assert translate_example_content(site["en"]) == []

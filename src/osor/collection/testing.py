@@ -5,6 +5,7 @@ from plone.app.testing import FunctionalTesting
 from plone.app.testing import IntegrationTesting
 from plone.app.testing import PLONE_FIXTURE
 from plone.app.testing import PloneSandboxLayer
+from plone.supermodel.model import finalizeSchemas
 from plone.testing.zope import WSGI_SERVER_FIXTURE
 
 import collective.MockMailHost
@@ -21,6 +22,10 @@ class OsorCollectionLayer(PloneSandboxLayer):
         self.loadZCML(package=plone.restapi)
         self.loadZCML(package=osor.collection)
         self.loadZCML(package=collective.MockMailHost)
+        # Test modules import our schemas before any ZCML is loaded, and the
+        # layers' ZCML runs do not apply the schema plugins registered since
+        # (plone.app.multilingual's ``languageindependent``) to them: do it.
+        finalizeSchemas()
 
     def setUpPloneSite(self, portal):
         applyProfile(portal, "plone.app.contenttypes:default")

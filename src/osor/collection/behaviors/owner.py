@@ -1,4 +1,5 @@
 from osor.collection import _
+from plone.app.multilingual.dx.directives import languageindependent
 from plone.autoform.interfaces import IFormFieldProvider
 from plone.indexer import indexer
 from plone.supermodel import model
@@ -9,6 +10,9 @@ from zope.interface import provider
 @provider(IFormFieldProvider)
 class IOwnerOrganisation(model.Schema):
     """The organisation that owns an item (ADMS publisher)."""
+
+    # Shared by all translations (plone.app.multilingual).
+    languageindependent("owner_type")
 
     model.fieldset(
         "ownership",

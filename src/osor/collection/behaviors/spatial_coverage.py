@@ -1,6 +1,7 @@
 from osor.collection import _
 from osor.collection.vocabularies.taxonomies import SPATIAL_COVERAGE
 from osor.collection.vocabularies.taxonomies import vocabulary_name
+from plone.app.multilingual.dx.directives import languageindependent
 from plone.app.z3cform.widgets.select import Select2FieldWidget
 from plone.autoform import directives
 from plone.autoform.interfaces import IFormFieldProvider
@@ -14,6 +15,9 @@ from zope.interface import provider
 class ISpatialCoverage(model.Schema):
     """The countries (or the whole EU / the world) an item concerns
     (the ``osor_spatial_coverage`` taxonomy)."""
+
+    # Shared by all translations (plone.app.multilingual).
+    languageindependent("spatial_coverage")
 
     directives.widget("spatial_coverage", Select2FieldWidget)
     spatial_coverage = schema.List(

@@ -1,6 +1,7 @@
 from osor.collection import _
 from osor.collection.vocabularies.taxonomies import STAKEHOLDER_TYPE
 from osor.collection.vocabularies.taxonomies import vocabulary_name
+from plone.app.multilingual.dx.directives import languageindependent
 from plone.autoform import directives
 from plone.autoform.interfaces import IFormFieldProvider
 from plone.indexer import indexer
@@ -13,6 +14,9 @@ from zope.interface import provider
 @provider(IFormFieldProvider)
 class IStakeholders(model.Schema):
     """Who an item is for (the ``osor_stakeholder_type`` taxonomy)."""
+
+    # Shared by all translations (plone.app.multilingual).
+    languageindependent("stakeholders")
 
     directives.widget("stakeholders", CheckBoxFieldWidget)
     stakeholders = schema.List(

@@ -2,6 +2,7 @@ from osor.collection import _
 from osor.collection.vocabularies.taxonomies import TOPICS
 from osor.collection.vocabularies.taxonomies import vocabulary_name
 from osor.collection.vocabularies.taxonomies import with_ancestors
+from plone.app.multilingual.dx.directives import languageindependent
 from plone.autoform import directives
 from plone.autoform.interfaces import IFormFieldProvider
 from plone.indexer import indexer
@@ -14,6 +15,9 @@ from zope.interface import provider
 @provider(IFormFieldProvider)
 class ITopics(model.Schema):
     """The policy domains an item is about (the ``osor_topics`` taxonomy)."""
+
+    # Shared by all translations (plone.app.multilingual).
+    languageindependent("topics")
 
     directives.widget("topics", CheckBoxFieldWidget)
     topics = schema.List(

@@ -3,6 +3,7 @@
 from osor.collection import _
 from plone.app.dexterity.textindexer import searchable
 from osor.collection.interfaces import ICommunityContent
+from plone.app.multilingual.dx.directives import languageindependent
 from plone.app.textfield import RichText
 from plone.app.vocabularies.catalog import StaticCatalogVocabulary
 from plone.app.z3cform.widgets.relateditems import RelatedItemsFieldWidget
@@ -17,6 +18,9 @@ from zope.interface import implementer
 
 class ICaseStudy(model.Schema):
     """A case study. Its countries are its spatial coverage (osor.spatial_coverage)."""
+
+    # Shared by all translations (plone.app.multilingual).
+    languageindependent("administration_level", "year")
 
     searchable("body", "outcomes", "lessons_learned")
 

@@ -2,6 +2,7 @@
 
 from osor.collection import _
 from plone.app.dexterity.textindexer import searchable
+from plone.app.multilingual.dx.directives import languageindependent
 from plone.dexterity.content import Container
 from plone.namedfile.field import NamedBlobImage
 from plone.supermodel import model
@@ -11,6 +12,9 @@ from zope.interface import implementer
 
 class ICommunityCollection(model.Schema):
     """A community collection, like a Joinup collection (dcat:Catalog)."""
+
+    # Shared by all translations (plone.app.multilingual).
+    languageindependent("banner", "access_url")
 
     searchable("abstract")
 

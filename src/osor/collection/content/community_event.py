@@ -11,6 +11,7 @@ from osor.collection import _
 from osor.collection.interfaces import ICommunityContent
 from osor.collection.vocabularies.taxonomies import EVENT_SCOPE
 from osor.collection.vocabularies.taxonomies import vocabulary_name
+from plone.app.multilingual.dx.directives import languageindependent
 from plone.autoform import directives
 from plone.dexterity.content import Item
 from plone.supermodel import model
@@ -37,6 +38,9 @@ class ISpeaker(Interface):
 
 class ICommunityEvent(model.Schema):
     """What a community event adds to plone.app.event's fields."""
+
+    # Shared by all translations (plone.app.multilingual).
+    languageindependent("online", "virtual_location", "registration_url", "organiser_type", "scope")
 
     online = schema.Bool(
         title=_("label_online", default="Online event (webinar)"),

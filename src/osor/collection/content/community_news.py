@@ -2,6 +2,7 @@
 
 from osor.collection import _
 from osor.collection.interfaces import ICommunityContent
+from plone.app.multilingual.dx.directives import languageindependent
 from plone.dexterity.content import Item
 from plone.supermodel import model
 from zope import schema
@@ -10,6 +11,9 @@ from zope.interface import implementer
 
 class ICommunityNews(model.Schema):
     """What community news adds to Plone's title, headline, text and lead image."""
+
+    # Shared by all translations (plone.app.multilingual).
+    languageindependent("source_url")
 
     source_url = schema.URI(
         title=_("label_source_url", default="Source"),

@@ -2,6 +2,7 @@
 
 from osor.collection import _
 from osor.collection.interfaces import ICommunityContent
+from plone.app.multilingual.dx.directives import languageindependent
 from plone.app.z3cform.widgets.select import Select2FieldWidget
 from plone.autoform import directives
 from plone.dexterity.content import Item
@@ -15,6 +16,18 @@ from zope.interface import invariant
 
 class ICompetenceCentre(model.Schema):
     """A resource centre where administrations get help with open source."""
+
+    # Shared by all translations (plone.app.multilingual).
+    languageindependent(
+        "country",
+        "latitude",
+        "longitude",
+        "website",
+        "email",
+        "focus",
+        "kind",
+        "languages_served",
+    )
 
     country = schema.Choice(
         title=_("label_country", default="Country"),

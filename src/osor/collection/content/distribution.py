@@ -4,6 +4,7 @@ from BTrees.Length import Length
 from ComputedAttribute import ComputedAttribute
 from osor.collection import _
 from pathlib import PurePosixPath
+from plone.app.multilingual.dx.directives import languageindependent
 from plone.dexterity.content import Item
 from plone.namedfile.field import NamedBlobFile
 from plone.supermodel import model
@@ -19,6 +20,9 @@ COMPOUND_EXTENSIONS = (".tar.gz", ".tar.bz2", ".tar.xz", ".tar.zst")
 
 class IDistribution(model.Schema):
     """A distribution of a release (ADMS-AP dcat:Distribution)."""
+
+    # Shared by all translations (plone.app.multilingual).
+    languageindependent("file", "access_url", "licence", "file_format")
 
     file = NamedBlobFile(
         title=_("label_distribution_file", default="File"),

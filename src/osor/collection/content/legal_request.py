@@ -4,6 +4,7 @@ from osor.collection import _
 from osor.collection.vocabularies.taxonomies import LEGAL_REQUEST_CATEGORY
 from osor.collection.vocabularies.taxonomies import vocabulary_name
 from plone.app.dexterity.textindexer import searchable
+from plone.app.multilingual.dx.directives import languageindependent
 from plone.app.textfield import RichText
 from plone.app.z3cform.widgets.select import Select2FieldWidget
 from plone.autoform import directives
@@ -15,6 +16,9 @@ from zope.interface import implementer
 
 class ILegalRequest(model.Schema):
     """A licensing question and the legal expert's answer."""
+
+    # Shared by all translations (plone.app.multilingual).
+    languageindependent("category", "licences", "answered_on")
 
     searchable("question")
 

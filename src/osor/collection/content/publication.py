@@ -2,6 +2,7 @@
 
 from osor.collection import _
 from osor.collection.interfaces import ICommunityContent
+from plone.app.multilingual.dx.directives import languageindependent
 from plone.dexterity.content import Item
 from plone.namedfile.field import NamedBlobFile
 from plone.supermodel import model
@@ -13,6 +14,9 @@ from zope.interface import invariant
 
 class IPublication(model.Schema):
     """A document the community publishes, such as the OSOR handbook."""
+
+    # Shared by all translations (plone.app.multilingual).
+    languageindependent("publication_type", "publication_date", "file", "external_url", "licence")
 
     publication_type = schema.Choice(
         title=_("label_publication_type", default="Type of publication"),

@@ -2,6 +2,7 @@
 
 from osor.collection import _
 from plone.app.dexterity.textindexer import searchable
+from plone.app.multilingual.dx.directives import languageindependent
 from plone.app.textfield import RichText
 from plone.dexterity.content import Container
 from plone.supermodel import model
@@ -11,6 +12,9 @@ from zope.interface import implementer
 
 class IRelease(model.Schema):
     """A version of a solution (ADMS-AP dcat:Dataset with dct:isVersionOf)."""
+
+    # Shared by all translations (plone.app.multilingual).
+    languageindependent("version", "release_date", "development_status")
 
     searchable("release_notes")
 

@@ -5,6 +5,7 @@ from plone.app.dexterity.textindexer import searchable
 from osor.collection.interfaces import ICommunityContent
 from osor.collection.vocabularies.taxonomies import SOLUTION_TYPE
 from osor.collection.vocabularies.taxonomies import vocabulary_name
+from plone.app.multilingual.dx.directives import languageindependent
 from plone.app.textfield import RichText
 from plone.app.vocabularies.catalog import StaticCatalogVocabulary
 from plone.app.z3cform.widgets.relateditems import RelatedItemsFieldWidget
@@ -20,6 +21,19 @@ from zope.interface import implementer
 
 class ISoftwareSolution(model.Schema):
     """An open-source software solution (ADMS-AP dcat:Dataset)."""
+
+    # Shared by all translations (plone.app.multilingual).
+    languageindependent(
+        "solution_type",
+        "development_status",
+        "licences",
+        "landing_page",
+        "repository_url",
+        "issue_tracker_url",
+        "documentation_url",
+        "programming_languages",
+        "interface_languages",
+    )
 
     searchable("body")
 

@@ -43,24 +43,30 @@ def load_example_data() -> dict:
 DEMO_PASSWORD = "osor-demo"
 
 
-def create_example_content(site) -> list:
-    """Create the example content and demo users; return the items created."""
+def create_example_content(site, container=None) -> list:
+    """Create the example content and demo users; return the items created.
+
+    The content goes into ``container`` (the site by default; the English
+    root folder on a multilingual site); the paths of the data file
+    (relations, memberships) are relative to it.
+    """
+    root = site if container is None else container
     data = load_example_data()
     created = []
     relations = []
     for node in data["content"]:
-        _create_tree(site, node, created, relations)
+        _create_tree(root, node, created, relations)
     for obj, field_name, paths in relations:
-        _set_relations(site, obj, field_name, paths)
+        _set_relations(root, obj, field_name, paths)
     for obj, state in ((obj, state) for obj, state in created if state):
-        _transition_to(obj, state)
+        transition_to(obj, state)
     for user in data.get("users", ()):
-        _create_user(site, user)
+        _create_user(root, user)
     logger.info("Created %d example items", len(created))
     return [obj for obj, state in created]
 
 
-def _create_user(site, user: dict) -> None:
+def _create_user(root, user: dict) -> None:
     if api.user.get(userid=user["id"]) is None:
         api.user.create(
             username=user["id"],
@@ -69,7 +75,7 @@ def _create_user(site, user: dict) -> None:
             properties={"fullname": user["fullname"]},
         )
     for path, role in user.get("memberships", {}).items():
-        collection = site.unrestrictedTraverse(path)
+        collection = root.unrestrictedTraverse(path)
         if role_of(collection, user["id"]) is None:
             add_member(collection, user["id"], role)
 
@@ -77,7 +83,7 @@ def _create_user(site, user: dict) -> None:
 def _create_tree(container, node: dict, created: list, relations: list) -> None:
     obj = container.get(node["id"])
     if obj is None:
-        values, relation_fields = _field_values(node)
+        values, relation_fields = field_values(node)
         obj = api.content.create(
             container=container,
             type=node["type"],
@@ -100,7 +106,7 @@ def _fields_of(portal_type: str) -> dict:
     }
 
 
-def _field_values(node: dict) -> tuple[dict, dict]:
+def field_values(node: dict) -> tuple[dict, dict]:
     """Split a node into field values (converted) and relation fields (paths)."""
     fields = _fields_of(node["type"])
     values, relation_fields = {}, {}
@@ -137,14 +143,14 @@ def _datetime(raw) -> datetime:
     return zone.localize(datetime.combine(day, time.fromisoformat(raw["time"])))
 
 
-def _set_relations(site, obj, field_name: str, paths: list) -> None:
+def _set_relations(root, obj, field_name: str, paths: list) -> None:
     intids = getUtility(IIntIds)
-    targets = [site.unrestrictedTraverse(path) for path in paths]
+    targets = [root.unrestrictedTraverse(path) for path in paths]
     setattr(obj, field_name, [RelationValue(intids.getId(target)) for target in targets])
     modified(obj)
 
 
-def _transition_to(obj, state: str) -> None:
+def transition_to(obj, state: str) -> None:
     if api.content.get_state(obj, default=None) in (None, state):
         return
     api.content.transition(obj=obj, to_state=state)

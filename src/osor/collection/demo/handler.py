@@ -1,16 +1,19 @@
 """Site-creation hook of the "osor" distribution."""
 
 from osor.collection.demo.example_content import create_example_content
+from osor.collection.demo.multilingual import setup_multilingual_site
+from osor.collection.demo.multilingual import translate_example_content
 from plone import api
 from plone.distribution.handler import post_handler as default_post_handler
 
 
 def post_handler(distribution, site, answers: dict):
     site = default_post_handler(distribution, site, answers)
-    if answers.get("setup_content", True):
-        create_example_content(site)
-    # After the example content: building it must not mail the demo users.
     configure_demo_site(site)
+    root_folders = setup_multilingual_site(site)
+    if answers.get("setup_content", True):
+        create_example_content(site, root_folders["en"])
+        translate_example_content(root_folders["en"])
     return site
 
 
