@@ -116,7 +116,7 @@ instance: install $(ZOPE_CONF) $(ZOPE_INI) ## Create var/ with the Zope config, 
 start: instance ## Serve Plone on http://localhost:8080/Plone (HOST=, PORT=, ADMIN_PASSWORD=)
 	@echo "================================================================"
 	@echo " Open Source Observatory: http://localhost:$(PORT)/$(SITE_ID)"
-	@echo " Example collection:      http://localhost:$(PORT)/$(SITE_ID)/osor"
+	@echo " Example collection:      http://localhost:$(PORT)/$(SITE_ID)/en/osor (fr: /fr, de: /de)"
 	@echo " Zope root (ZMI):         http://localhost:$(PORT)/manage"
 	@echo " Login:                   $(ADMIN_USER) / $(ADMIN_PASSWORD)"
 	@echo "   (the password set when var/ was first created; data kept in var/)"

@@ -9,6 +9,7 @@ from osor.collection.vocabularies.taxonomies import taxonomy_names
 from osor.collection.vocabularies.taxonomies import tokens
 from osor.collection.vocabularies.taxonomies import vocabulary_name
 from plone import api
+from zope.schema import ValidationError
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from zope.component import queryUtility
@@ -165,7 +166,7 @@ def test_fields_accept_only_taxonomy_terms(tagged):
 
     field = ITopics["topics"].bind(tagged)
     field.validate(["GOVE", "GOVE-ospo"])
-    with pytest.raises(LookupError):
+    with pytest.raises(ValidationError):
         field.validate(["open-source-policy"])
 
 
@@ -259,3 +260,27 @@ def test_rest_titles_follow_the_site_language(rest_solution, manager_request, la
     transaction.commit()
     response = manager_request.get(rest_solution, headers={"Accept-Language": "de"})
     assert fields_of(response, language) == EXPECTED_REST[language]
+
+
+def test_rest_refuses_an_unknown_term_with_a_clear_error(functional_portal):
+    import requests
+    import transaction
+    from plone.app.testing import SITE_OWNER_NAME
+    from plone.app.testing import SITE_OWNER_PASSWORD
+
+    with api.env.adopt_user(username=SITE_OWNER_NAME):
+        collection = api.content.create(
+            container=functional_portal, type="community_collection", id="c", title="C"
+        )
+    transaction.commit()
+    auth = (SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
+    headers = {"Accept": "application/json"}
+    for field, value in (("topics", ["NOPE"]), ("spatial_coverage", ["XX"])):
+        response = requests.patch(
+            collection.absolute_url(), json={field: value}, auth=auth, headers=headers
+        )
+        assert response.status_code == 400, (field, response.status_code, response.text)
+    response = requests.patch(
+        collection.absolute_url(), json={"topics": ["GOVE"]}, auth=auth, headers=headers
+    )
+    assert response.status_code == 204

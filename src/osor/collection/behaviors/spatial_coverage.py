@@ -1,6 +1,6 @@
 from osor.collection import _
 from osor.collection.vocabularies.taxonomies import SPATIAL_COVERAGE
-from osor.collection.vocabularies.taxonomies import vocabulary_name
+from osor.collection.vocabularies.taxonomies import field_vocabulary
 from plone.app.multilingual.dx.directives import languageindependent
 from plone.app.z3cform.widgets.select import Select2FieldWidget
 from plone.autoform import directives
@@ -26,7 +26,7 @@ class ISpatialCoverage(model.Schema):
             "help_spatial_coverage",
             default="The countries this item concerns, or the European Union or worldwide.",
         ),
-        value_type=schema.Choice(vocabulary=vocabulary_name(SPATIAL_COVERAGE)),
+        value_type=schema.Choice(vocabulary=field_vocabulary(SPATIAL_COVERAGE)),
         required=False,
         default=[],
         missing_value=[],

@@ -1,6 +1,6 @@
 from osor.collection import _
 from osor.collection.vocabularies.taxonomies import STAKEHOLDER_TYPE
-from osor.collection.vocabularies.taxonomies import vocabulary_name
+from osor.collection.vocabularies.taxonomies import field_vocabulary
 from plone.app.multilingual.dx.directives import languageindependent
 from plone.autoform import directives
 from plone.autoform.interfaces import IFormFieldProvider
@@ -25,7 +25,7 @@ class IStakeholders(model.Schema):
             "help_stakeholders",
             default="The stakeholders this item is meant for.",
         ),
-        value_type=schema.Choice(vocabulary=vocabulary_name(STAKEHOLDER_TYPE)),
+        value_type=schema.Choice(vocabulary=field_vocabulary(STAKEHOLDER_TYPE)),
         required=False,
         default=[],
         missing_value=[],

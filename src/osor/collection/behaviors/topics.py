@@ -1,6 +1,6 @@
 from osor.collection import _
 from osor.collection.vocabularies.taxonomies import TOPICS
-from osor.collection.vocabularies.taxonomies import vocabulary_name
+from osor.collection.vocabularies.taxonomies import field_vocabulary
 from osor.collection.vocabularies.taxonomies import with_ancestors
 from plone.app.multilingual.dx.directives import languageindependent
 from plone.autoform import directives
@@ -26,7 +26,7 @@ class ITopics(model.Schema):
             "help_topics",
             default="The policy domains this item is about; used for browsing and search.",
         ),
-        value_type=schema.Choice(vocabulary=vocabulary_name(TOPICS)),
+        value_type=schema.Choice(vocabulary=field_vocabulary(TOPICS)),
         required=False,
         default=[],
         missing_value=[],

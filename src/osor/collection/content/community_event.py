@@ -10,7 +10,7 @@ from collective.z3cform.datagridfield.row import DictRow
 from osor.collection import _
 from osor.collection.interfaces import ICommunityContent
 from osor.collection.vocabularies.taxonomies import EVENT_SCOPE
-from osor.collection.vocabularies.taxonomies import vocabulary_name
+from osor.collection.vocabularies.taxonomies import field_vocabulary
 from plone.app.multilingual.dx.directives import languageindependent
 from plone.autoform import directives
 from plone.dexterity.content import Item
@@ -95,7 +95,7 @@ class ICommunityEvent(model.Schema):
     scope = schema.Choice(
         title=_("label_event_scope", default="Scope"),
         description=_("help_event_scope", default="The audience the event addresses."),
-        vocabulary=vocabulary_name(EVENT_SCOPE),
+        vocabulary=field_vocabulary(EVENT_SCOPE),
         required=False,
     )
 

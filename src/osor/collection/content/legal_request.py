@@ -2,7 +2,7 @@
 
 from osor.collection import _
 from osor.collection.vocabularies.taxonomies import LEGAL_REQUEST_CATEGORY
-from osor.collection.vocabularies.taxonomies import vocabulary_name
+from osor.collection.vocabularies.taxonomies import field_vocabulary
 from plone.app.dexterity.textindexer import searchable
 from plone.app.multilingual.dx.directives import languageindependent
 from plone.app.textfield import RichText
@@ -39,7 +39,7 @@ class ILegalRequest(model.Schema):
 
     category = schema.Choice(
         title=_("label_legal_category", default="Category"),
-        vocabulary=vocabulary_name(LEGAL_REQUEST_CATEGORY),
+        vocabulary=field_vocabulary(LEGAL_REQUEST_CATEGORY),
         required=True,
     )
 

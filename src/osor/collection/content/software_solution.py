@@ -4,7 +4,7 @@ from osor.collection import _
 from plone.app.dexterity.textindexer import searchable
 from osor.collection.interfaces import ICommunityContent
 from osor.collection.vocabularies.taxonomies import SOLUTION_TYPE
-from osor.collection.vocabularies.taxonomies import vocabulary_name
+from osor.collection.vocabularies.taxonomies import field_vocabulary
 from plone.app.multilingual.dx.directives import languageindependent
 from plone.app.textfield import RichText
 from plone.app.vocabularies.catalog import StaticCatalogVocabulary
@@ -50,7 +50,7 @@ class ISoftwareSolution(model.Schema):
     solution_type = schema.List(
         title=_("label_solution_type", default="Solution type"),
         description=_("help_solution_type", default="What kind of solution this is."),
-        value_type=schema.Choice(vocabulary=vocabulary_name(SOLUTION_TYPE)),
+        value_type=schema.Choice(vocabulary=field_vocabulary(SOLUTION_TYPE)),
         required=False,
         default=[],
         missing_value=[],

@@ -13,7 +13,11 @@ from functools import cache
 from lxml import etree
 from osor.collection.vocabularies.countries import country_name
 from pathlib import Path
+from zope.component import getUtility
 from zope.component import queryUtility
+from zope.interface import implementer
+from zope.schema.interfaces import IVocabularyFactory
+from zope.schema.interfaces import IVocabularyTokenized
 
 import gettext
 import pycountry
@@ -39,9 +43,71 @@ LEGAL_REQUEST_CATEGORY = "osor_legal_request_category"
 EVENT_SCOPE = "osor_event_scope"
 
 
+
 def vocabulary_name(taxonomy: str) -> str:
     """The named vocabulary (and utility) collective.taxonomy registers."""
     return f"collective.taxonomy.{taxonomy}"
+
+
+def field_vocabulary(taxonomy: str) -> str:
+    """The vocabulary our fields use for ``taxonomy`` (see ``ValidatingTaxonomyVocabulary``)."""
+    return f"osor.collection.taxonomy.{taxonomy}"
+
+
+@implementer(IVocabularyTokenized)
+class ValidatingTaxonomyVocabulary:
+    """collective.taxonomy's vocabulary, answering unknown tokens as zope.schema expects.
+
+    Its ``__contains__`` and ``getTerm`` raise KeyError for a token that is not
+    in the taxonomy, so a bad value sent to a form or to the REST API became a
+    server error instead of a validation error. Here an unknown token is
+    simply not contained (``ConstraintNotSatisfied``) and ``getTerm`` raises
+    LookupError; everything else is delegated.
+    """
+
+    def __init__(self, vocabulary):
+        self._vocabulary = vocabulary
+
+    def __getattr__(self, name):
+        return getattr(self._vocabulary, name)
+
+    def __iter__(self):
+        return iter(self._vocabulary)
+
+    def __len__(self):
+        return len(self._vocabulary)
+
+    def __contains__(self, token) -> bool:
+        try:
+            return self.getTerm(token) is not None
+        except LookupError:
+            return False
+
+    def getTerm(self, token):
+        try:
+            return self._vocabulary.getTerm(token)
+        except KeyError:
+            raise LookupError(token) from None
+
+    getTermByToken = getTerm
+
+
+@implementer(IVocabularyFactory)
+class ValidatingTaxonomyVocabularyFactory:
+    def __init__(self, taxonomy: str):
+        self.taxonomy = taxonomy
+
+    def __call__(self, context=None):
+        factory = getUtility(IVocabularyFactory, name=vocabulary_name(self.taxonomy))
+        return ValidatingTaxonomyVocabulary(factory(context))
+
+
+TopicsVocabulary = ValidatingTaxonomyVocabularyFactory(TOPICS)
+SpatialCoverageVocabulary = ValidatingTaxonomyVocabularyFactory(SPATIAL_COVERAGE)
+SolutionTypeVocabulary = ValidatingTaxonomyVocabularyFactory(SOLUTION_TYPE)
+StakeholderTypeVocabulary = ValidatingTaxonomyVocabularyFactory(STAKEHOLDER_TYPE)
+LegalRequestCategoryVocabulary = ValidatingTaxonomyVocabularyFactory(LEGAL_REQUEST_CATEGORY)
+EventScopeVocabulary = ValidatingTaxonomyVocabularyFactory(EVENT_SCOPE)
 
 
 @cache
