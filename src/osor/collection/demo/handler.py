@@ -9,11 +9,12 @@ from plone.distribution.handler import post_handler as default_post_handler
 
 def post_handler(distribution, site, answers: dict):
     site = default_post_handler(distribution, site, answers)
-    configure_demo_site(site)
     root_folders = setup_multilingual_site(site)
     if answers.get("setup_content", True):
         create_example_content(site, root_folders["en"])
         translate_example_content(root_folders["en"])
+    # After the example content: building it must not mail the demo users.
+    configure_demo_site(site)
     return site
 
 
