@@ -90,7 +90,11 @@ def moderated(roots):
 @pytest.fixture
 def unmoderated(roots):
     english = make_collection(roots["en"], moderated=False)
-    return english, translate(english)
+    french = translate(english)
+    # As the site administrator would (before, translations did not take it).
+    french.moderated = False
+    modified(french)
+    return english, french
 
 
 @contextmanager
