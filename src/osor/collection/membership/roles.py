@@ -80,5 +80,10 @@ def delete_groups(collection) -> None:
 
 def group_members(collection, role: str) -> list[str]:
     """User ids directly in the group of ``role``."""
-    group = api.portal.get_tool("portal_groups").getGroupById(group_id(collection, role))
+    return own_group_members(community_of(collection), role)
+
+
+def own_group_members(collection, role: str) -> list[str]:
+    """User ids directly in the group ``collection`` holds for ``role``."""
+    group = api.portal.get_tool("portal_groups").getGroupById(own_group_id(collection, role))
     return list(group.getMemberIds()) if group is not None else []

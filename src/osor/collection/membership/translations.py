@@ -24,6 +24,7 @@ from osor.collection.membership.roles import GROUP_TITLES
 from osor.collection.membership.roles import LOCAL_ROLES
 from osor.collection.membership.roles import MEMBERSHIP_ROLES
 from osor.collection.membership.roles import own_group_id
+from osor.collection.membership.roles import own_group_members
 from osor.collection.membership.settings import apply_participation_settings
 from plone import api
 from plone.app.multilingual.interfaces import ITG
@@ -118,11 +119,6 @@ def is_new_translation(collection) -> bool:
     )
 
 
-def _own_members(collection, role: str) -> list[str]:
-    group = api.portal.get_tool("portal_groups").getGroupById(own_group_id(collection, role))
-    return list(group.getMemberIds()) if group is not None else []
-
-
 def _has_own_groups(collection) -> bool:
     return any(
         api.group.get(groupname=own_group_id(collection, role)) is not None
@@ -142,7 +138,7 @@ def _ensure_groups(canonical) -> bool:
 
 def _role_in(collection, userid: str) -> str | None:
     for role in reversed(MEMBERSHIP_ROLES):
-        if userid in _own_members(collection, role):
+        if userid in own_group_members(collection, role):
             return role
     return None
 
@@ -152,7 +148,7 @@ def _merge_members(source, target) -> None:
     in both keeps the more trusted of their two roles."""
     rank = MEMBERSHIP_ROLES.index
     for role in MEMBERSHIP_ROLES:
-        for userid in _own_members(source, role):
+        for userid in own_group_members(source, role):
             current = _role_in(target, userid)
             if current is not None and rank(current) >= rank(role):
                 continue
