@@ -24,6 +24,8 @@ from plone.app.multilingual.interfaces import ITG
 from plone.app.multilingual.interfaces import ITranslationManager
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
+from plone.app.testing import TEST_USER_NAME
+from plone.app.testing import TEST_USER_PASSWORD
 from test_multilingual import TRANSLATABLE
 from test_workflows import acting_as
 from zope.interface import alsoProvides
@@ -143,6 +145,43 @@ def test_the_translator_does_not_become_an_owner(moderated):
     english, french = moderated
     assert members.role_of(french, TEST_USER_ID) is None
     assert members.role_of(english, TEST_USER_ID) is None
+
+
+def test_a_translation_made_in_the_add_form_joins_the_community(roots, http_request):
+    english = make_collection(roots["en"], closed=True)
+    # What pam's ++addtranslation++ form sets before it adds the translation.
+    http_request.translation_info = {"tg": ITG(english), "source_language": "en"}
+    french = api.content.create(
+        container=roots["fr"], type="community_collection", id="osor", title="OSOR", closed=False
+    )
+    assert ITranslationManager(english).get_translation("fr") == french
+    assert members.members_of(french) == members.members_of(english)
+    assert members.role_of(french, TEST_USER_ID) is None
+    assert french.closed is True
+
+
+def test_a_translation_posted_over_rest_joins_the_community(functional_portal, request_factory):
+    setRoles(functional_portal, TEST_USER_ID, ["Manager"])
+    english = make_collection(multilingual_site(functional_portal)["en"])
+    transaction.commit()
+
+    response = request_factory(basic_auth=(TEST_USER_NAME, TEST_USER_PASSWORD)).post(
+        "fr",
+        json={
+            "@type": "community_collection",
+            "id": "osor",
+            "title": "OSOR",
+            "language": "fr",
+            "translation_of": english.UID(),
+        },
+    )
+
+    assert response.status_code == 201, response.text
+    transaction.begin()
+    french = functional_portal["fr"]["osor"]
+    assert community_of(french) == english
+    assert members.members_of(french) == members.members_of(english)
+    assert members.role_of(french, TEST_USER_ID) is None
 
 
 def test_joining_a_translation_joins_the_community(moderated):

@@ -32,6 +32,7 @@ from plone.uuid.interfaces import IUUID
 from zope.annotation.interfaces import IAnnotations
 from zope.globalrequest import getRequest
 
+import json
 import re
 
 
@@ -113,10 +114,23 @@ def is_new_translation(collection) -> bool:
     request = getRequest()
     annotations = IAnnotations(request, {}) if request is not None else {}
     return bool(
-        annotations.pop(TRANSLATING_KEY, False)
-        or getattr(request, "translation_info", {}).get("tg")
+        annotations.pop(TRANSLATING_KEY, False)  # pam's API (add_translation)
+        or getattr(request, "translation_info", {}).get("tg")  # pam's add form
+        or _posted_as_translation(request)
         or community_of(collection) is not collection
     )
+
+
+def _posted_as_translation(request) -> bool:
+    """Whether plone.restapi is creating a translation: it adds the item,
+    then links it to the item named by ``translation_of``."""
+    if request is None or request.get("REQUEST_METHOD") != "POST":
+        return False
+    try:
+        body = json.loads(request.get("BODY") or "{}")
+    except ValueError:
+        return False
+    return isinstance(body, dict) and bool(body.get("translation_of") and body.get("language"))
 
 
 def _has_own_groups(collection) -> bool:
