@@ -1,14 +1,13 @@
 """Keeping a translation group one community.
 
-plone.app.multilingual makes each translation a collection of its own:
-created with groups of its own (its creator as their owner), then linked
-into a translation group, unlinked from it, or deleted, at any time. The
-functions and subscribers here keep every translation group one community
-(see ``community``): the canonical collection's groups hold the members of
-all, its annotations the pending requests, every translation grants the
-canonical's groups their local roles, and the three participation settings
-are equal on all (each keeps a copy, so that the code reading a setting
-needs no translation group).
+plone.app.multilingual makes each translation a collection of its own,
+created like any other, then linked into a translation group, unlinked from
+it, or deleted, at any time. The functions and subscribers here keep every
+translation group one community (see ``community``): the canonical
+collection's groups hold the members of all, its annotations the pending
+requests, every translation grants the canonical's groups their local
+roles, and the three participation settings are equal on all (each keeps a
+copy, so that the code reading a setting needs no translation group).
 
 ``unite`` is idempotent: the subscribers call it whenever a group may have
 changed, and the upgrade step calls it for every collection.
@@ -39,7 +38,7 @@ import re
 SETTINGS = ("closed", "content_creation", "moderated")
 
 # The membership groups of any collection (``roles.own_group_id``).
-MEMBERSHIP_GROUP = re.compile(r"^osor-.+-(members|authors|facilitators|owners)$")
+MEMBERSHIP_GROUP = re.compile(r"^osor-[0-9a-f]{32}-(members|authors|facilitators|owners)$")
 
 # Set on the request while plone.app.multilingual translates a collection.
 TRANSLATING_KEY = "osor.collection.translating"
@@ -236,8 +235,8 @@ def _is_united(collection, canonical) -> bool:
 
 
 def unite_all() -> int:
-    """Unite the translation groups of every collection of the site; return
-    how many collections changed."""
+    """Unite the translation group of every collection of the site; return
+    how many groups changed."""
     catalog = api.portal.get_tool("portal_catalog")
     changed = 0
     for brain in catalog.unrestrictedSearchResults(portal_type=COLLECTION_TYPE):
