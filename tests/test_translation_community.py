@@ -204,6 +204,16 @@ def test_pending_requests_are_the_community_s(roots):
     assert not members.pending_requests(french)
 
 
+def test_a_member_removed_from_one_translation_loses_her_rights_in_all(moderated):
+    english, french = moderated
+    with acting_as("maria"):
+        news = api.content.create(container=french, type="community_news", title="Brouillon")
+    assert may("maria", "Modify portal content", news)
+    members.remove_member(english, "maria")
+    assert not may("maria", "Modify portal content", news)
+    assert not may("maria", "osor.collection: Add News", french)
+
+
 @pytest.mark.parametrize("edited", ["english", "french"])
 def test_a_setting_changed_on_any_translation_applies_to_all(moderated, edited):
     english, french = moderated
@@ -387,4 +397,13 @@ def test_upgrade_merges_existing_translations_into_one_community(roots):
     assert members.is_pending(english, "nina")
     assert (french.closed, french.moderated) == (True, True)
     assert may("maria", "osor.collection: Manage members", french)
+    assert unite_all() == 0
+
+
+def test_upgrade_changes_nothing_on_a_monolingual_site(collection, installer):
+    assert not installer.is_product_installed("plone.app.multilingual")
+    before = members.members_of(collection)
+    unite_translated_collections()
+    assert members.members_of(collection) == before
+    assert community_of(collection) == collection
     assert unite_all() == 0
