@@ -345,6 +345,19 @@ def test_our_translatable_types_copy_fields_under_our_rules(moderated):
 # Linking, unlinking, removing --------------------------------------------
 
 
+def test_linking_two_collections_as_translations_merges_their_communities(roots):
+    english = make_collection(roots["en"])
+    french = make_collection(roots["fr"], closed=True)
+    members.change_role(french, "arthur", "facilitator")
+    members.remove_member(french, "maria")
+    ITranslationManager(english).register_translation("fr", french)
+    assert community_of(french) == english
+    assert members.role_of(french, "maria") == "member"
+    assert members.role_of(english, "arthur") == "facilitator"
+    assert french.closed is False
+    assert api.group.get(groupname=own_group_id(french, "member")) is None
+
+
 def test_unlinking_a_translation_leaves_two_communities_with_the_same_members(moderated):
     english, french = moderated
     ITranslationManager(english).remove_translation("fr")
