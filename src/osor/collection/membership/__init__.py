@@ -1,9 +1,12 @@
 """The collection participation model.
 
+- ``community``: a collection and its translations are one community;
 - ``roles``: the membership roles and the Plone groups that carry them;
 - ``members``: joining, leaving, requests, role changes (the public API);
 - ``settings``: how a collection's settings and state become permissions;
 - ``moderation``: what happens around workflow transitions;
+- ``translations``: keeping a translation group one community, and
+  ``language_independent``: pam's copying of shared fields, under our rules;
 - ``matrix``: the readable permission table (``permission_matrix.yaml``)
   that the About view renders and the tests check against the real code.
 """

@@ -9,6 +9,8 @@ from BTrees.OOBTree import OOBTree
 from datetime import datetime
 from datetime import timezone
 from osor.collection import _
+from osor.collection.membership.community import community_of
+from osor.collection.membership.community import translations_of
 from osor.collection.membership.events import MembershipEvent
 from osor.collection.membership.roles import group_id
 from osor.collection.membership.roles import group_members
@@ -46,7 +48,7 @@ def members_of(collection, role: str | None = None) -> list[tuple[str, str]]:
 
 def pending_requests(collection) -> dict:
     """User id -> {"date", "message"} of the pending join requests."""
-    return IAnnotations(collection).get(REQUESTS_KEY, {})
+    return IAnnotations(community_of(collection)).get(REQUESTS_KEY, {})
 
 
 def is_pending(collection, userid: str) -> bool:
@@ -54,7 +56,7 @@ def is_pending(collection, userid: str) -> bool:
 
 
 def _requests(collection) -> OOBTree:
-    annotations = IAnnotations(collection)
+    annotations = IAnnotations(community_of(collection))
     if REQUESTS_KEY not in annotations:
         annotations[REQUESTS_KEY] = OOBTree()
     return annotations[REQUESTS_KEY]
@@ -200,7 +202,8 @@ def remove_member(collection, userid: str, action: str = "removed") -> None:
     for each in MEMBERSHIP_ROLES:
         if userid in group_members(collection, each):
             api.group.remove_user(groupname=group_id(collection, each), username=userid)
-    _revoke_ownership_of_content(collection, userid)
+    for translation in translations_of(collection):
+        _revoke_ownership_of_content(translation, userid)
     _notify(collection, userid, action)
 
 

@@ -4,10 +4,12 @@ from osor.collection import _
 from osor.collection.content.community_collection import containing_collection
 from osor.collection.membership.members import pending_requests
 from osor.collection.membership.roles import create_groups
-from osor.collection.membership.roles import delete_groups
 from osor.collection.membership.roles import group_id
 from osor.collection.membership.settings import apply_participation_settings
 from osor.collection.membership.settings import PUBLISH_DIRECTLY
+from osor.collection.membership.translations import hand_over
+from osor.collection.membership.translations import is_new_translation
+from osor.collection.membership.translations import unite
 from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
 
@@ -36,10 +38,13 @@ def require_motivation(obj, event):
 
 
 def collection_added(collection, event):
-    """Give a new collection its groups; its creator becomes its owner."""
+    """Give a new collection its groups; its creator becomes its owner (a
+    new translation joins the community of the collection it translates)."""
     create_groups(collection)
     creator = collection.Creator()
-    if creator and api.user.get(userid=creator) is not None:
+    if is_new_translation(collection):
+        unite(collection)
+    elif creator and api.user.get(userid=creator) is not None:
         api.group.add_user(groupname=group_id(collection, "owner"), username=creator)
     apply_participation_settings(collection)
 
@@ -56,7 +61,7 @@ def collection_transitioned(collection, event):
 
 
 def collection_removed(collection, event):
-    delete_groups(collection)
+    hand_over(collection)
 
 
 # What archiving a collection does to its content, by state: published
