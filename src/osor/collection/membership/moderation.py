@@ -8,14 +8,23 @@ from osor.collection.membership.roles import delete_groups
 from osor.collection.membership.roles import group_id
 from osor.collection.membership.settings import apply_participation_settings
 from osor.collection.membership.settings import PUBLISH_DIRECTLY
+from osor.collection.membership.settings import remove_local_owner_role
 from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
+
+import transaction
 
 
 # Transitions that need a motivation (the workflow "comment"), as in Joinup.
 MOTIVATION_REQUIRED = {
     "osor_community_workflow": {"request_changes", "request_deletion", "reject_deletion", "archive"},
-    "osor_collection_workflow": {"reject", "archive"},
+    "osor_collection_workflow": {
+        "reject",
+        "archive",
+        "unarchive",
+        "request_deletion",
+        "reject_deletion",
+    },
 }
 
 
@@ -41,6 +50,7 @@ def collection_added(collection, event):
     creator = collection.Creator()
     if creator and api.user.get(userid=creator) is not None:
         api.group.add_user(groupname=group_id(collection, "owner"), username=creator)
+    remove_local_owner_role(collection)
     apply_participation_settings(collection)
 
 
@@ -50,9 +60,14 @@ def collection_modified(collection, event):
 
 def collection_transitioned(collection, event):
     apply_participation_settings(collection)
-    if event.new_state.getId() == "archived":
-        _archive_content_of(collection)
+    new_state = event.new_state.getId()
+    old_state = event.old_state.getId() if event.old_state is not None else None
+    if new_state == "archived":
+        _transition_content_of(collection, ARCHIVING_TRANSITIONS, "The collection was archived.")
         pending_requests(collection).clear()
+    elif old_state == "archived":
+        motivation = (event.kwargs or {}).get("comment", "")
+        _transition_content_of(collection, RESTORING_TRANSITIONS, motivation)
 
 
 def collection_removed(collection, event):
@@ -61,6 +76,8 @@ def collection_removed(collection, event):
 
 # What archiving a collection does to its content, by state: published
 # work stays readable (archived), unpublished work stays private (frozen).
+# Only these transitions freeze content: the collection grants the
+# permission that guards them in its archived state only.
 ARCHIVING_TRANSITIONS = {
     "published": "archive",
     "deletion_requested": "archive",
@@ -69,22 +86,61 @@ ARCHIVING_TRANSITIONS = {
     "needs_update": "freeze",
 }
 
+# Unarchiving gives it back: published work is published again, frozen
+# work becomes its authors' drafts (a proposal is proposed again by them).
+RESTORING_TRANSITIONS = {
+    "archived": "restore",
+    "frozen": "unfreeze",
+}
 
-def _archive_content_of(collection):
-    """Freeze every community item when its collection is archived."""
+COMMUNITY_WORKFLOW = "osor_community_workflow"
+
+
+class ArchivingFailed(WorkflowException):
+    """Archiving or unarchiving a collection failed: nothing of it is kept."""
+
+
+def community_types() -> list[str]:
+    """The portal types that follow the community workflow (not comments, releases…)."""
+    workflow = api.portal.get_tool("portal_workflow")
+    return [
+        portal_type
+        for portal_type in api.portal.get_tool("portal_types").objectIds()
+        if COMMUNITY_WORKFLOW in workflow.getChainForPortalType(portal_type)
+    ]
+
+
+def _transition_content_of(collection, transitions: dict, comment: str) -> None:
+    """Transition the community content of ``collection`` by state, all or nothing.
+
+    Archiving is one decision: if one item cannot follow, the transaction
+    is doomed (it will not be committed, also when a caller such as the
+    REST API turns the error into a response) and the error is raised.
+    """
     catalog = api.portal.get_tool("portal_catalog")
     workflow = api.portal.get_tool("portal_workflow")
     brains = catalog.unrestrictedSearchResults(
         path="/".join(collection.getPhysicalPath()),
-        review_state=list(ARCHIVING_TRANSITIONS),
+        portal_type=community_types(),
+        review_state=list(transitions),
     )
-    with api.env.adopt_roles(["Manager"]):
-        for brain in brains:
-            workflow.doActionFor(
-                brain._unrestrictedGetObject(),
-                ARCHIVING_TRANSITIONS[brain.review_state],
-                comment="The collection was archived.",
+    try:
+        with api.env.adopt_roles(["Manager"]):
+            for brain in brains:
+                workflow.doActionFor(
+                    brain._unrestrictedGetObject(),
+                    transitions[brain.review_state],
+                    comment=comment,
+                )
+    except Exception as error:
+        transaction.doom()
+        raise ArchivingFailed(
+            _(
+                "error_archiving_failed",
+                default="The collection's content could not follow (${error}): nothing was changed.",
+                mapping={"error": str(error)},
             )
+        ) from error
 
 
 def content_modified(obj, event):
