@@ -11,6 +11,9 @@ from osor.collection.membership.settings import PUBLISH_DIRECTLY
 from osor.collection.membership.settings import remove_local_owner_role
 from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
+from zExceptions import BadRequest
+from zope.globalrequest import getRequest
+from zope.i18n import translate
 
 import transaction
 
@@ -96,8 +99,13 @@ RESTORING_TRANSITIONS = {
 COMMUNITY_WORKFLOW = "osor_community_workflow"
 
 
-class ArchivingFailed(WorkflowException):
-    """Archiving or unarchiving a collection failed: nothing of it is kept."""
+class ArchivingFailed(BadRequest):
+    """Archiving or unarchiving a collection failed: nothing of it is kept.
+
+    Not a WorkflowException: the error comes after the collection changed
+    state, and plone.restapi answers 200 to a WorkflowException raised by
+    a transition whose object is already in its destination state.
+    """
 
 
 def community_types() -> list[str]:
@@ -108,6 +116,13 @@ def community_types() -> list[str]:
         for portal_type in api.portal.get_tool("portal_types").objectIds()
         if COMMUNITY_WORKFLOW in workflow.getChainForPortalType(portal_type)
     ]
+
+
+def _reason(error: Exception) -> str:
+    """The (translated) message of ``error``."""
+    if error.args and isinstance(error.args[0], str):
+        return translate(error.args[0], context=getRequest())
+    return str(error) or error.__class__.__name__
 
 
 def _transition_content_of(collection, transitions: dict, comment: str) -> None:
@@ -134,13 +149,12 @@ def _transition_content_of(collection, transitions: dict, comment: str) -> None:
                 )
     except Exception as error:
         transaction.doom()
-        raise ArchivingFailed(
-            _(
-                "error_archiving_failed",
-                default="The collection's content could not follow (${error}): nothing was changed.",
-                mapping={"error": str(error)},
-            )
-        ) from error
+        message = _(
+            "error_archiving_failed",
+            default="The collection's content could not follow (${error}): nothing was changed.",
+            mapping={"error": _reason(error)},
+        )
+        raise ArchivingFailed(translate(message, context=getRequest())) from error
 
 
 def content_modified(obj, event):
