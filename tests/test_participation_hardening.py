@@ -9,7 +9,6 @@ decision (and its way back), and who moderates a collection's content.
 from zExceptions import Unauthorized
 from osor.collection.membership import members
 from osor.collection.membership import moderation
-from osor.collection.membership.moderation import ArchivingFailed
 from osor.collection.membership.settings import apply_participation_settings
 from plone import api
 from plone.api.exc import InvalidParameterError
@@ -251,7 +250,7 @@ def test_archiving_that_fails_on_one_item_is_not_committed(site, moderated, monk
     create(moderated, "alice", title="Draft")
     monkeypatch.setitem(moderation.ARCHIVING_TRANSITIONS, "draft", "no_such_transition")
     workflow = api.portal.get_tool("portal_workflow")
-    with pytest.raises(ArchivingFailed):
+    with pytest.raises(moderation.ArchivingFailed):
         workflow.doActionFor(moderated, "archive", comment="Inactive.")
     # The error may be answered (REST turns workflow errors into a 400),
     # but the transaction cannot be committed.

@@ -53,15 +53,16 @@ def participation_permissions(collection) -> dict[str, list[str]]:
     trusted = ["Collection Author"] if collection.moderated else creators + ["Collection Author"]
     permissions = {permission: ADMINISTRATORS + creators for permission in ADD_PERMISSIONS}
     permissions[PUBLISH_DIRECTLY] = ADMINISTRATORS + trusted
-    # "Delete objects" set here is checked twice: on the collection itself
-    # (Plone's delete form, REST DELETE, cut) and, acquired, on published
-    # content and the releases, files… under it, whose own maps (community
-    # workflow) already name facilitators and site moderators. So it names
-    # only who deletes the collection, plus "Owner" in an unmoderated
-    # collection: on content, Owner is its author, who then deletes her own
-    # published work; on the collection nobody holds Owner, as ownership of a
-    # collection is a membership (remove_local_owner_role). Authors of a
-    # moderated collection request deletion instead of deleting.
+    # "Delete objects" set here is checked on the collection itself (Plone's
+    # delete form, REST DELETE; and moving content out of it, which Zope
+    # checks on the source container) and, acquired, on published content
+    # and the releases, files… under it, whose own maps (community workflow)
+    # already name facilitators and site moderators. So it names only who
+    # deletes the collection, plus "Owner" in an unmoderated collection: on
+    # content, Owner is its author, who then deletes her own published work;
+    # on the collection nobody holds Owner, as ownership of a collection is a
+    # membership (remove_local_owner_role). Authors of a moderated collection
+    # request deletion instead of deleting.
     owners_delete = [] if collection.moderated else ["Owner"]
     permissions[DELETE] = COLLECTION_DELETERS + owners_delete
     return permissions
