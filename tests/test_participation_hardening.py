@@ -334,3 +334,29 @@ def test_a_site_administrator_unarchives_a_collection_with_a_motivation(site, mo
     assert finds(None, published)
     with acting_as("alice"):
         assert api.content.create(container=moderated, type="community_news", title="New again")
+
+
+# The upgrade of existing sites ---------------------------------------------------------
+
+
+def test_upgrade_hardens_existing_collections_and_is_idempotent(site, moderated):  # noqa: F811
+    from osor.collection.upgrades.participation_hardening import harden_participation
+
+    # As on a site installed before: the creator holds Plone's Owner role on
+    # the collection, the comment is indexed as public, a Reviewer reads drafts.
+    moderated.manage_setLocalRoles("nina", ["Owner"])
+    moderated.moderated = False
+    draft = create(moderated, "alice", title="Draft")
+    published = create(moderated, "alice", title="Published")
+    api.content.transition(published, transition="publish")
+    add_comment(published, "bob", "Upgraded comment")
+    harden_participation()
+    harden_participation()
+    assert "Owner" not in moderated.get_local_roles_for_userid("nina")
+    assert not may("nina", "Delete objects", moderated)
+    assert not may("fay", "Delete objects", moderated)
+    assert may("alice", "Delete objects", published)
+    assert may("alice", "Modify portal content", draft)
+    assert found_comments(None, "Upgraded") == 1
+    api.content.transition(published, transition="request_changes", comment="Again.")
+    assert found_comments(None, "Upgraded") == 0
