@@ -42,6 +42,13 @@ def add_comment(item, userid, text):
     return IConversation(item).addComment(comment)
 
 
+def published_by(userid, collection, title):
+    """An item that ``userid`` created and published herself in ``collection``."""
+    item = create(collection, userid, title=title)
+    transition(item, userid, "publish")
+    return item
+
+
 def found_comments(userid, text) -> int:
     with acting_as(userid):
         return len(api.portal.get_tool("portal_catalog")(portal_type="Discussion Item", SearchableText=text))
@@ -150,23 +157,20 @@ def test_content_moved_into_a_moderated_collection_waits_for_its_facilitators(
     # site administrators hold: nina administers the unmoderated one only.
     unmoderated.manage_setLocalRoles("nina", ["Site Administrator"])
     members.add_member(moderated, "nina", "member")
-    news = create(unmoderated, "nina", title="Moved")
-    transition(news, "nina", "publish")
+    news = published_by("nina", unmoderated, "Moved")
     with acting_as("nina"):
         moved = api.content.move(source=news, target=moderated)
     assert state(moved) == "proposed"
     assert not finds(None, moved)
     assert finds("fay", moved)
     # Who may publish directly in the target keeps it published.
-    news = create(unmoderated, "alice", title="Moved by a site administrator")
-    transition(news, "alice", "publish")
+    news = published_by("alice", unmoderated, "Moved by a site administrator")
     moved = api.content.move(source=news, target=moderated)
     assert state(moved) == "published"
 
 
 def test_facilitators_cannot_move_content_out_of_their_collection(site, moderated, unmoderated):  # noqa: F811
-    news = create(unmoderated, "fay", title="Fay's")
-    transition(news, "fay", "publish")
+    news = published_by("fay", unmoderated, "Fay's")
     with acting_as("fay"), pytest.raises(Unauthorized):
         api.content.move(source=news, target=moderated)
     assert news.aq_parent is unmoderated
@@ -174,8 +178,7 @@ def test_facilitators_cannot_move_content_out_of_their_collection(site, moderate
 
 
 def test_content_copied_into_a_collection_starts_as_a_draft(site, moderated, unmoderated):  # noqa: F811
-    news = create(unmoderated, "alice", title="Copied")
-    transition(news, "alice", "publish")
+    news = published_by("alice", unmoderated, "Copied")
     with acting_as("alice"):
         copy = api.content.copy(source=news, target=moderated)
     assert state(copy) == "draft"

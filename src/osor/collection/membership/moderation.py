@@ -11,6 +11,7 @@ from osor.collection.membership.settings import PUBLISH_DIRECTLY
 from osor.collection.membership.settings import remove_local_owner_role
 from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
+from ZODB.POSException import ConflictError
 from zExceptions import BadRequest
 from zope.globalrequest import getRequest
 from zope.i18n import translate
@@ -89,8 +90,8 @@ ARCHIVING_TRANSITIONS = {
     "needs_update": "freeze",
 }
 
-# Unarchiving gives it back: published work is published again, frozen
-# work becomes its authors' drafts (a proposal is proposed again by them).
+# Unarchiving gives it back: archived work is published again, frozen work
+# becomes its authors' drafts again (they propose it anew).
 RESTORING_TRANSITIONS = {
     "archived": "restore",
     "frozen": "unfreeze",
@@ -147,6 +148,8 @@ def _transition_content_of(collection, transitions: dict, comment: str) -> None:
                     transitions[brain.review_state],
                     comment=comment,
                 )
+    except ConflictError:
+        raise  # Zope retries the whole request
     except Exception as error:
         transaction.doom()
         message = _(
