@@ -8,7 +8,7 @@ decision (and its way back), and who moderates a collection's content.
 
 from zExceptions import Unauthorized
 from osor.collection.membership import members
-from osor.collection.membership import moderation
+from osor.collection.membership import archiving
 from osor.collection.membership.settings import apply_participation_settings
 from plone import api
 from plone.api.exc import InvalidParameterError
@@ -251,9 +251,9 @@ def test_archiving_a_collection_with_comments_archives_everything(site, moderate
 
 def test_archiving_that_fails_on_one_item_is_not_committed(site, moderated, monkeypatch):  # noqa: F811
     create(moderated, "alice", title="Draft")
-    monkeypatch.setitem(moderation.ARCHIVING_TRANSITIONS, "draft", "no_such_transition")
+    monkeypatch.setitem(archiving.ARCHIVING_TRANSITIONS, "draft", "no_such_transition")
     workflow = api.portal.get_tool("portal_workflow")
-    with pytest.raises(moderation.ArchivingFailed):
+    with pytest.raises(archiving.ArchivingFailed):
         workflow.doActionFor(moderated, "archive", comment="Inactive.")
     # The error may be answered (REST turns workflow errors into a 400),
     # but the transaction cannot be committed.
@@ -268,7 +268,7 @@ def test_archiving_over_http_is_all_or_nothing(rest_site, request_factory, monke
     unfinished = alice.post("/nordic", json={"@type": "community_news", "id": "unfinished", "title": "Unfinished"})
     assert unfinished.status_code == 201, unfinished.text
     admin = request_factory(role="Manager")
-    monkeypatch.setitem(moderation.ARCHIVING_TRANSITIONS, "draft", "no_such_transition")
+    monkeypatch.setitem(archiving.ARCHIVING_TRANSITIONS, "draft", "no_such_transition")
     failed = admin.post("/nordic/@workflow/archive", json={"comment": "Inactive."})
     assert failed.status_code == 400, failed.text
     assert "nothing was changed" in failed.json()["error"]["message"]

@@ -4,6 +4,9 @@
 - ``members``: joining, leaving, requests, role changes (the public API);
 - ``settings``: how a collection's settings and state become permissions;
 - ``moderation``: what happens around workflow transitions;
+- ``archiving``: archiving and unarchiving a collection's content, all or nothing;
+- ``relocation``: content moved into another collection takes its rules;
+- ``comments``: comments in a collection are found only by who sees their item;
 - ``matrix``: the readable permission table (``permission_matrix.yaml``)
   that the About view renders and the tests check against the real code.
 """

@@ -45,6 +45,7 @@ def commented_content(comment):
 
 @indexer(IComment)
 def comment_allowed_roles_and_users(comment):
+    """Plone's catalog security of the comment, narrowed to its item's in a collection."""
     own = allowedRolesAndUsers.callable(comment)
     content = commented_content(comment)
     if content is None or containing_collection(content) is None:
