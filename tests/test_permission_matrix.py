@@ -157,6 +157,7 @@ def real_permissions(portal, collection, items, role: str, userid: str | None) -
             and not members.is_pending(collection, userid)
         ),
         "manage_members": can("osor.collection: Manage members", collection),
+        "delete_collection": can("Delete objects", collection),
     }
     addable = {
         portal_type: can(permission, collection)

@@ -7,6 +7,9 @@
 - ``moderation``: what happens around workflow transitions;
 - ``translations``: keeping a translation group one community, and
   ``language_independent``: pam's copying of shared fields, under our rules;
+- ``archiving``: archiving and unarchiving a collection's content, all or nothing;
+- ``relocation``: content moved into another collection takes its rules;
+- ``comments``: comments in a collection are found only by who sees their item;
 - ``matrix``: the readable permission table (``permission_matrix.yaml``)
   that the About view renders and the tests check against the real code.
 """

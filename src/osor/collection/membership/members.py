@@ -225,20 +225,26 @@ def transfer_ownership(collection, from_userid: str, to_userid: str) -> None:
 def _revoke_ownership_of_content(collection, userid: str) -> None:
     """Take the local Owner role of ``userid`` away on content in ``collection``.
 
-    Creators keep their name on the content (Creator metadata); only the
-    right to edit it goes, as in Joinup.
+    The content is found by what grants the right, the local roles, on
+    every object of the collection: not by the Creator metadata, which
+    any owner of an item may change. Creators keep their name on the
+    content; only the right to edit it goes, as in Joinup.
     """
-    catalog = api.portal.get_tool("portal_catalog")
-    brains = catalog.unrestrictedSearchResults(
-        path="/".join(collection.getPhysicalPath()), Creator=userid
-    )
-    for brain in brains:
-        # The collection itself is included on purpose: a creator who
-        # leaves loses the Owner role they got on the collection too.
-        obj = brain._unrestrictedGetObject()
-        roles = [role for role in obj.get_local_roles_for_userid(userid) if role != "Owner"]
-        if roles:
-            obj.manage_setLocalRoles(userid, roles)
+    for obj in _objects_in(collection):
+        roles = obj.get_local_roles_for_userid(userid)
+        if "Owner" not in roles:
+            continue
+        remaining = [role for role in roles if role != "Owner"]
+        if remaining:
+            obj.manage_setLocalRoles(userid, remaining)
         else:
             obj.manage_delLocalRoles([userid])
         obj.reindexObjectSecurity()
+
+
+def _objects_in(container):
+    """``container`` and everything under it, whatever the current user may see."""
+    yield container
+    children = getattr(container, "objectValues", None)
+    for child in children() if children is not None else ():
+        yield from _objects_in(child)

@@ -2,11 +2,14 @@
 
 from osor.collection import _
 from osor.collection.content.community_collection import containing_collection
+from osor.collection.membership.archiving import archive_content_of
+from osor.collection.membership.archiving import restore_content_of
 from osor.collection.membership.members import pending_requests
 from osor.collection.membership.roles import create_groups
 from osor.collection.membership.roles import group_id
 from osor.collection.membership.settings import apply_participation_settings
 from osor.collection.membership.settings import PUBLISH_DIRECTLY
+from osor.collection.membership.settings import remove_local_owner_role
 from osor.collection.membership.translations import hand_over
 from osor.collection.membership.translations import is_new_translation
 from osor.collection.membership.translations import unite
@@ -17,7 +20,13 @@ from Products.CMFCore.WorkflowCore import WorkflowException
 # Transitions that need a motivation (the workflow "comment"), as in Joinup.
 MOTIVATION_REQUIRED = {
     "osor_community_workflow": {"request_changes", "request_deletion", "reject_deletion", "archive"},
-    "osor_collection_workflow": {"reject", "archive"},
+    "osor_collection_workflow": {
+        "reject",
+        "archive",
+        "unarchive",
+        "request_deletion",
+        "reject_deletion",
+    },
 }
 
 
@@ -46,6 +55,7 @@ def collection_added(collection, event):
         unite(collection)
     elif creator and api.user.get(userid=creator) is not None:
         api.group.add_user(groupname=group_id(collection, "owner"), username=creator)
+    remove_local_owner_role(collection)
     apply_participation_settings(collection)
 
 
@@ -55,41 +65,17 @@ def collection_modified(collection, event):
 
 def collection_transitioned(collection, event):
     apply_participation_settings(collection)
-    if event.new_state.getId() == "archived":
-        _archive_content_of(collection)
+    new_state = event.new_state.getId()
+    old_state = event.old_state.getId() if event.old_state is not None else None
+    if new_state == "archived":
+        archive_content_of(collection)
         pending_requests(collection).clear()
+    elif old_state == "archived":
+        restore_content_of(collection, motivation=(event.kwargs or {}).get("comment", ""))
 
 
 def collection_removed(collection, event):
     hand_over(collection)
-
-
-# What archiving a collection does to its content, by state: published
-# work stays readable (archived), unpublished work stays private (frozen).
-ARCHIVING_TRANSITIONS = {
-    "published": "archive",
-    "deletion_requested": "archive",
-    "draft": "freeze",
-    "proposed": "freeze",
-    "needs_update": "freeze",
-}
-
-
-def _archive_content_of(collection):
-    """Freeze every community item when its collection is archived."""
-    catalog = api.portal.get_tool("portal_catalog")
-    workflow = api.portal.get_tool("portal_workflow")
-    brains = catalog.unrestrictedSearchResults(
-        path="/".join(collection.getPhysicalPath()),
-        review_state=list(ARCHIVING_TRANSITIONS),
-    )
-    with api.env.adopt_roles(["Manager"]):
-        for brain in brains:
-            workflow.doActionFor(
-                brain._unrestrictedGetObject(),
-                ARCHIVING_TRANSITIONS[brain.review_state],
-                comment="The collection was archived.",
-            )
 
 
 def content_modified(obj, event):

@@ -12,6 +12,10 @@ from plone import api
 
 ADMINISTRATORS = ["Manager", "Site Administrator", "Site Moderator"]
 
+# Who deletes the collection itself: not its facilitators or owners, who
+# request deletion or archival instead (collection workflow).
+COLLECTION_DELETERS = ["Manager", "Site Administrator"]
+
 # Who may create content, per value of the "content creation" setting.
 CREATORS = {
     "any_user": ["Authenticated"],
@@ -49,10 +53,18 @@ def participation_permissions(collection) -> dict[str, list[str]]:
     trusted = ["Collection Author"] if collection.moderated else creators + ["Collection Author"]
     permissions = {permission: ADMINISTRATORS + creators for permission in ADD_PERMISSIONS}
     permissions[PUBLISH_DIRECTLY] = ADMINISTRATORS + trusted
-    # Published content acquires "Delete objects": authors of a moderated
-    # collection request deletion instead of deleting.
+    # "Delete objects" set here is checked on the collection itself (Plone's
+    # delete form, REST DELETE; and moving content out of it, which Zope
+    # checks on the source container) and, acquired, on published content
+    # and the releases, files… under it, whose own maps (community workflow)
+    # already name facilitators and site moderators. So it names only who
+    # deletes the collection, plus "Owner" in an unmoderated collection: on
+    # content, Owner is its author, who then deletes her own published work;
+    # on the collection nobody holds Owner, as ownership of a collection is a
+    # membership (remove_local_owner_role). Authors of a moderated collection
+    # request deletion instead of deleting.
     owners_delete = [] if collection.moderated else ["Owner"]
-    permissions[DELETE] = ADMINISTRATORS + ["Collection Facilitator"] + owners_delete
+    permissions[DELETE] = COLLECTION_DELETERS + owners_delete
     return permissions
 
 
@@ -60,3 +72,25 @@ def apply_participation_settings(collection) -> None:
     """Set the settings-derived permissions on ``collection``."""
     for permission, roles in participation_permissions(collection).items():
         collection.manage_permission(permission, roles=sorted(set(roles)), acquire=False)
+
+
+def remove_local_owner_role(collection) -> None:
+    """Take Plone's local Owner role on ``collection`` away from its holders.
+
+    Plone gives it to whoever creates the collection; here ownership of a
+    collection is the owners group (``Collection Owner``), and "Owner" on
+    the collection would let its creator delete it, as it names authors in
+    ``participation_permissions`` (and the creator would be Owner of every
+    item in the collection, by acquisition).
+    """
+    holders = [
+        principal for principal, roles in collection.get_local_roles() if "Owner" in roles
+    ]
+    for principal in holders:
+        roles = [role for role in collection.get_local_roles_for_userid(principal) if role != "Owner"]
+        if roles:
+            collection.manage_setLocalRoles(principal, roles)
+        else:
+            collection.manage_delLocalRoles([principal])
+    if holders:
+        collection.reindexObjectSecurity()
