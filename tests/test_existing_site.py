@@ -165,25 +165,60 @@ def test_taxonomy_labels_follow_the_language(portal, request, language):
     assert TOPIC_TITLES[language] in [term.title for term in topics]
 
 
-def test_rest_labels_are_english_on_an_en_us_site(functional_portal):
-    install(functional_portal)
-    setRoles(functional_portal, TEST_USER_ID, ["Manager"])
-    collection = api.content.create(
-        container=functional_portal,
-        type="community_collection",
-        id="osor",
-        title="OSOR",
-        topics=["GOVE"],
-    )
-    transaction.commit()
+REST_LABELS = {
+    "en-us": ("Government and public sector", "Local authority"),
+    "en-gb": ("Government and public sector", "Local authority"),
+    # Portuguese interface messages, no Portuguese taxonomy: English terms.
+    "pt-br": ("Government and public sector", "Autoridade local"),
+    "fr-be": ("Gouvernement et secteur public", "Autorité locale"),
+    "sv": ("Government and public sector", "Local authority"),
+}
+
+
+@pytest.fixture
+def site_in(functional_portal):
+    """The site (with the add-on) in one language, holding a collection."""
+
+    def make(language: str) -> str:
+        install(functional_portal)
+        setRoles(functional_portal, TEST_USER_ID, ["Manager"])
+        api.portal.set_registry_record("plone.available_languages", [language])
+        api.portal.set_registry_record("plone.default_language", language)
+        api.content.create(
+            container=functional_portal,
+            type="community_collection",
+            id="osor",
+            title="OSOR",
+            topics=["GOVE"],
+            owner_type="LocalAuthority",
+        )
+        transaction.commit()
+        return functional_portal.absolute_url()
+
+    return make
+
+
+def rest_get(url: str) -> dict:
     response = requests.get(
-        collection.absolute_url(),
-        headers={"Accept": "application/json"},
-        auth=(SITE_OWNER_NAME, SITE_OWNER_PASSWORD),
+        url, headers={"Accept": "application/json"}, auth=(SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
     )
-    assert response.json()["topics"] == [
-        {"token": "GOVE", "title": "Government and public sector"}
-    ]
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+@pytest.mark.parametrize("language", REST_LABELS)
+def test_rest_labels_follow_the_site_language(site_in, language):
+    collection = rest_get(f"{site_in(language)}/osor")
+    topic, owner_type = REST_LABELS[language]
+    assert collection["topics"] == [{"token": "GOVE", "title": topic}]
+    assert collection["owner_type"] == {"token": "LocalAuthority", "title": owner_type}
+
+
+def test_rest_types_name_our_types_apart_from_plones(site_in):
+    titles = [item["title"] for item in rest_get(f"{site_in('en-us')}/@types")]
+    assert "Community collection" in titles
+    assert "Community event" in titles
+    assert len(set(titles)) == len(titles)
 
 
 # Install -------------------------------------------------------------------
@@ -339,3 +374,21 @@ def test_reinstall_finds_content_by_topic_at_once(installed):
     install(installed)
     found = {brain.getId for brain in api.content.find(osor_topics="GOVE")}
     assert "decidim" in found
+
+
+# Upgrade -------------------------------------------------------------------
+
+
+def test_upgrade_of_an_older_install_registers_roles_and_navigation(installed):
+    from osor.collection.upgrades.existing_site import upgrade
+
+    installed.acl_users.portal_role_manager.removeRole("Site Moderator")
+    api.portal.set_registry_record("plone.displayed_types", ("Document", "Folder"))
+    upgrade(api.portal.get_tool("portal_setup"))
+    upgrade(api.portal.get_tool("portal_setup"))
+    assert "Site Moderator" in installed.acl_users.portal_role_manager.listRoleIds()
+    assert api.portal.get_registry_record("plone.displayed_types") == (
+        "Document",
+        "Folder",
+        *folderish_types(),
+    )
