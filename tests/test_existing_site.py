@@ -22,6 +22,9 @@ from pytest_plone import fixtures_factory
 from zope.component import getUtility
 from zope.schema.interfaces import IVocabularyFactory
 
+from zope.event import notify
+from zope.lifecycleevent import ObjectModifiedEvent
+
 import logging
 import pytest
 import requests
@@ -214,6 +217,17 @@ def test_rest_labels_follow_the_site_language(site_in, language):
     assert collection["owner_type"] == {"token": "LocalAuthority", "title": owner_type}
 
 
+@pytest.mark.parametrize("language", ["en-us", "fr-be"])
+def test_edit_form_labels_follow_the_site_language(site_in, language):
+    url = site_in(language)
+    browser = Browser(api.portal.get().aq_parent)
+    browser.addHeader("Authorization", f"Basic {SITE_OWNER_NAME}:{SITE_OWNER_PASSWORD}")
+    browser.open(f"{url}/osor/edit")
+    topic = REST_LABELS[language][0]
+    assert topic in browser.contents
+    assert "Governo e settore pubblico" not in browser.contents
+
+
 def test_rest_types_name_our_types_apart_from_plones(site_in):
     titles = [item["title"] for item in rest_get(f"{site_in('en-us')}/@types")]
     assert "Community collection" in titles
@@ -392,3 +406,12 @@ def test_upgrade_of_an_older_install_registers_roles_and_navigation(installed):
         "Folder",
         *folderish_types(),
     )
+
+
+def test_kept_collection_can_be_edited_and_deleted(uninstalled):
+    kept = uninstalled["osor"]
+    kept.title = "Former collection"
+    notify(ObjectModifiedEvent(kept))
+    api.content.transition(kept["os2-denmark"], transition="publish")
+    api.content.delete(kept)
+    assert "osor" not in uninstalled
