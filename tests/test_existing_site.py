@@ -10,6 +10,7 @@ from osor.collection.demo.example_content import create_example_content
 from osor.collection.install.types import folderish_types
 from osor.collection.testing import EXISTING_SITE_FUNCTIONAL_TESTING
 from osor.collection.testing import EXISTING_SITE_INTEGRATION_TESTING
+from osor.collection.upgrades.existing_site import upgrade
 from osor.collection.vocabularies.language import label_language
 from plone import api
 from plone.app.testing import setRoles
@@ -20,10 +21,9 @@ from plone.testing.zope import Browser
 from Products.CMFCore.indexing import processQueue
 from pytest_plone import fixtures_factory
 from zope.component import getUtility
-from zope.schema.interfaces import IVocabularyFactory
-
 from zope.event import notify
 from zope.lifecycleevent import ObjectModifiedEvent
+from zope.schema.interfaces import IVocabularyFactory
 
 import logging
 import pytest
@@ -362,6 +362,15 @@ def test_membership_endpoint_is_gone_after_uninstall(uninstalled_site_url):
     assert response.status_code == 404
 
 
+def test_kept_collection_can_be_edited_and_deleted(uninstalled):
+    kept = uninstalled["osor"]
+    kept.title = "Former collection"
+    notify(ObjectModifiedEvent(kept))
+    api.content.transition(kept["os2-denmark"], transition="publish")
+    api.content.delete(kept)
+    assert "osor" not in uninstalled
+
+
 # Re-install ----------------------------------------------------------------
 
 
@@ -394,8 +403,6 @@ def test_reinstall_finds_content_by_topic_at_once(installed):
 
 
 def test_upgrade_of_an_older_install_registers_roles_and_navigation(installed):
-    from osor.collection.upgrades.existing_site import upgrade
-
     installed.acl_users.portal_role_manager.removeRole("Site Moderator")
     api.portal.set_registry_record("plone.displayed_types", ("Document", "Folder"))
     upgrade(api.portal.get_tool("portal_setup"))
@@ -406,12 +413,3 @@ def test_upgrade_of_an_older_install_registers_roles_and_navigation(installed):
         "Folder",
         *folderish_types(),
     )
-
-
-def test_kept_collection_can_be_edited_and_deleted(uninstalled):
-    kept = uninstalled["osor"]
-    kept.title = "Former collection"
-    notify(ObjectModifiedEvent(kept))
-    api.content.transition(kept["os2-denmark"], transition="publish")
-    api.content.delete(kept)
-    assert "osor" not in uninstalled

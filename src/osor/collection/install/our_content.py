@@ -13,10 +13,10 @@ remembers the content, so re-installing turns it back into our types.
 """
 
 from Acquisition import aq_base
+from osor.collection.install.roles import OUR_ROLES
 from osor.collection.install.types import is_folderish
 from osor.collection.install.types import our_type_classes
 from osor.collection.install.types import our_types
-from osor.collection.install.roles import OUR_ROLES
 from plone import api
 from zope.interface import alsoProvides
 from zope.interface import Interface
@@ -39,9 +39,7 @@ def our_indexes() -> list[str]:
 
 def _objects(**query):
     catalog = api.portal.get_tool("portal_catalog")
-    # Deepest last: a container is handled before what it holds.
-    brains = catalog.unrestrictedSearchResults(sort_on="path", **query)
-    for brain in brains:
+    for brain in catalog.unrestrictedSearchResults(**query):
         obj = brain._unrestrictedGetObject()
         if obj is not None:
             yield obj
