@@ -1,12 +1,20 @@
-"""Install and uninstall hooks."""
+"""Install and uninstall hooks (the work is done in ``install/``)."""
 
 from collective.taxonomy.interfaces import ITaxonomy
 from osor.collection import logger
+from osor.collection.install import discussion
+from osor.collection.install import groups
+from osor.collection.install import navigation
+from osor.collection.install import our_content
+from osor.collection.install import roles
 from osor.collection.vocabularies.taxonomies import taxonomy_names
 from osor.collection.vocabularies.taxonomies import vocabulary_name
 from plone import api
 from plone.base.interfaces import INonInstallable
 from plone.behavior.interfaces import IBehavior
+from plone.dexterity.interfaces import IDexterityContent
+from plone.indexer.interfaces import IIndexer
+from Products.ZCatalog.interfaces import IZCatalog
 from zope.i18n.interfaces import ITranslationDomain
 from zope.interface import implementer
 from zope.schema.interfaces import IVocabularyFactory
@@ -22,7 +30,24 @@ class HiddenProfiles:
         return []
 
 
+def pre_install(tool) -> None:
+    """Remember what the profile's import steps are about to change."""
+    discussion.remember_comment_setting()
+
+
 def post_install(tool) -> None:
+    """Finish the install: see ``install/`` for each step."""
+    remove_generated_taxonomy_indexes()
+    roles.register_roles()
+    navigation.show_in_navigation()
+    restored = our_content.restore_our_types()
+    if restored:
+        logger.info("Restored %d items kept while uninstalled", len(restored))
+    reindexed = our_content.reindex_our_content()
+    logger.info("Indexed %d existing items in our indexes", reindexed)
+
+
+def remove_generated_taxonomy_indexes() -> None:
     """Undo what collective.taxonomy's import step adds for a generated behavior.
 
     The import step registers a behavior per taxonomy
@@ -58,7 +83,7 @@ def remove_taxonomies(site) -> list[str]:
         taxonomy = site_manager.queryUtility(ITaxonomy, name=utility_name)
         if taxonomy is None:
             continue
-        taxonomy.unregisterBehavior()
+        _unregister_generated_behavior(site_manager, taxonomy)
         site_manager.unregisterUtility(taxonomy, ITaxonomy, name=utility_name)
         site_manager.unregisterUtility(taxonomy, IVocabularyFactory, name=utility_name)
         site_manager.unregisterUtility(taxonomy, ITranslationDomain, name=utility_name)
@@ -66,6 +91,38 @@ def remove_taxonomies(site) -> list[str]:
     return removed
 
 
+def _unregister_generated_behavior(site_manager, taxonomy) -> None:
+    """``taxonomy.unregisterBehavior()`` without deleting the catalog index
+    ``post_install`` already removed (collective.taxonomy would log "Could
+    not delete index ... something is not right" for each taxonomy)."""
+    name = taxonomy.getGeneratedName()
+    behavior = site_manager.queryUtility(IBehavior, name=name)
+    if behavior is None:
+        return
+    taxonomy.cleanupFTI()
+    if behavior.field_name in api.portal.get_tool("portal_catalog").indexes():
+        behavior.removeIndex()
+    else:
+        site_manager.unregisterAdapter(
+            factory=None,
+            required=(IDexterityContent, IZCatalog),
+            provided=IIndexer,
+            name=behavior.field_name,
+        )
+    behavior.deactivateSearchable()
+    behavior.unregisterInterface()
+    site_manager.unregisterUtility(behavior, IBehavior, name=name)
+
+
 def uninstall(tool) -> None:
+    """Remove what install added, restore what it changed (see README)."""
     removed = remove_taxonomies(api.portal.get())
     logger.info("Removed the taxonomies %s", ", ".join(removed))
+    kept = our_content.keep_as_plain_content()
+    if kept:
+        logger.info("Kept %d items of our types as plain folders and pages", len(kept))
+    removed_groups = groups.remove_collection_groups()
+    logger.info("Removed %d collection groups", len(removed_groups))
+    roles.remove_roles()
+    navigation.hide_from_navigation()
+    discussion.restore_comment_setting()

@@ -35,6 +35,36 @@ class OsorCollectionLayer(PloneSandboxLayer):
 
 FIXTURE = OsorCollectionLayer()
 
+
+class ExistingSiteLayer(OsorCollectionLayer):
+    """A site as its admin has it before activating the add-on: language
+    ``en-us``, published pages, a News Item and an Event; our code is loaded
+    (as after a restart) but our profile is not applied."""
+
+    def setUpPloneSite(self, portal):
+        from plone import api
+
+        applyProfile(portal, "plone.app.contenttypes:default")
+        applyProfile(portal, "collective.MockMailHost:default")
+        # As a site created with Plone's default form values.
+        portal.portal_workflow.setDefaultChain("simple_publication_workflow")
+        api.portal.set_registry_record("plone.default_language", "en-us")
+        api.portal.set_registry_record("plone.available_languages", ["en-us"])
+        with api.env.adopt_roles(["Manager"]):
+            for portal_type, item_id in (
+                ("Document", "about-us"),
+                ("Document", "contact"),
+                ("News Item", "launch"),
+                ("Event", "open-day"),
+            ):
+                item = api.content.create(
+                    container=portal, type=portal_type, id=item_id, title=item_id.title()
+                )
+                api.content.transition(item, transition="publish")
+
+
+EXISTING_SITE_FIXTURE = ExistingSiteLayer()
+
 INTEGRATION_TESTING = IntegrationTesting(
     bases=(FIXTURE,),
     name="OsorCollectionLayer:IntegrationTesting",
@@ -43,4 +73,14 @@ INTEGRATION_TESTING = IntegrationTesting(
 FUNCTIONAL_TESTING = FunctionalTesting(
     bases=(FIXTURE, WSGI_SERVER_FIXTURE),
     name="OsorCollectionLayer:FunctionalTesting",
+)
+
+EXISTING_SITE_INTEGRATION_TESTING = IntegrationTesting(
+    bases=(EXISTING_SITE_FIXTURE,),
+    name="ExistingSiteLayer:IntegrationTesting",
+)
+
+EXISTING_SITE_FUNCTIONAL_TESTING = FunctionalTesting(
+    bases=(EXISTING_SITE_FIXTURE, WSGI_SERVER_FIXTURE),
+    name="ExistingSiteLayer:FunctionalTesting",
 )

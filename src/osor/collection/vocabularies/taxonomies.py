@@ -7,17 +7,20 @@ collective.taxonomy's import step reads from ``profiles/default/taxonomies/``.
 committed files are exactly what ``generate()`` returns.
 """
 
+from collective.taxonomy import NODE
 from collective.taxonomy import PATH_SEPARATOR
 from collective.taxonomy.interfaces import ITaxonomy
 from functools import cache
 from lxml import etree
 from osor.collection.vocabularies.countries import country_name
+from osor.collection.vocabularies.language import current_label_language
 from pathlib import Path
 from zope.component import getUtility
 from zope.component import queryUtility
 from zope.interface import implementer
 from zope.schema.interfaces import IVocabularyFactory
 from zope.schema.interfaces import IVocabularyTokenized
+from zope.schema.vocabulary import SimpleTerm
 
 import gettext
 import pycountry
@@ -56,23 +59,33 @@ def field_vocabulary(taxonomy: str) -> str:
 
 @implementer(IVocabularyTokenized)
 class ValidatingTaxonomyVocabulary:
-    """collective.taxonomy's vocabulary, answering unknown tokens as zope.schema expects.
+    """collective.taxonomy's vocabulary, in the visitor's label language,
+    answering unknown tokens as zope.schema expects.
 
-    Its ``__contains__`` and ``getTerm`` raise KeyError for a token that is not
-    in the taxonomy, so a bad value sent to a form or to the REST API became a
-    server error instead of a validation error. Here an unknown token is
-    simply not contained (``ConstraintNotSatisfied``) and ``getTerm`` raises
-    LookupError; everything else is delegated.
+    collective.taxonomy picks the labels of the exact language code only,
+    else of the first language it stores: an ``en-us`` site got Italian
+    labels. Here the language is chosen by ``language.label_language``
+    (exact code, base language, site default, English) and the terms carry
+    the resolved label as a plain string, so forms, views and REST show the
+    same label whatever language they translate to.
+
+    Its ``__contains__`` and ``getTerm`` raised KeyError for a token that is
+    not in the taxonomy, so a bad value sent to a form or to the REST API
+    became a server error instead of a validation error. Here an unknown
+    token is simply not contained (``ConstraintNotSatisfied``) and
+    ``getTerm`` raises LookupError. Anything else is delegated.
     """
 
-    def __init__(self, vocabulary):
-        self._vocabulary = vocabulary
+    def __init__(self, taxonomy, language: str | None):
+        self._taxonomy = taxonomy
+        self.language = language
+        self._vocabulary = taxonomy.makeVocabulary(language)
 
     def __getattr__(self, name):
         return getattr(self._vocabulary, name)
 
     def __iter__(self):
-        return iter(self._vocabulary)
+        return iter(self.getTerms())
 
     def __len__(self):
         return len(self._vocabulary)
@@ -83,13 +96,23 @@ class ValidatingTaxonomyVocabulary:
         except LookupError:
             return False
 
+    def _term(self, token: str, tail_only: bool = False) -> SimpleTerm:
+        title = self._taxonomy.translate(
+            token,
+            mapping={NODE: True} if tail_only else None,
+            target_language=self.language,
+        )
+        return SimpleTerm(value=token, token=token, title=title)
+
     def getTerm(self, token):
-        try:
-            return self._vocabulary.getTerm(token)
-        except KeyError:
-            raise LookupError(token) from None
+        if not isinstance(token, str) or token not in self._vocabulary.inv_data:
+            raise LookupError(token)
+        return self._term(token)
 
     getTermByToken = getTerm
+
+    def getTerms(self, tail_only: bool = False) -> list[SimpleTerm]:
+        return [self._term(token, tail_only) for _path, token in self._vocabulary.iterEntries()]
 
 
 @implementer(IVocabularyFactory)
@@ -98,8 +121,9 @@ class ValidatingTaxonomyVocabularyFactory:
         self.taxonomy = taxonomy
 
     def __call__(self, context=None):
-        factory = getUtility(IVocabularyFactory, name=vocabulary_name(self.taxonomy))
-        return ValidatingTaxonomyVocabulary(factory(context))
+        taxonomy = getUtility(ITaxonomy, name=vocabulary_name(self.taxonomy))
+        language = current_label_language(taxonomy.getLanguages())
+        return ValidatingTaxonomyVocabulary(taxonomy, language)
 
 
 TopicsVocabulary = ValidatingTaxonomyVocabularyFactory(TOPICS)
