@@ -10,6 +10,7 @@ from AccessControl import Unauthorized
 from contextlib import contextmanager
 from osor.collection.membership import members
 from osor.collection.membership import pending_edits
+from osor.collection.upgrades.moderated_edits import remember_published_versions
 from plone import api
 from plone.app.testing import login
 from plone.app.testing import logout
@@ -309,6 +310,37 @@ def test_adding_a_child_does_not_hold_the_item(site, alices_solution):
     create(alices_solution, "alice", "Image", title="Screenshot")
     assert pending_edits.pending(alices_solution) is None
     assert api.content.get_state(alices_solution) == "published"
+
+
+# Existing sites -------------------------------------------------------------------------
+
+
+def forget_published_values(*objs):
+    """As for content published before pending edits existed."""
+    for obj in objs:
+        del IAnnotations(obj)[pending_edits.PUBLISHED_VALUES_KEY]
+
+
+def test_upgrade_remembers_the_published_version_of_existing_content(site, alices_solution):
+    release, manual = alices_solution["release"], alices_solution["manual"]
+    forget_published_values(alices_solution, release, manual)
+    assert remember_published_versions() == 3
+    edit(release, "alice", release_notes=html("Rewritten notes"))
+    assert release.release_notes.raw == "<p>First</p>"
+    # Run again: nothing to do, the pending edit is kept.
+    assert remember_published_versions() == 0
+    assert pending_edits.pending(release)["values"]["release_notes"].raw == "<p>Rewritten notes</p>"
+
+
+def test_without_published_version_an_edit_is_never_let_through(site, alices_solution):
+    release = alices_solution["release"]
+    forget_published_values(alices_solution, release)
+    edit(alices_solution, "alice", title="Rewritten")
+    assert api.content.get_state(alices_solution) == "proposed"
+    api.content.transition(alices_solution, transition="approve")
+    forget_published_values(release)
+    edit(release, "alice", release_notes=html("Rewritten notes"))
+    assert not visible(release)
 
 
 # REST and Classic UI ----------------------------------------------------------------
