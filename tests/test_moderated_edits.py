@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from osor.collection.membership import members
 from osor.collection.membership import pending_edits
 from osor.collection.upgrades.moderated_edits import remember_published_versions
+from osor.collection.upgrades.moderated_edits import upgrade
 from plone import api
 from plone.app.testing import login
 from plone.app.testing import logout
@@ -306,6 +307,23 @@ def test_author_adds_and_edits_children_directly(site, moderated):
     assert release.release_notes.raw == "<p>Notes</p>"
 
 
+def test_facilitators_list_the_changes_waiting_in_their_collection(site, moderated, alices_solution):
+    news = published_news(moderated)
+    edit(news, "alice", title="Rewritten day")
+    exe = create(alices_solution["release"], "alice", "solution_distribution", title="Installer",
+                 access_url="https://example.org/x.exe")
+    with acting_as("fay"):
+        waiting = pending_edits.waiting_for_review(moderated)
+    assert [(each["title"], each["kind"]) for each in waiting] == [
+        ("Open data day", "edit"),
+        ("Installer", "addition"),
+    ]
+    with acting_as("fay"):
+        pending_edits.approve(news)
+        pending_edits.send_back(exe, "No installers.")
+        assert pending_edits.waiting_for_review(moderated) == []
+
+
 def test_adding_a_child_does_not_hold_the_item(site, alices_solution):
     create(alices_solution, "alice", "Image", title="Screenshot")
     assert pending_edits.pending(alices_solution) is None
@@ -330,6 +348,14 @@ def test_upgrade_remembers_the_published_version_of_existing_content(site, alice
     # Run again: nothing to do, the pending edit is kept.
     assert remember_published_versions() == 0
     assert pending_edits.pending(release)["values"]["release_notes"].raw == "<p>Rewritten notes</p>"
+
+
+def test_upgrade_adds_the_index_of_pending_changes_once(site, moderated):
+    catalog = api.portal.get_tool("portal_catalog")
+    catalog.delIndex(pending_edits.PENDING_INDEX)
+    upgrade()
+    upgrade()
+    assert catalog.Indexes[pending_edits.PENDING_INDEX].meta_type == "FieldIndex"
 
 
 def test_without_published_version_an_edit_is_never_let_through(site, alices_solution):
@@ -389,6 +415,16 @@ def test_rest_patch_waits_and_facilitator_approves_over_rest(rest_news, session_
     approved = session_for("fay").post(path(rest_news, "/@pending-edit"), json={"action": "approve"})
     assert approved.status_code == 200 and approved.json()["pending"] is False
     assert session_for().get(path(rest_news)).json()["title"] == "Rewritten day"
+
+
+def test_rest_lists_the_changes_waiting_in_a_collection(rest_news, session_for):
+    session_for("alice").patch(path(rest_news), json={"title": "Rewritten day"})
+    collection = path(rest_news.__parent__)
+    assert session_for("alice").get(f"{collection}/@pending-edits").status_code == 401
+    items = session_for("fay").get(f"{collection}/@pending-edits").json()["items"]
+    assert [(item["title"], item["kind"]) for item in items] == [("Open data day", "edit")]
+    page = session_for("fay", api=False).get(f"{collection}/@@pending-changes").text
+    assert f"{rest_news.absolute_url()}/@@pending-edit" in page
 
 
 def test_rest_unknown_action_is_a_400_naming_the_field(rest_news, session_for):

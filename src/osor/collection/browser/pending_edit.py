@@ -1,4 +1,5 @@
-"""Classic UI of pending edits: ``@@pending-edit`` and the notice above content.
+"""Classic UI of pending edits: ``@@pending-edit``, ``@@pending-changes`` (a
+collection's list) and the notice above content.
 
 ``@@pending-edit`` shows the waiting change field by field (published and
 pending value); its form handler is POST-only and CSRF-protected and calls
@@ -87,6 +88,13 @@ class PendingEditView(BrowserView):
 
     def last_review(self) -> dict | None:
         return pending_edits.last_review(self.context)
+
+
+class PendingChangesView(BrowserView):
+    """``@@pending-changes`` (on a collection): what waits for review."""
+
+    def changes(self) -> list[dict]:
+        return pending_edits.waiting_for_review(self.context)
 
 
 class PendingEditNotice(ViewletBase):

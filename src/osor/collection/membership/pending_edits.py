@@ -38,6 +38,7 @@ from persistent.mapping import PersistentMapping
 from plone import api
 from plone.dexterity.interfaces import IDexterityContent
 from plone.dexterity.utils import iterSchemata
+from plone.indexer import indexer
 from z3c.form.interfaces import IDataManager
 from zope.annotation.interfaces import IAnnotations
 from zope.component import queryMultiAdapter
@@ -55,6 +56,9 @@ import copy
 PUBLISHED_VALUES_KEY = "osor.collection.published_values"
 PENDING_KEY = "osor.collection.pending_edit"
 REVIEWS_KEY = "osor.collection.pending_edit_reviews"
+
+# Catalog index: "edit" or "addition" while a change waits for review.
+PENDING_INDEX = "osor_pending_review"
 
 REVIEW = "Review portal content"
 MODIFY = "Modify portal content"
@@ -152,6 +156,26 @@ def last_review(obj) -> dict | None:
     """The last review decision on ``obj`` (action, actor, time, motivation), or None."""
     reviews = _annotations(obj).get(REVIEWS_KEY) if _annotations(obj) is not None else None
     return dict(reviews[-1]) if reviews else None
+
+
+def waiting_for_review(collection) -> list[dict]:
+    """The changes waiting in ``collection`` that the current user sees, from
+    the catalog: ``{"url", "title", "portal_type", "kind"}``, oldest first."""
+    catalog = api.portal.get_tool("portal_catalog")
+    path = "/".join(collection.getPhysicalPath())
+    return [
+        {"url": brain.getURL(), "title": brain.Title, "portal_type": brain.portal_type, "kind": kind}
+        for kind in ("edit", "addition")
+        for brain in catalog(path=path, sort_on="modified", **{PENDING_INDEX: kind})
+    ]
+
+
+@indexer(IDexterityContent)
+def pending_review_indexer(obj):
+    record = _record(obj)
+    if record is None or record["status"] != "pending":
+        raise AttributeError(PENDING_INDEX)
+    return record["kind"]
 
 
 def pending_fields(obj) -> list[dict]:
@@ -291,6 +315,7 @@ def hold_addition(obj) -> None:
     for permission in VISIBILITY_PERMISSIONS:
         obj.manage_permission(permission, roles=PENDING_ADDITION_VIEWERS, acquire=False)
     obj.reindexObjectSecurity()
+    obj.reindexObject(idxs=[PENDING_INDEX])
     notify(PendingEditEvent(obj, "submitted", "addition", record["author"], record["author"]))
 
 
@@ -301,6 +326,7 @@ def resubmit_addition(obj) -> None:
         return
     record["status"] = "pending"
     record["submitted"] = DateTime().ISO8601()
+    obj.reindexObject(idxs=[PENDING_INDEX])
     notify(PendingEditEvent(obj, "submitted", "addition", record["author"], api.user.get_current().getId()))
 
 
@@ -371,6 +397,7 @@ def approve(obj) -> str:
         for permission in VISIBILITY_PERMISSIONS:
             obj.manage_permission(permission, roles=[], acquire=True)
         obj.reindexObjectSecurity()
+        obj.reindexObject(idxs=[PENDING_INDEX])
         remember_published_values(obj, recursive=True)
     _log_review(obj, "approved", actor)
     notify(PendingEditEvent(obj, "approved", kind, author, actor))
@@ -408,6 +435,7 @@ def send_back(obj, motivation: str) -> str:
         del _annotations(obj)[PENDING_KEY]
     else:
         record["status"] = "sent_back"
+    obj.reindexObject(idxs=[PENDING_INDEX])
     _log_review(obj, "sent_back", actor, motivation)
     notify(PendingEditEvent(obj, "sent_back", kind, author, actor, motivation))
     return kind
@@ -424,6 +452,7 @@ def withdraw(obj) -> None:
     if record is None:
         raise PendingEditError(_("error_nothing_pending", default="Nothing is waiting for approval here."))
     del _annotations(obj)[PENDING_KEY]
+    obj.reindexObject(idxs=[PENDING_INDEX])
     actor = api.user.get_current().getId()
     _log_review(obj, "withdrawn", actor)
     notify(PendingEditEvent(obj, "withdrawn", "edit", record["author"], actor))

@@ -1,5 +1,5 @@
-"""Upgrade: remember the published version of content published before
-pending edits existed.
+"""Upgrade to pending edits: the catalog index of changes waiting for
+review, and the published version of content published before.
 
 A member's edit of public content in a moderated collection is held beside
 the published version kept in an annotation of the item
@@ -13,6 +13,21 @@ from osor.collection import logger
 from osor.collection.interfaces import ICommunityContent
 from osor.collection.membership import pending_edits
 from plone import api
+
+
+def upgrade(context=None):
+    """Register this one (``upgrades/configure.zcml``): both steps below."""
+    add_pending_review_index()
+    remember_published_versions()
+
+
+def add_pending_review_index():
+    """Add the ``osor_pending_review`` index (profiles/default/catalog.xml) if
+    missing. Nothing is pending before the upgrade: no object to index."""
+    catalog = api.portal.get_tool("portal_catalog")
+    if pending_edits.PENDING_INDEX not in catalog.indexes():
+        catalog.addIndex(pending_edits.PENDING_INDEX, "FieldIndex")
+        logger.info("Added the catalog index %s", pending_edits.PENDING_INDEX)
 
 
 def _public_content(item):

@@ -51,3 +51,16 @@ class PendingEditGet(Service):
 
     def reply(self):
         return pending_edit_info(self.context, self.request)
+
+
+class PendingEditsGet(Service):
+    """GET @pending-edits (on a collection): the changes waiting for review."""
+
+    def reply(self):
+        return {
+            "@id": f"{self.context.absolute_url()}/@pending-edits",
+            "items": [
+                {"@id": each["url"], "title": each["title"], "@type": each["portal_type"], "kind": each["kind"]}
+                for each in pending_edits.waiting_for_review(self.context)
+            ],
+        }
