@@ -7,19 +7,18 @@ Facilitators and authors (who may publish directly) are not moderated.
 """
 
 from AccessControl import Unauthorized
-from contextlib import contextmanager
 from osor.collection.membership import members
 from osor.collection.membership import pending_edits
 from osor.collection.upgrades.moderated_edits import remember_published_versions
 from osor.collection.upgrades.moderated_edits import upgrade
 from plone import api
 from plone.app.testing import login
-from plone.app.testing import logout
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from plone.app.testing import TEST_USER_NAME
 from plone.app.textfield.value import RichTextValue
 from plone.namedfile.file import NamedBlobFile
+from test_workflows import acting_as
 from zope.annotation.interfaces import IAnnotations
 from zope.event import notify
 from zope.lifecycleevent import ObjectModifiedEvent
@@ -65,23 +64,6 @@ def moderated(site):
 @pytest.fixture
 def unmoderated(site):
     return _collection(site, "unmoderated", moderated=False)
-
-
-@contextmanager
-def acting_as(userid):
-    """Act as ``userid`` (None: anonymous), then as the Manager test user again."""
-    portal = api.portal.get()
-    annotations = IAnnotations(portal.REQUEST)
-    for key in [key for key in annotations if str(key).startswith("borg.localrole.")]:
-        del annotations[key]
-    if userid is None:
-        logout()
-    else:
-        login(portal, userid)
-    try:
-        yield
-    finally:
-        login(portal, TEST_USER_NAME)
 
 
 def create(container, userid, portal_type, **fields):

@@ -148,13 +148,14 @@ def pending(obj) -> dict | None:
     ``{"kind": "edit"|"addition", "status": "pending"|"sent_back", "author",
     "submitted", "values": {field name: pending value}}``
     """
-    record = _annotations(obj).get(PENDING_KEY) if _annotations(obj) is not None else None
+    record = _record(obj)
     return dict(record) if record else None
 
 
 def last_review(obj) -> dict | None:
     """The last review decision on ``obj`` (action, actor, time, motivation), or None."""
-    reviews = _annotations(obj).get(REVIEWS_KEY) if _annotations(obj) is not None else None
+    annotations = _annotations(obj)
+    reviews = annotations.get(REVIEWS_KEY) if annotations is not None else None
     return dict(reviews[-1]) if reviews else None
 
 
