@@ -409,6 +409,21 @@ def test_rest_lists_the_changes_waiting_in_a_collection(rest_news, session_for):
     assert f"{rest_news.absolute_url()}/@@pending-edit" in page
 
 
+def test_rest_member_distribution_waits_for_approval(functional_portal, session_for):
+    site = _site(functional_portal)
+    solution = create(_collection(site), "alice", "software_solution", id="solution", title="Solution")
+    create(solution, "alice", "solution_release", id="release", title="1.0", version="1.0")
+    api.content.transition(solution, transition="publish")
+    transaction.commit()
+    body = {"@type": "solution_distribution", "id": "installer", "title": "Installer",
+            "access_url": "https://example.org/x.exe"}
+    assert session_for("alice").post(path(solution, "/release"), json=body).status_code == 201
+    assert session_for().get(path(solution, "/release/installer")).status_code == 401
+    assert session_for("fay").get(path(solution, "/release/installer/@pending-edit")).json()["kind"] == "addition"
+    session_for("fay").post(path(solution, "/release/installer/@pending-edit"), json={"action": "approve"})
+    assert session_for().get(path(solution, "/release/installer")).status_code == 200
+
+
 def test_rest_unknown_action_is_a_400_naming_the_field(rest_news, session_for):
     answer = session_for("fay").post(path(rest_news, "/@pending-edit"), json={"action": "publish"})
     assert answer.status_code == 400

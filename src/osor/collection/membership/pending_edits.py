@@ -36,6 +36,7 @@ from persistent import Persistent
 from persistent.list import PersistentList
 from persistent.mapping import PersistentMapping
 from plone import api
+from plone.app.dexterity.behaviors.id import IShortName
 from plone.dexterity.interfaces import IDexterityContent
 from plone.dexterity.utils import iterSchemata
 from plone.indexer import indexer
@@ -211,12 +212,17 @@ def _record(obj, kind=None):
     return None
 
 
+# The short name is the object's id: "restoring" it would rename the object
+# in the middle of its own modification. A rename is not moderated.
+NOT_MODERATED = (IShortName["id"],)
+
+
 def _fields(obj):
     """(name, field) of every writable field of ``obj`` (schema and behaviors)."""
     seen = set()
     for schema in iterSchemata(obj):
         for name, field in getFieldsInOrder(schema):
-            if field.readonly or name in seen:
+            if field.readonly or name in seen or any(field is each for each in NOT_MODERATED):
                 continue
             seen.add(name)
             yield name, field
