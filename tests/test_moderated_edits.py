@@ -267,6 +267,17 @@ def test_sent_back_addition_stays_hidden_until_its_author_changes_it(site, alice
     assert not visible(exe)
 
 
+def test_author_reads_why_her_addition_was_sent_back(site, alices_solution, layer_request):
+    exe = create(alices_solution["release"], "alice", "solution_distribution", title="Installer",
+                 access_url="https://example.org/x.exe")
+    with acting_as("fay"):
+        pending_edits.send_back(exe, "No installers, please.")
+    with acting_as("alice"):
+        page = api.content.get_view("pending-edit", exe, layer_request)()
+    assert "No installers, please." in page
+    assert "form.buttons.approve" not in page
+
+
 def test_children_of_a_pending_addition_are_approved_with_it(site, alices_solution):
     release = create(alices_solution, "alice", "solution_release", title="2.0", version="2.0")
     tarball = create(release, "alice", "solution_distribution", title="Tarball", access_url="https://example.org/b")

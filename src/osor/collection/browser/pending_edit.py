@@ -68,6 +68,15 @@ class PendingEditView(BrowserView):
     def record(self) -> dict | None:
         return pending_edits.pending(self.context)
 
+    def submitted_by(self) -> dict:
+        """Who submitted the change (full name) and when (localized)."""
+        record = self.record()
+        user = api.user.get(userid=record["author"]) if record["author"] else None
+        return {
+            "author": (user.getProperty("fullname") or record["author"]) if user is not None else record["author"],
+            "date": api.portal.get_localized_time(record["submitted"], long_format=True),
+        }
+
     def fields(self) -> list[dict]:
         return [
             {
