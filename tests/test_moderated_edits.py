@@ -176,6 +176,9 @@ def test_send_back_needs_a_motivation_and_discards_the_edit(site, moderated):
 def test_author_withdraws_her_pending_edit(site, moderated):
     news = published_news(moderated)
     edit(news, "alice", title="Rewritten day")
+    # Facilitators send back, with a motivation; they do not withdraw.
+    with acting_as("fay"), pytest.raises(Unauthorized):
+        pending_edits.withdraw(news)
     with acting_as("alice"):
         pending_edits.withdraw(news)
     assert pending_edits.pending(news) is None

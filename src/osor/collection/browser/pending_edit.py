@@ -92,8 +92,7 @@ class PendingEditView(BrowserView):
         return bool(record and record["status"] == "pending" and pending_edits.may_review(self.context))
 
     def may_withdraw(self) -> bool:
-        record = self.record()
-        return bool(record and record["kind"] == "edit")
+        return pending_edits.may_withdraw(self.context)
 
     def last_review(self) -> dict | None:
         return pending_edits.last_review(self.context)

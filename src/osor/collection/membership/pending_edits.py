@@ -356,6 +356,15 @@ def may_review(obj) -> bool:
     return bool(api.user.has_permission(REVIEW, obj=obj))
 
 
+def may_withdraw(obj) -> bool:
+    record = _record(obj, "edit")
+    return bool(
+        record
+        and record["author"] == api.user.get_current().getId()
+        and api.user.has_permission(MODIFY, obj=obj)
+    )
+
+
 def _require(permission, obj):
     if not api.user.has_permission(permission, obj=obj):
         raise Unauthorized(permission)
@@ -451,13 +460,15 @@ def send_back(obj, motivation: str) -> str:
 def withdraw(obj) -> None:
     """Discard the pending edit of ``obj`` (its author changed their mind).
 
-    Needs *Modify portal content*. A pending addition is withdrawn by
-    deleting it.
+    Only its author, while she may modify ``obj``: facilitators send back,
+    with a motivation. A pending addition is withdrawn by deleting it.
     """
     _require(MODIFY, obj)
     record = _record(obj, "edit")
     if record is None:
         raise PendingEditError(_("error_nothing_pending", default="Nothing is waiting for approval here."))
+    if record["author"] != api.user.get_current().getId():
+        raise Unauthorized("Only the author of a pending edit withdraws it.")
     del _annotations(obj)[PENDING_KEY]
     obj.reindexObject(idxs=[PENDING_INDEX])
     actor = api.user.get_current().getId()
