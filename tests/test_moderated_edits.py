@@ -7,6 +7,7 @@ Facilitators and authors (who may publish directly) are not moderated.
 """
 
 from AccessControl import Unauthorized
+from html.parser import HTMLParser
 from osor.collection.membership import members
 from osor.collection.membership import pending_edits
 from osor.collection.upgrades.moderated_edits import remember_published_versions
@@ -436,6 +437,49 @@ def test_rest_member_distribution_waits_for_approval(functional_portal, session_
     assert session_for("fay").get(path(solution, "/release/installer/@pending-edit")).json()["kind"] == "addition"
     session_for("fay").post(path(solution, "/release/installer/@pending-edit"), json={"action": "approve"})
     assert session_for().get(path(solution, "/release/installer")).status_code == 200
+
+
+class FormFields(HTMLParser):
+    """The values a browser would submit for the form ``form_id`` of a page."""
+
+    def __init__(self, form_id):
+        super().__init__()
+        self.form_id, self.inside, self.values, self.textarea = form_id, False, {}, None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form":
+            self.inside = attrs.get("id") == self.form_id
+        elif self.inside and tag == "input" and attrs.get("name") and attrs.get("type") not in ("submit", "file"):
+            if attrs.get("type") not in ("checkbox", "radio") or "checked" in attrs:
+                self.values[attrs["name"]] = attrs.get("value") or ""
+        elif self.inside and tag == "textarea":
+            self.textarea = attrs.get("name")
+            self.values[self.textarea] = ""
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.inside = False
+        elif tag == "textarea":
+            self.textarea = None
+
+    def handle_data(self, data):
+        if self.textarea:
+            self.values[self.textarea] += data
+
+
+def test_classic_ui_edit_form_waits_too(rest_news, session_for):
+    browser = session_for("alice", api=False)
+    form = FormFields("form")
+    form.feed(browser.get(path(rest_news, "/@@edit")).text)
+    title = next(name for name in form.values if name.endswith(".title"))
+    saved = browser.post(
+        path(rest_news, "/@@edit"), data=dict(form.values, **{title: "Rewritten day", "form.buttons.save": "Save"})
+    )
+    assert saved.status_code == 200
+    assert session_for().get(path(rest_news)).json()["title"] == "Open data day"
+    pending = session_for("alice").get(path(rest_news, "/@pending-edit")).json()["fields"]
+    assert [(field["name"], field["pending"]) for field in pending] == [("title", "Rewritten day")]
 
 
 def test_rest_unknown_action_is_a_400_naming_the_field(rest_news, session_for):

@@ -244,6 +244,15 @@ def _copy(value):
     return copy.deepcopy(value)
 
 
+def _is_empty(value) -> bool:
+    return value is None or (isinstance(value, (str, bytes, list, tuple, set, frozenset, dict)) and not value)
+
+
+def _same(value, other) -> bool:
+    """Equal, or both empty: a form that saves "" where None was changes nothing."""
+    return value == other or (_is_empty(value) and _is_empty(other))
+
+
 def current_values(obj) -> dict:
     values = {}
     for name, field in _fields(obj):
@@ -299,7 +308,7 @@ def hold_edit(obj) -> bool:
     changed = {
         name: value
         for name, value in current_values(obj).items()
-        if name in published and value != published[name]
+        if name in published and not _same(value, published[name])
     }
     if not changed:
         return False
