@@ -19,8 +19,12 @@ from plone import api
 def child_added(obj, event):
     """A release, distribution, File or Image added (or moved) under public
     content waits for approval when its author may not publish directly."""
-    if event.newParent is None or ICommunityContent.providedBy(obj):
+    # What is inside the added object waits with it (it acquires its
+    # visibility): only the object itself is held.
+    if aq_base(event.object) is not aq_base(obj) or event.newParent is None:
         return
+    if ICommunityContent.providedBy(obj):
+        return  # items have their workflow
     if event.oldParent is not None and aq_base(event.oldParent) is aq_base(event.newParent):
         return  # renamed in place
     if pending_edits.community_item_of(obj) is None or not pending_edits.is_public(aq_parent(obj)):
