@@ -203,6 +203,18 @@ def test_publishers_are_not_moderated(site, moderated):
     assert pending_edits.pending(news) is None
 
 
+def test_a_publisher_making_the_same_change_resolves_the_pending_edit(site, moderated):
+    # As when plone.app.multilingual copies an approved change into a translation.
+    news = published_news(moderated)
+    edit(news, "alice", title="Rewritten day", text=html("Sneaky text"))
+    edit(news, "fay", title="Rewritten day")
+    assert pending_edits.pending(news)["values"].keys() == {"text"}
+    edit(news, "fay", text=html("Sneaky text"))
+    assert pending_edits.pending(news) is None
+    with acting_as("fay"):
+        assert pending_edits.waiting_for_review(moderated) == []
+
+
 def test_member_edit_in_unmoderated_collection_applies_at_once(site, unmoderated):
     news = published_news(unmoderated)
     edit(news, "alice", title="Rewritten day")

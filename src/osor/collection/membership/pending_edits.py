@@ -267,13 +267,29 @@ def remember_published_values(obj, recursive=False) -> None:
     annotations = _annotations(obj)
     if annotations is None or not IDexterityContent.providedBy(obj):
         return
-    annotations[PUBLISHED_VALUES_KEY] = PersistentMapping(
+    published = annotations[PUBLISHED_VALUES_KEY] = PersistentMapping(
         {name: _copy(value) for name, value in current_values(obj).items()}
     )
+    _drop_what_is_published(obj, published)
     if recursive:
         for child in _children(obj):
             if _record(child, "addition") is None:
                 remember_published_values(child, recursive=True)
+
+
+def _drop_what_is_published(obj, published) -> None:
+    """A pending value that is now published (a publisher made the same
+    change, or plone.app.multilingual copied an approved change into this
+    translation) waits no more; nothing left, nothing pending."""
+    record = _record(obj, "edit")
+    if record is None:
+        return
+    values = record["values"]
+    for name in [name for name in values if name in published and _same(values[name], published[name])]:
+        del values[name]
+    if not values:
+        del _annotations(obj)[PENDING_KEY]
+        obj.reindexObject(idxs=[PENDING_INDEX])
 
 
 def has_published_values(obj) -> bool:
