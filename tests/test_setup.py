@@ -38,6 +38,7 @@ INDEXES = {
     "osor_legal_category": "FieldIndex",
     "osor_focus": "FieldIndex",
     "osor_publication_type": "FieldIndex",
+    "osor_pending_review": "FieldIndex",
 }
 
 COLUMNS = ["osor_collection", "osor_topics", "osor_countries", "osor_licences", "osor_status"]

@@ -8,6 +8,7 @@ translation, made only where the editor may edit, under moderation.
 
 from osor.collection.demo.multilingual import setup_multilingual_site
 from osor.collection.membership import members
+from osor.collection.membership import pending_edits
 from osor.collection.membership.community import community_of
 from osor.collection.membership.language_independent import PermissionCheckingFieldsManager
 from osor.collection.membership.roles import group_id
@@ -328,9 +329,14 @@ def test_a_copied_change_is_moderated_by_the_translation_s_rules(moderated):
     approve(translation)
     assert anonymous_search(UID=translation.UID(), osor_licences="EUPL-1.2")
     edit("maria", solution, licences=["MIT"])
-    assert translation.licences == ["MIT"]
-    # Visitors do not get the change before a facilitator approves it.
+    # Visitors keep the published version until a facilitator approves it.
+    assert translation.licences == ["EUPL-1.2"]
     assert not anonymous_search(UID=translation.UID(), osor_licences="MIT")
+    with acting_as("fiona"):
+        pending_edits.approve(solution)
+    assert translation.licences == ["MIT"]
+    assert anonymous_search(UID=translation.UID(), osor_licences="MIT")
+    assert pending_edits.pending(translation) is None
 
 
 def test_our_translatable_types_copy_fields_under_our_rules(moderated):

@@ -1,6 +1,6 @@
 """The collection and community workflows, with the participation model.
 
-Moderation, motivations, sending edited content back to review, archiving
+Moderation, motivations, edits of published content waiting for review, archiving
 a collection, catalog visibility, releases following their solution,
 notification e-mails and settings that apply at once.
 """
@@ -268,15 +268,17 @@ def test_collection_archive_requires_a_motivation(site, moderated):
 # Edits of published content --------------------------------------------------
 
 
-def test_member_edit_of_published_content_goes_back_to_review(site, moderated):
+def test_member_edit_of_published_content_waits_while_it_stays_published(site, moderated):
+    # The pending edit itself is specified in test_moderated_edits.py.
     news = create(moderated, "alice")
     api.content.transition(news, transition="publish")
     site.MailHost.reset()
     with acting_as("alice"):
         news.title = "Edited"
         notify(ObjectModifiedEvent(news))
-    assert state(news) == "proposed"
-    assert not finds(None, news)
+    assert state(news) == "published"
+    assert news.title != "Edited"
+    assert finds(None, news)
     assert recipients(site) == ["fay@example.org", "oscar@example.org"]
 
 

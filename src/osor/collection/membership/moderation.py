@@ -1,20 +1,21 @@
 """Event subscribers that keep collections and their content consistent."""
 
 from osor.collection import _
-from osor.collection.content.community_collection import containing_collection
+from osor.collection.interfaces import ICommunityContent
+from osor.collection.membership import pending_edits
 from osor.collection.membership.archiving import archive_content_of
 from osor.collection.membership.archiving import restore_content_of
 from osor.collection.membership.members import pending_requests
 from osor.collection.membership.roles import create_groups
 from osor.collection.membership.roles import group_id
 from osor.collection.membership.settings import apply_participation_settings
-from osor.collection.membership.settings import PUBLISH_DIRECTLY
 from osor.collection.membership.settings import remove_local_owner_role
 from osor.collection.membership.translations import hand_over
 from osor.collection.membership.translations import is_new_translation
 from osor.collection.membership.translations import unite
 from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
+from zope.container.interfaces import IContainerModifiedEvent
 
 
 # Transitions that need a motivation (the workflow "comment"), as in Joinup.
@@ -79,12 +80,27 @@ def collection_removed(collection, event):
 
 
 def content_modified(obj, event):
-    """In a moderated collection, a member's edit of published content waits for approval."""
-    if api.content.get_state(obj, default=None) != "published":
+    """In a moderated collection, a member's change of what visitors see waits
+    for a facilitator while the published version stays online.
+
+    Covers the community items and everything inside them (releases,
+    distributions, Files, Images): see ``pending_edits``.
+    """
+    if IContainerModifiedEvent.providedBy(event) or pending_edits.is_applying_pending_edit(obj):
         return
-    collection = containing_collection(obj)
-    if collection is None or not collection.moderated:
+    if pending_edits.community_item_of(obj) is None:
         return
-    if api.user.has_permission(PUBLISH_DIRECTLY, obj=obj):
+    if not pending_edits.is_public(obj):
+        pending_edits.resubmit_addition(obj)
         return
-    api.portal.get_tool("portal_workflow").doActionFor(obj, "propose_changes")
+    if not pending_edits.is_moderated_for_current_user(obj):
+        pending_edits.remember_published_values(obj)
+        return
+    if pending_edits.has_published_values(obj):
+        pending_edits.hold_edit(obj)
+    elif ICommunityContent.providedBy(obj):
+        # Published before pending edits existed and not upgraded: without
+        # its published version the edit cannot wait beside it.
+        api.portal.get_tool("portal_workflow").doActionFor(obj, "propose_changes")
+    else:
+        pending_edits.hold_addition(obj)
