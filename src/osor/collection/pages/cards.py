@@ -30,17 +30,24 @@ TYPE_TITLES = {
 }
 
 
-def card_image(brain) -> dict | None:
+def image_scale(brain, field: str, scale: str) -> dict | None:
+    """``{"src", "width", "height"}`` of an image scale, from the ``image_scales`` metadata."""
     scales = getattr(brain, "image_scales", None) or {}
+    try:
+        data = scales[field][0]["scales"][scale]
+    except (KeyError, IndexError, TypeError):
+        return None
+    src = data["download"]
+    if not src.startswith("http"):
+        src = f"{brain.getURL()}/{src}"
+    return {"src": src, "width": data.get("width"), "height": data.get("height")}
+
+
+def card_image(brain) -> dict | None:
     for field in CARD_IMAGE_FIELDS:
-        try:
-            data = scales[field][0]["scales"][CARD_SCALE]
-        except (KeyError, IndexError, TypeError):
-            continue
-        src = data["download"]
-        if not src.startswith("http"):
-            src = f"{brain.getURL()}/{src}"
-        return {"src": src, "width": data.get("width"), "height": data.get("height")}
+        found = image_scale(brain, field, CARD_SCALE)
+        if found:
+            return found
     return None
 
 

@@ -23,7 +23,7 @@ def is_featured(obj) -> bool:
 def set_featured(obj, featured: bool) -> None:
     """Pin (or unpin) ``obj`` and its translations, and reindex them."""
     items = {id(obj): obj}
-    for translation in translations._translations(obj).values():
+    for translation in translations.all_translations(obj).values():
         items[id(translation)] = translation
     for item in items.values():
         item.osor_featured = bool(featured)

@@ -31,6 +31,16 @@ def _translations(obj) -> dict:
         return {}
 
 
+def all_translations(obj) -> dict:
+    """Every translation of ``obj`` by language, whoever may see them (for writing)."""
+    if not is_multilingual():
+        return {}
+    try:
+        return ITranslationManager(obj).get_translations()
+    except TypeError:
+        return {}
+
+
 def canonical(obj):
     """The item in the site's default language of ``obj``'s translation group
     (``obj`` itself when it has none or is that item)."""
