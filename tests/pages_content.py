@@ -69,6 +69,17 @@ def anonymous_browser(app):
     return browser
 
 
+def assert_hidden_from_anonymous(app, obj):
+    """An anonymous visitor is sent to log in and does not see ``obj``'s title."""
+    browser = Browser(app)
+    browser.handleErrors = True
+    browser.raiseHttpErrors = False
+    url, title = obj.absolute_url(), obj.Title()
+    browser.open(url)
+    assert "/login?came_from=" in browser.url
+    assert title not in browser.contents
+
+
 def json_ld(html: str) -> list[dict]:
     """The items of every JSON-LD script of a page (each script's ``@graph`` flattened)."""
     items = []

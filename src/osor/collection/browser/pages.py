@@ -182,17 +182,7 @@ class PageView(BrowserView):
             return []
         brains = api.content.find(UID=uids, **({"Language": "all"} if translations.is_multilingual() else {}))
         by_uid = {brain.UID: brain for brain in brains}
-        return [
-            cards.card(
-                {
-                    "brain": by_uid[uid],
-                    "language": by_uid[uid].Language or "",
-                    "fallback": bool(by_uid[uid].Language) and by_uid[uid].Language != self.language,
-                }
-            )
-            for uid in uids
-            if uid in by_uid
-        ]
+        return [cards.card(translations.entry(by_uid[uid], self.language)) for uid in uids if uid in by_uid]
 
     # Featured ------------------------------------------------------------
 

@@ -28,10 +28,14 @@ import pycountry
 SIZE_UNITS = ("byte", "kilobyte", "megabyte", "gigabyte", "terabyte")
 
 
+def primary(language: str | None) -> str:
+    """The primary subtag of a language tag: ``pt`` for ``pt-br``."""
+    return (language or "").replace("_", "-").split("-")[0].lower()
+
+
 def current_language() -> str:
     """The visitor's language code (``en``, ``fr``, ``pt``…)."""
-    language = api.portal.get_current_language() or "en"
-    return language.replace("_", "-").split("-")[0].lower()
+    return primary(api.portal.get_current_language()) or "en"
 
 
 def locale_of(language: str | None = None) -> Locale:
@@ -102,10 +106,13 @@ def language_name(code: str, language: str | None = None) -> str:
     """The name of the language ``code`` in the visitor's language (CLDR)."""
     if not code:
         return ""
-    name = locale_of(language).languages.get(code)
+    name = locale_of(language).languages.get(code) or locale_of(language).languages.get(primary(code))
     if name:
         return name
-    found = pycountry.languages.get(alpha_2=code)
+    try:
+        found = pycountry.languages.get(alpha_2=primary(code))
+    except LookupError:
+        found = None
     return found.name if found is not None else code
 
 
@@ -116,7 +123,10 @@ def country_name(code: str, language: str | None = None) -> str:
     name = locale_of(language).territories.get(code.upper())
     if name:
         return name
-    found = pycountry.countries.get(alpha_2=code)
+    try:
+        found = pycountry.countries.get(alpha_2=code)
+    except LookupError:
+        found = None
     return (getattr(found, "common_name", None) or found.name) if found is not None else code
 
 

@@ -62,6 +62,23 @@ def language_query(query: dict) -> dict:
     return {**query, "Language": "all"} if is_multilingual() else query
 
 
+def brain_language(brain) -> str:
+    """The language of a brain's item ("" when the catalog has no Language column)."""
+    value = brain.Language if "Language" in getattr(brain, "__record_schema__", {}) else ""
+    return (value if isinstance(value, str) else "").replace("_", "-").split("-")[0].lower()
+
+
+def entry(brain, language: str) -> dict:
+    """``{"brain", "language", "fallback"}``: ``fallback`` when the item is in
+    another language than the visitor's (items without a language are not)."""
+    item_language = brain_language(brain)
+    return {
+        "brain": brain,
+        "language": item_language,
+        "fallback": bool(item_language) and item_language != language,
+    }
+
+
 def prefer_language(brains, language: str) -> list[dict]:
     """One entry per translation group, in catalog order: the brain in
     ``language`` else the one in the default language (else the first),
@@ -71,26 +88,21 @@ def prefer_language(brains, language: str) -> list[dict]:
     groups: dict = {}
     order = []
     for brain in brains:
-        group = getattr(brain, "TranslationGroup", None) or brain.UID
+        group = (
+            brain.TranslationGroup if "TranslationGroup" in getattr(brain, "__record_schema__", {}) else None
+        ) or brain.UID
         if group not in groups:
             groups[group] = []
             order.append(group)
         groups[group].append(brain)
     chosen = []
     for group in order:
-        by_language = {brain.Language or "": brain for brain in groups[group]}
+        by_language = {brain_language(brain): brain for brain in groups[group]}
         brain = (
             by_language.get(language)
             or by_language.get(fallback_language)
             or by_language.get("")
             or groups[group][0]
         )
-        item_language = brain.Language or ""
-        chosen.append(
-            {
-                "brain": brain,
-                "language": item_language,
-                "fallback": bool(item_language) and item_language != language,
-            }
-        )
+        chosen.append(entry(brain, language))
     return chosen
