@@ -159,7 +159,6 @@ class PageView(BrowserView):
             depth=1,
             portal_type=list(portal_types),
             sort_on="getObjPositionInParent",
-            **({"Language": "all"} if translations.is_multilingual() else {}),
         )
         return [
             {
@@ -180,7 +179,7 @@ class PageView(BrowserView):
                 uids.append(shown.UID())
         if not uids:
             return []
-        brains = api.content.find(UID=uids, **({"Language": "all"} if translations.is_multilingual() else {}))
+        brains = api.content.find(UID=uids)
         by_uid = {brain.UID: brain for brain in brains}
         return [cards.card(translations.entry(by_uid[uid], self.language)) for uid in uids if uid in by_uid]
 

@@ -26,10 +26,19 @@ SECTION_TYPES = (
 CARDS_PER_SECTION = 6
 
 
+def collection_uids(collection) -> list[str]:
+    """The UIDs of the collection and its translations: content stays in the
+    collection of its own language (an English item is in the English one)."""
+    found = {IUUID(collection)}
+    found.update(IUUID(each) for each in translations.all_translations(collection).values())
+    return sorted(found)
+
+
 def entries(collection, language: str, **query) -> list[dict]:
-    """Items of ``collection`` matching ``query``, one per translation group."""
-    query = translations.language_query({"osor_collection": IUUID(collection), **query})
-    return translations.prefer_language(api.content.find(**query), language)
+    """Items of ``collection`` (in any of its languages) matching ``query``,
+    one per translation group."""
+    found = api.content.find(osor_collection=collection_uids(collection), **query)
+    return translations.prefer_language(found, language)
 
 
 def featured_first(found: list[dict]) -> list[dict]:

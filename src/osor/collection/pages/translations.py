@@ -56,12 +56,6 @@ def in_language(obj, language: str):
     return translations.get(language, obj) if translations else obj
 
 
-def language_query(query: dict) -> dict:
-    """A catalog query over every language (plone.app.multilingual otherwise
-    restricts queries to the current one)."""
-    return {**query, "Language": "all"} if is_multilingual() else query
-
-
 def brain_language(brain) -> str:
     """The language of a brain's item ("" when the catalog has no Language column)."""
     value = brain.Language if "Language" in getattr(brain, "__record_schema__", {}) else ""
