@@ -8,6 +8,7 @@ request / Leave for users. The buttons post to the membership views of
 """
 
 from osor.collection.content.community_collection import containing_collection
+from osor.collection.pages import translations
 from osor.collection.services.membership import info
 from plone import api
 from plone.app.layout.viewlets.common import ViewletBase
@@ -21,6 +22,9 @@ class CollectionHeaderViewlet(ViewletBase):
     def update(self):
         super().update()
         self.collection = containing_collection(self.context)
+        # A community is one, whatever the language it is read in: its members
+        # are those of the collection in the default language.
+        self.community = translations.canonical(self.collection) if self.collection is not None else None
 
     def available(self) -> bool:
         return self.collection is not None
@@ -45,21 +49,24 @@ class CollectionHeaderViewlet(ViewletBase):
             return f"{self.url()}/@@images/banner/great"
         return ""
 
+    def community_url(self) -> str:
+        return self.community.absolute_url()
+
     def member_count(self) -> int:
-        return info.counts(self.collection)["total"]
+        return info.counts(self.community)["total"]
 
     def status(self) -> str:
-        return info.my_status(self.collection)
+        return info.my_status(self.community)
 
     def may_join(self) -> bool:
-        return info.may_join(self.collection)
+        return info.may_join(self.community)
 
     def is_closed(self) -> bool:
-        return bool(getattr(self.collection, "closed", False))
+        return bool(getattr(self.community, "closed", False))
 
     def is_member(self) -> bool:
         return self.status() not in ("anonymous", "non_member", "pending")
 
     def login_url(self) -> str:
         portal_url = api.portal.get().absolute_url()
-        return f"{portal_url}/login?{urlencode({'came_from': self.url()})}"
+        return f"{portal_url}/login?{urlencode({'came_from': self.context.absolute_url()})}"

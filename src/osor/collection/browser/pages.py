@@ -495,7 +495,7 @@ class NewsView(PageView):
 
     def date(self) -> dict:
         value = self.context.effective()
-        if not value or value.year() <= 1000:
+        if not cards.is_set(value):
             value = self.context.created()
         return {"text": api.portal.get_localized_time(datetime=value), "iso": value.ISO8601()}
 

@@ -51,10 +51,13 @@ def card_image(brain) -> dict | None:
     return None
 
 
+def is_set(value) -> bool:
+    """Dublin Core dates that were never set read as 1970 (CMF's FLOOR_DATE) or year 1000."""
+    return bool(value) and not (isinstance(value, DateTime) and value.year() <= 1970)
+
+
 def _date(value) -> str:
-    if not value or (isinstance(value, DateTime) and value.year() <= 1000):
-        return ""
-    return api.portal.get_localized_time(datetime=value)
+    return api.portal.get_localized_time(datetime=value) if is_set(value) else ""
 
 
 def _countries(brain) -> list[str]:
@@ -81,7 +84,7 @@ def key_facts(brain) -> list[str]:
             facts.append(translate(_("badge_online", default="Online"), context=getRequest()))
         facts.append(brain.location or "")
     elif kind == "community_news":
-        facts.append(_date(brain.effective))
+        facts.append(_date(brain.effective) or _date(brain.created))
     elif kind == "publication":
         facts.append(
             formatting.term_title(

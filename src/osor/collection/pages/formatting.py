@@ -95,10 +95,13 @@ def event_when(start: datetime, end: datetime | None, whole_day=False, language=
             times = f"{times} – {format_time(end, 'short', tzinfo=tz, locale=locale)}"
     zone = ""
     if tz is not None and not whole_day:
-        try:
-            zone = get_timezone_name(start, width="short", locale=locale)
-        except (LookupError, AttributeError, ValueError):
-            zone = start.tzname() or ""
+        # The zone's abbreviation ("CET", "CEST") reads better than CLDR's "+0100".
+        zone = start.tzname() or ""
+        if not zone or zone[0] in "+-":
+            try:
+                zone = get_timezone_name(start, width="long", locale=locale)
+            except (LookupError, AttributeError, ValueError):
+                pass
     return {"day": day, "time": times, "zone": zone}
 
 

@@ -54,7 +54,7 @@ def section(collection, portal_type: str, language: str, search_url) -> dict:
         "title": cards.TYPE_TITLES[portal_type],
         "count": len(found),
         "cards": [cards.card(entry) for entry in featured_first(found)[:CARDS_PER_SECTION]],
-        "see_all_url": search_url(portal_type=portal_type, osor_collection=IUUID(collection)),
+        "see_all_url": search_url(portal_type=portal_type, osor_collection=collection_uids(collection)),
     }
 
 

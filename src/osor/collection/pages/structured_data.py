@@ -31,7 +31,7 @@ def as_script(graph: list[dict]) -> str:
 def _iso(value) -> str:
     if isinstance(value, (date, datetime)):
         return value.isoformat()
-    if hasattr(value, "ISO8601") and value.year() > 1000:
+    if hasattr(value, "ISO8601") and value.year() > 1970:
         return value.ISO8601()
     return ""
 
