@@ -1,22 +1,29 @@
 """Reading in one's own language: fallbacks in listings, canonical data on translations."""
 
 from datetime import date
+from datetime import datetime
+from datetime import timedelta
 from osor.collection.demo.multilingual import setup_multilingual_site
 from pages_content import add_release
 from pages_content import anonymous_browser
 from pages_content import commit
 from pages_content import published
 from plone import api
+from plone.app.event.portlets.portlet_events import Assignment
 from plone.app.multilingual import api as pam_api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
+from plone.portlets.interfaces import IPortletAssignmentMapping
+from plone.portlets.interfaces import IPortletManager
 from z3c.relationfield import RelationValue
+from zope.component import getMultiAdapter
 from zope.component import getUtility
 from zope.intid.interfaces import IIntIds
 from zope.lifecycleevent import modified
 
 import lxml.html
 import pytest
+import pytz
 
 
 @pytest.fixture
@@ -93,3 +100,34 @@ def test_language_names_in_the_visitors_language(site, functional_app):
     assert "espagnol" in browser.contents
 
 
+
+
+def assign_events_portlet(portal):
+    manager = getUtility(IPortletManager, name="plone.rightcolumn", context=portal)
+    mapping = getMultiAdapter((portal, manager), IPortletAssignmentMapping)
+    if "events" not in mapping:  # Plone's default site has one
+        mapping["events"] = Assignment(count=5, state=("published",))
+
+
+def test_events_portlet_shows_translations_and_marked_english_events(site, functional_portal, functional_app):
+    soon = pytz.utc.localize(datetime.utcnow() + timedelta(days=7))
+    collection = site["collection"]
+    translated = published(
+        api.content.create(container=collection, type="community_event", id="webinar", title="Webinar", start=soon, end=soon + timedelta(hours=1))
+    )
+    published(
+        api.content.create(container=collection, type="community_event", id="summit", title="Summit", start=soon, end=soon + timedelta(hours=2))
+    )
+    french = pam_api.translate(translated, "fr")
+    french.title = "Webinaire"
+    french.reindexObject()
+    published(french)
+    assign_events_portlet(functional_portal)
+    commit()
+    _browser, tree = french_page(functional_app, site["french_collection"].absolute_url())
+    portlet = tree.xpath('//div[contains(@class, "portletEvents")]')[0]
+    titles = [span.text for span in portlet.xpath(".//li/a/span[last()]")]
+    assert sorted(titles) == ["Summit", "Webinaire"]
+    summit = portlet.xpath('.//li[.//span[text()="Summit"]]')[0]
+    assert summit.xpath(".//a/@hreflang") == ["en"]
+    assert summit.xpath('.//span[contains(@class, "osor-fallback-note")]')
