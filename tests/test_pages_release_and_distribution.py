@@ -27,7 +27,7 @@ def test_release_page_lists_its_distributions_with_download_buttons(release, fun
     distribution = release["source"]
     assert browser.getLink("Download").url == f"{distribution.absolute_url()}/@@download"
     assert "TAR.GZ" in browser.contents
-    assert "0 downloads" in browser.contents
+    assert "Downloads: 0" in browser.contents
     assert of_type(json_ld(browser.contents), "SoftwareApplication")["softwareVersion"] == "0.28.0"
 
 
