@@ -8,7 +8,6 @@ from plone.testing.zope import Browser
 
 import json
 import lxml.html
-import pytest
 import transaction
 
 

@@ -29,8 +29,6 @@ from zope.component import queryUtility
 from zope.i18n import translate
 from zope.intid.interfaces import IIntIds
 
-import json
-
 
 SPDX_URL = "https://spdx.org/licenses/{}.html"
 VOCABULARIES = {
@@ -63,6 +61,15 @@ def fact(label, *values) -> dict | None:
 
 def link(text, url) -> dict:
     return {"text": text, "url": url} if url else {"text": text}
+
+
+def address(url) -> dict | None:
+    """A web address shown as a link to itself."""
+    return link(url, url) if url else None
+
+
+def mail(email) -> dict | None:
+    return link(email, f"mailto:{email}") if email else None
 
 
 class PageView(BrowserView):
@@ -99,7 +106,8 @@ class PageView(BrowserView):
         return [self.facet(index, vocabulary, token) for token in tokens or ()]
 
     def topics(self) -> list[dict]:
-        return self.facets("osor_topics", field_vocabulary(TOPICS), getattr(self.context, "topics", None))
+        topics = getattr(self.context, "topics", None)
+        return self.facets("osor_topics", field_vocabulary(TOPICS), topics)
 
     def countries(self) -> list[dict]:
         return self.facets(
@@ -117,7 +125,11 @@ class PageView(BrowserView):
                 "text": "SPDX",
                 "url": SPDX_URL.format(spdx_id),
                 "label": translate(
-                    _("label_licence_text", default="Licence text of ${licence}", mapping={"licence": name}),
+                    _(
+                        "label_licence_text",
+                        default="Licence text of ${licence}",
+                        mapping={"licence": name},
+                    ),
                     context=self.request,
                 ),
             },
@@ -181,7 +193,11 @@ class PageView(BrowserView):
             return []
         brains = api.content.find(UID=uids)
         by_uid = {brain.UID: brain for brain in brains}
-        return [cards.card(translations.entry(by_uid[uid], self.language)) for uid in uids if uid in by_uid]
+        return [
+            cards.card(translations.entry(by_uid[uid], self.language))
+            for uid in uids
+            if uid in by_uid
+        ]
 
     # Featured ------------------------------------------------------------
 
@@ -282,7 +298,8 @@ class SolutionView(ReleasesMixin, PageView):
         return self.facet("osor_status", "status", token) if token else None
 
     def solution_types(self) -> list[dict]:
-        return self.facets("osor_solution_type", field_vocabulary(SOLUTION_TYPE), self.context.solution_type)
+        kinds = self.context.solution_type
+        return self.facets("osor_solution_type", field_vocabulary(SOLUTION_TYPE), kinds)
 
     def latest_release(self) -> dict | None:
         releases = self.releases()
@@ -300,17 +317,32 @@ class SolutionView(ReleasesMixin, PageView):
                 link(latest["version"], latest["url"]) if latest else None,
                 latest["date"] if latest else None,
             ),
-            fact(_("label_repository_url", default="Source-code repository"), link(context.repository_url, context.repository_url)),
-            fact(_("label_landing_page", default="Landing page"), link(context.landing_page, context.landing_page)),
-            fact(_("label_documentation_url", default="Documentation"), link(context.documentation_url, context.documentation_url)),
-            fact(_("label_issue_tracker_url", default="Issue tracker"), link(context.issue_tracker_url, context.issue_tracker_url)),
+            fact(
+                _("label_repository_url", default="Source-code repository"),
+                address(context.repository_url),
+            ),
+            fact(_("label_landing_page", default="Landing page"), address(context.landing_page)),
+            fact(
+                _("label_documentation_url", default="Documentation"),
+                address(context.documentation_url),
+            ),
+            fact(
+                _("label_issue_tracker_url", default="Issue tracker"),
+                address(context.issue_tracker_url),
+            ),
             fact(
                 _("label_owner_name", default="Owner organisation"),
                 owner["name"] if owner else None,
                 owner["type"] if owner else None,
             ),
-            fact(_("label_programming_languages", default="Programming languages"), *(context.programming_languages or ())),
-            fact(_("label_interface_languages", default="User-interface languages"), *self.language_names(context.interface_languages)),
+            fact(
+                _("label_programming_languages", default="Programming languages"),
+                *(context.programming_languages or ()),
+            ),
+            fact(
+                _("label_interface_languages", default="User-interface languages"),
+                *self.language_names(context.interface_languages),
+            ),
             fact(_("label_topics", default="Topics"), *self.topics()),
             fact(_("label_spatial_coverage", default="Spatial coverage"), *self.countries()),
         ]
@@ -369,7 +401,7 @@ class DistributionView(ReleasesMixin, PageView):
         item = self.data()
         rows = [
             fact(_("label_format", default="Format"), item["format"]),
-            fact(_("label_file_size", default="Size"), item["size"]),
+            fact(_("label_size", default="Size"), item["size"]),
             fact(_("label_licence", default="Licence"), *item["licence"]),
             fact(_("label_download_count", default="Downloads"), item["downloads"]),
         ]
@@ -386,9 +418,15 @@ class CaseStudyView(PageView):
         context = self.context
         source = translations.canonical(context)
         rows = [
-            fact(_("label_spatial_coverage", default="Countries"), *self.countries()),
-            fact(_("label_administrations", default="Administrations involved"), *(context.administrations or source.administrations or ())),
-            fact(_("label_administration_level", default="Level of government"), self.term("administration_level", context.administration_level)),
+            fact(_("label_countries", default="Countries"), *self.countries()),
+            fact(
+                _("label_administrations", default="Administrations involved"),
+                *(context.administrations or source.administrations or ()),
+            ),
+            fact(
+                _("label_administration_level", default="Level of government"),
+                self.term("administration_level", context.administration_level),
+            ),
             # A year is a plain number: "2021", never "2,021".
             fact(_("label_year", default="Year"), str(context.year) if context.year else None),
             fact(_("label_topics", default="Topics"), *self.topics()),
@@ -411,7 +449,10 @@ class EventView(PageView):
     def when(self) -> dict:
         context = self.context
         return formatting.event_when(
-            context.start, context.end, whole_day=bool(getattr(context, "whole_day", False)), language=self.language
+            context.start,
+            context.end,
+            whole_day=bool(getattr(context, "whole_day", False)),
+            language=self.language,
         )
 
     def is_past(self) -> bool:
@@ -428,18 +469,27 @@ class EventView(PageView):
         context = self.context
         virtual = context.virtual_location
         rows = [
-            fact(_("label_virtual_location", default="Virtual location"), link(virtual, virtual)),
+            fact(_("label_virtual_location", default="Virtual location"), address(virtual)),
             fact(_("label_event_location", default="Location"), getattr(context, "location", None)),
             fact(
                 _("label_organiser", default="Organiser"),
                 context.organiser,
                 self.term("organiser_type", context.organiser_type),
             ),
-            fact(_("label_event_scope", default="Scope"), self.term(field_vocabulary("osor_event_scope"), context.scope)),
-            fact(_("label_event_contact", default="Contact"), getattr(context, "contact_name", None),
-                 link(getattr(context, "contact_email", None), f"mailto:{context.contact_email}" if getattr(context, "contact_email", None) else None),
-                 getattr(context, "contact_phone", None)),
-            fact(_("label_event_url", default="Event web site"), link(getattr(context, "event_url", None), getattr(context, "event_url", None))),
+            fact(
+                _("label_event_scope", default="Scope"),
+                self.term(field_vocabulary("osor_event_scope"), context.scope),
+            ),
+            fact(
+                _("label_event_contact", default="Contact"),
+                getattr(context, "contact_name", None),
+                mail(getattr(context, "contact_email", None)),
+                getattr(context, "contact_phone", None),
+            ),
+            fact(
+                _("label_event_url", default="Event web site"),
+                address(getattr(context, "event_url", None)),
+            ),
             fact(_("label_topics", default="Topics"), *self.topics()),
         ]
         return [row for row in rows if row]
@@ -461,15 +511,26 @@ class CompetenceCentreView(PageView):
             fact(_("label_postal_address", default="Postal address"), context.postal_address),
             fact(
                 _("label_country", default="Country"),
-                link(formatting.country_name(country, self.language), self.search_url(osor_countries=country)) if country else None,
+                link(
+                    formatting.country_name(country, self.language),
+                    self.search_url(osor_countries=country),
+                )
+                if country
+                else None,
             ),
             fact(_("label_region", default="Region or city"), context.region),
-            fact(_("label_website", default="Web site"), link(context.website, context.website)),
-            fact(_("label_email", default="E-mail"), link(context.email, f"mailto:{context.email}" if context.email else None)),
+            fact(_("label_website", default="Web site"), address(context.website)),
+            fact(_("label_email", default="E-mail"), mail(context.email)),
             fact(_("label_focus", default="Focus"), self.term("focus", context.focus)),
             fact(_("label_kind", default="Kind of organisation"), self.term("kind", context.kind)),
-            fact(_("label_languages_served", default="Languages served"), *self.language_names(context.languages_served)),
-            fact(_("label_services_offered", default="Services offered"), *(context.services_offered or ())),
+            fact(
+                _("label_languages_served", default="Languages served"),
+                *self.language_names(context.languages_served),
+            ),
+            fact(
+                _("label_services_offered", default="Services offered"),
+                *(context.services_offered or ()),
+            ),
             fact(_("label_topics", default="Topics"), *self.topics()),
         ]
         return [row for row in rows if row]
@@ -478,10 +539,11 @@ class CompetenceCentreView(PageView):
         latitude, longitude = self.context.latitude, self.context.longitude
         if latitude is None or longitude is None:
             return None
+        drawable = europe_map.is_drawable(latitude, longitude)
         return {
             "view_box": europe_map.view_box(),
-            "paths": list(europe_map.outlines()["paths"].values()) if europe_map.is_drawable(latitude, longitude) else [],
-            "marker": europe_map.marker(latitude, longitude) if europe_map.is_drawable(latitude, longitude) else None,
+            "paths": list(europe_map.outlines()["paths"].values()) if drawable else [],
+            "marker": europe_map.marker(latitude, longitude) if drawable else None,
             "osm_url": europe_map.openstreetmap_url(latitude, longitude),
             "source": europe_map.outlines()["source"],
         }
@@ -502,9 +564,9 @@ class NewsView(PageView):
     def facts(self) -> list[dict]:
         source = self.context.source_url
         rows = [
-            fact(_("label_source_url", default="Source"), link(source, source)),
+            fact(_("label_source_url", default="Source"), address(source)),
             fact(_("label_topics", default="Topics"), *self.topics()),
-            fact(_("label_spatial_coverage", default="Countries"), *self.countries()),
+            fact(_("label_countries", default="Countries"), *self.countries()),
         ]
         return [row for row in rows if row]
 
@@ -536,10 +598,16 @@ class PublicationView(PageView):
                 if context.publication_type
                 else None,
             ),
-            fact(_("label_publication_date", default="Publication date"), formatting.localized_date(context.publication_date)),
-            fact(_("label_licence", default="Licence"), *(self.licence(context.licence) if context.licence else ())),
+            fact(
+                _("label_publication_date", default="Publication date"),
+                formatting.localized_date(context.publication_date),
+            ),
+            fact(
+                _("label_licence", default="Licence"),
+                *(self.licence(context.licence) if context.licence else ()),
+            ),
             fact(_("label_topics", default="Topics"), *self.topics()),
-            fact(_("label_spatial_coverage", default="Countries"), *self.countries()),
+            fact(_("label_countries", default="Countries"), *self.countries()),
         ]
         return [row for row in rows if row]
 
@@ -553,18 +621,26 @@ class LegalRequestView(PageView):
     def facts(self) -> list[dict]:
         context = self.context
         state = api.content.get_state(context, default=None)
-        workflow = api.portal.get_tool("portal_workflow")
         licences = [part for spdx_id in context.licences or () for part in self.licence(spdx_id)]
         rows = [
-            fact(_("label_legal_category", default="Category"), self.term("legal_category", context.category)),
+            fact(
+                _("label_legal_category", default="Category"),
+                self.term("legal_category", context.category),
+            ),
             fact(_("label_licences_concerned", default="Licences concerned"), *licences),
             fact(
                 _("label_legal_status", default="Status"),
-                translate(workflow.getTitleForStateOnType(state, context.portal_type), domain="plone", context=self.request)
-                if state
-                else None,
+                self.state_title(state) if state else None,
             ),
             fact(_("label_answered_by", default="Answered by"), context.answered_by),
-            fact(_("label_answered_on", default="Answered on"), formatting.localized_date(context.answered_on)),
+            fact(
+                _("label_answered_on", default="Answered on"),
+                formatting.localized_date(context.answered_on),
+            ),
         ]
         return [row for row in rows if row]
+
+    def state_title(self, state: str) -> str:
+        workflow = api.portal.get_tool("portal_workflow")
+        title = workflow.getTitleForStateOnType(state, self.context.portal_type)
+        return translate(title, domain="plone", context=self.request)

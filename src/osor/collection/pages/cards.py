@@ -17,6 +17,8 @@ from . import formatting
 
 
 CARD_IMAGE_FIELDS = ("logo", "image")
+DEVELOPMENT_STATUS = "osor.collection.vocabularies.DevelopmentStatus"
+PUBLICATION_TYPE = "osor.collection.vocabularies.PublicationType"
 CARD_SCALE = "preview"
 
 # Type -> (singular, plural) headings of the homepage sections.
@@ -72,7 +74,7 @@ def key_facts(brain) -> list[str]:
     kind = brain.portal_type
     facts = []
     if kind == "software_solution":
-        facts.append(formatting.term_title("osor.collection.vocabularies.DevelopmentStatus", brain.osor_status))
+        facts.append(formatting.term_title(DEVELOPMENT_STATUS, brain.osor_status))
         facts.extend(brain.osor_licences or [])
     elif kind == "case_study":
         year = getattr(brain, "osor_year", None)
@@ -87,10 +89,7 @@ def key_facts(brain) -> list[str]:
         facts.append(_date(brain.effective) or _date(brain.created))
     elif kind == "publication":
         facts.append(
-            formatting.term_title(
-                "osor.collection.vocabularies.PublicationType",
-                getattr(brain, "osor_publication_type", None),
-            )
+            formatting.term_title(PUBLICATION_TYPE, getattr(brain, "osor_publication_type", None))
         )
     elif kind == "competence_centre":
         facts.extend(_countries(brain))

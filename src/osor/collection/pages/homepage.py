@@ -47,7 +47,9 @@ def featured_first(found: list[dict]) -> list[dict]:
 
 def section(collection, portal_type: str, language: str, search_url) -> dict:
     """One type's section: title, count, cards (featured first) and a "see all" link."""
-    found = entries(collection, language, portal_type=portal_type, sort_on="modified", sort_order="reverse")
+    found = entries(
+        collection, language, portal_type=portal_type, sort_on="modified", sort_order="reverse"
+    )
     return {
         "portal_type": portal_type,
         "id": f"osor-section-{portal_type}",
@@ -87,7 +89,8 @@ def latest_news(collection, language: str, limit: int = 3) -> list[dict]:
 def competence_centres_by_country(collection, language: str) -> list[dict]:
     """``[{"country", "centres": [card]}]``, countries by name in the visitor's language."""
     groups: dict[str, list] = {}
-    for entry in entries(collection, language, portal_type="competence_centre", sort_on="sortable_title"):
+    centres = entries(collection, language, portal_type="competence_centre", sort_on="sortable_title")
+    for entry in centres:
         codes = getattr(entry["brain"], "osor_countries", None) or [""]
         groups.setdefault(codes[0], []).append(cards.card(entry))
     named = [

@@ -111,7 +111,11 @@ def article(case_study, solutions=()) -> dict:
         compact(
             {
                 "about": [
-                    {"@type": "SoftwareApplication", "name": solution.Title(), "url": solution.absolute_url()}
+                    {
+                        "@type": "SoftwareApplication",
+                        "name": solution.Title(),
+                        "url": solution.absolute_url(),
+                    }
                     for solution in solutions
                 ],
                 "datePublished": _iso(case_study.effective()),
@@ -159,7 +163,7 @@ def event(item) -> dict:
                     for speaker in item.speakers or ()
                     if speaker and speaker.get("name")
                 ],
-                "offers": {"@type": "Offer", "url": item.registration_url, "price": 0, "priceCurrency": "EUR"}
+                "offers": {"@type": "Offer", "url": item.registration_url}
                 if item.registration_url
                 else None,
             }
