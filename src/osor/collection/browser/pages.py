@@ -127,7 +127,7 @@ class PageView(BrowserView):
                 "label": translate(
                     _(
                         "label_licence_text",
-                        default="Licence text of ${licence}",
+                        default="SPDX: licence text of ${licence}",
                         mapping={"licence": name},
                     ),
                     context=self.request,
