@@ -39,9 +39,13 @@ INDEXES = {
     "osor_focus": "FieldIndex",
     "osor_publication_type": "FieldIndex",
     "osor_pending_review": "FieldIndex",
+    "osor_featured": "BooleanIndex",
 }
 
-COLUMNS = ["osor_collection", "osor_topics", "osor_countries", "osor_licences", "osor_status"]
+COLUMNS = [
+    "osor_collection", "osor_topics", "osor_countries", "osor_licences", "osor_status",
+    "osor_year", "osor_online", "osor_publication_type", "osor_featured",
+]  # fmt: skip
 
 DUBLIN_CORE = ["plone.dublincore", "plone.namefromtitle", "plone.shortname"]
 BEHAVIORS = {

@@ -1,0 +1,100 @@
+"""The sections of a collection's homepage, from the catalog.
+
+Per type: the count and the cards, featured items first, then the newest;
+upcoming events; the latest news; competence centres grouped by country.
+Every listing is in the visitor's language with the default language as
+fallback (``translations.prefer_language``) and never wakes objects.
+"""
+
+from DateTime import DateTime
+from plone import api
+from plone.uuid.interfaces import IUUID
+
+from . import cards
+from . import formatting
+from . import translations
+
+
+SECTION_TYPES = (
+    "software_solution",
+    "case_study",
+    "community_event",
+    "community_news",
+    "publication",
+    "competence_centre",
+)
+CARDS_PER_SECTION = 6
+
+
+def collection_uids(collection) -> list[str]:
+    """The UIDs of the collection and its translations: content stays in the
+    collection of its own language (an English item is in the English one)."""
+    found = {IUUID(collection)}
+    found.update(IUUID(each) for each in translations.all_translations(collection).values())
+    return sorted(found)
+
+
+def entries(collection, language: str, **query) -> list[dict]:
+    """Items of ``collection`` (in any of its languages) matching ``query``,
+    one per translation group."""
+    found = api.content.find(osor_collection=collection_uids(collection), **query)
+    return translations.prefer_language(found, language)
+
+
+def featured_first(found: list[dict]) -> list[dict]:
+    return sorted(found, key=lambda entry: not getattr(entry["brain"], "osor_featured", False))
+
+
+def section(collection, portal_type: str, language: str, search_url) -> dict:
+    """One type's section: title, count, cards (featured first) and a "see all" link."""
+    found = entries(
+        collection, language, portal_type=portal_type, sort_on="modified", sort_order="reverse"
+    )
+    return {
+        "portal_type": portal_type,
+        "id": f"osor-section-{portal_type}",
+        "title": cards.TYPE_TITLES[portal_type],
+        "count": len(found),
+        "cards": [cards.card(entry) for entry in featured_first(found)[:CARDS_PER_SECTION]],
+        "see_all_url": search_url(portal_type=portal_type, osor_collection=collection_uids(collection)),
+    }
+
+
+def sections(collection, language: str, search_url) -> list[dict]:
+    return [
+        found
+        for found in (section(collection, kind, language, search_url) for kind in SECTION_TYPES)
+        if found["count"]
+    ]
+
+
+def upcoming_events(collection, language: str, limit: int = 3) -> list[dict]:
+    found = entries(
+        collection,
+        language,
+        portal_type="community_event",
+        end={"query": DateTime(), "range": "min"},
+        sort_on="start",
+    )
+    return [cards.card(entry) for entry in found[:limit]]
+
+
+def latest_news(collection, language: str, limit: int = 3) -> list[dict]:
+    found = entries(
+        collection, language, portal_type="community_news", sort_on="effective", sort_order="reverse"
+    )
+    return [cards.card(entry) for entry in found[:limit]]
+
+
+def competence_centres_by_country(collection, language: str) -> list[dict]:
+    """``[{"country", "centres": [card]}]``, countries by name in the visitor's language."""
+    groups: dict[str, list] = {}
+    centres = entries(collection, language, portal_type="competence_centre", sort_on="sortable_title")
+    for entry in centres:
+        codes = getattr(entry["brain"], "osor_countries", None) or [""]
+        groups.setdefault(codes[0], []).append(cards.card(entry))
+    named = [
+        {"code": code, "country": formatting.country_name(code, language), "centres": centres}
+        for code, centres in groups.items()
+    ]
+    return sorted(named, key=lambda group: group["country"])
