@@ -386,7 +386,9 @@ def test_reinstall_turns_kept_content_back_into_our_types(installed):
 def test_reinstall_finds_existing_content_in_every_index(installed):
     catalog = api.portal.get_tool("portal_catalog")
     indexed = index_contents(catalog)
-    assert all(indexed.values()), [name for name, paths in indexed.items() if not paths]
+    # Nothing in the example content waits for review: that index is empty.
+    empty = [name for name, paths in indexed.items() if not paths]
+    assert empty == ["osor_pending_review"]
     uninstall(installed)
     install(installed)
     assert index_contents(catalog) == indexed
