@@ -7,6 +7,7 @@ are POST-only and CSRF-protected (plone.protect authenticator); they call
 endpoint does, and redirect back with a status message.
 """
 
+from osor.collection.fields import safe_url
 from osor.collection.membership import matrix
 from osor.collection.membership.members import members_of
 from osor.collection.membership.members import MembershipError
@@ -72,7 +73,12 @@ class AboutView(MembershipView):
         return vocabulary.getTerm(value).title if value in vocabulary else value
 
     def contact_points(self) -> list[dict]:
-        return [point for point in getattr(self.context, "contact_points", None) or [] if point]
+        """The contact points, with a web page only where a visitor may follow it."""
+        return [
+            dict(point, url=safe_url(point.get("url")))
+            for point in getattr(self.context, "contact_points", None) or []
+            if point
+        ]
 
     def settings_in_words(self) -> list:
         return matrix.settings_in_words(self.context)

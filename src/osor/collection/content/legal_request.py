@@ -3,6 +3,7 @@
 from osor.collection import _
 from osor.collection.vocabularies.taxonomies import LEGAL_REQUEST_CATEGORY
 from osor.collection.vocabularies.taxonomies import field_vocabulary
+from osor.collection.interfaces import IOsorContent
 from plone.app.dexterity.textindexer import searchable
 from plone.app.multilingual.dx.directives import languageindependent
 from plone.app.textfield import RichText
@@ -85,6 +86,6 @@ class ILegalRequest(model.Schema):
     )
 
 
-@implementer(ILegalRequest)
+@implementer(ILegalRequest, IOsorContent)
 class LegalRequest(Item):
     """A legal request."""
