@@ -2,6 +2,7 @@
 
 from osor.collection import _
 from osor.collection.content.community_collection import containing_collection
+from osor.collection.membership.members import MAX_MESSAGE_LENGTH
 from osor.collection.membership.members import pending_requests
 from osor.collection.membership.roles import create_groups
 from osor.collection.membership.roles import delete_groups
@@ -23,12 +24,25 @@ class MotivationRequired(WorkflowException):
     """A transition that needs a motivation was attempted without one."""
 
 
+class MotivationTooLong(WorkflowException):
+    """A motivation longer than MAX_MESSAGE_LENGTH was given."""
+
+
 def require_motivation(obj, event):
-    """Refuse a transition listed in MOTIVATION_REQUIRED without a comment."""
+    """Refuse a transition listed in MOTIVATION_REQUIRED without a comment,
+    and any transition of our workflows with an overlong one."""
     if event.transition is None:
         return
     required = MOTIVATION_REQUIRED.get(event.workflow.getId(), ())
     comment = (event.kwargs or {}).get("comment", "")
+    if event.workflow.getId().startswith("osor_") and len(comment or "") > MAX_MESSAGE_LENGTH:
+        raise MotivationTooLong(
+            _(
+                "error_motivation_too_long",
+                default="The motivation is too long: at most ${max} characters, please.",
+                mapping={"max": MAX_MESSAGE_LENGTH},
+            )
+        )
     if event.transition.getId() in required and not (comment or "").strip():
         raise MotivationRequired(
             _("error_motivation_required", default="Please give a motivation for this step.")
