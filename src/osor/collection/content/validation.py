@@ -120,18 +120,20 @@ def value_errors(name: str, field, value) -> Iterator[dict]:
     if problem is not None:
         yield _error(name, problem)
         return
-    if fields.IObject.providedBy(field):
-        row_fields = getFields(field.schema)
+    if IRichText.providedBy(field) or INamedField.providedBy(field):
+        return
+    if fields.IObject.providedBy(field) and isinstance(value, dict):
+        row_fields = getFields(field.schema) if getattr(field, "schema", None) else {}
         for key, item in value.items():
             if key in row_fields:
                 yield from value_errors(f"{name}.{key}", row_fields[key], item)
-    elif fields.IDict.providedBy(field):
+    elif fields.IDict.providedBy(field) and isinstance(value, dict):
         for key, item in value.items():
             if field.key_type is not None:
                 yield from value_errors(name, field.key_type, key)
             if field.value_type is not None:
                 yield from value_errors(name, field.value_type, item)
-    elif fields.IURI.providedBy(field) and value.strip():
+    elif fields.IURI.providedBy(field) and isinstance(value, str) and value.strip():
         schemes = getattr(field, "schemes", WEB_SCHEMES)
         if not is_safe_url(value, schemes):
             yield {
