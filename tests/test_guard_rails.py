@@ -6,10 +6,10 @@ from osor.collection.membership import members
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
-from test_membership_views import make_collection
 from plone.portlets.interfaces import IPortletAssignmentMapping
 from plone.portlets.interfaces import IPortletAssignmentSettings
 from plone.portlets.interfaces import IPortletManager
+from test_membership_views import make_collection
 from zope.component import getGlobalSiteManager
 from zope.component import getUtilitiesFor
 from zope.component import queryMultiAdapter

@@ -9,9 +9,9 @@ from test_membership_views import browser_for  # noqa: F401 (fixture)
 from test_membership_views import make_collection
 from z3c.form.interfaces import IValidator
 from zope.component import getMultiAdapter
+from zope.interface import Invalid
 from zope.schema import getFieldsInOrder
 from zope.schema.interfaces import IURI
-from zope.interface import Invalid
 
 import pytest
 import transaction

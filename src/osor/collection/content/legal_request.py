@@ -1,9 +1,9 @@
 """A question to the legal coaching service, and its answer."""
 
 from osor.collection import _
+from osor.collection.interfaces import IOsorContent
 from osor.collection.vocabularies.taxonomies import LEGAL_REQUEST_CATEGORY
 from osor.collection.vocabularies.taxonomies import field_vocabulary
-from osor.collection.interfaces import IOsorContent
 from plone.app.dexterity.textindexer import searchable
 from plone.app.multilingual.dx.directives import languageindependent
 from plone.app.textfield import RichText

@@ -7,6 +7,8 @@ What cannot be sent (no site sender, no mail server, a recipient without
 an address) is logged with its recipients, never silently dropped.
 """
 
+from email.utils import formataddr
+from email.utils import parseaddr
 from osor.collection import _
 from osor.collection import logger
 from osor.collection.content.community_collection import containing_collection
@@ -14,8 +16,6 @@ from osor.collection.membership import outbox
 from osor.collection.membership.roles import group_members
 from osor.collection.membership.roles import ROLE_TITLES
 from plone import api
-from email.utils import formataddr
-from email.utils import parseaddr
 from zope.globalrequest import getRequest
 from zope.i18n import translate
 from zope.i18nmessageid import Message
