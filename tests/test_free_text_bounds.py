@@ -80,3 +80,12 @@ def test_a_huge_membership_body_is_refused(functional_portal, session_for):  # n
     assert response.status_code == 413
     transaction.begin()
     assert not members.is_pending(collection, "alice")
+
+
+def test_a_long_motivation_over_rest_is_a_clear_400(functional_portal, manager_request):
+    collection = make_collection(functional_portal)
+    response = manager_request.post(f"/{collection.getId()}/@workflow/archive", json={"comment": TOO_LONG})
+    assert response.status_code == 400
+    assert "at most 5000 characters" in response.json()["error"]["message"]
+    transaction.begin()
+    assert api.content.get_state(collection) == "validated"

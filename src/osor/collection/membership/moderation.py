@@ -11,6 +11,8 @@ from osor.collection.membership.settings import apply_participation_settings
 from osor.collection.membership.settings import PUBLISH_DIRECTLY
 from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
+from zope.globalrequest import getRequest
+from zope.i18n import translate
 
 
 # Transitions that need a motivation (the workflow "comment"), as in Joinup.
@@ -26,6 +28,10 @@ class MotivationRequired(WorkflowException):
 
 class MotivationTooLong(WorkflowException):
     """A motivation longer than MAX_MESSAGE_LENGTH was given."""
+
+    def __str__(self):
+        # plone.restapi's @workflow answers ``str(error)``: say it in words.
+        return translate(self.args[0], context=getRequest())
 
 
 def require_motivation(obj, event):
