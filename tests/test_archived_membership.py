@@ -7,6 +7,7 @@ from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from test_membership_rest import session_for  # noqa: F401 (fixture)
+from test_membership_views import browser_for  # noqa: F401 (fixture)
 from test_membership_views import make_collection
 
 import pytest
@@ -82,3 +83,15 @@ def test_a_member_cannot_leave_an_archived_collection_over_rest(functional_porta
     assert "archived" in response.json()["error"]["message"]
     transaction.begin()
     assert members.role_of(collection, "alice") == "member"
+
+
+def test_the_members_page_offers_no_leave_button(functional_portal, browser_for):  # noqa: F811
+    collection = make_collection(functional_portal)
+    members.add_member(collection, "alice", "member")
+    with api.env.adopt_roles(["Manager"]):
+        api.content.transition(collection, transition="archive", comment="Done.")
+    transaction.commit()
+    browser = browser_for("alice")
+    browser.open(f"{collection.absolute_url()}/@@members")
+    assert "You are a member of this collection" in browser.contents
+    assert 'name="leave"' not in browser.contents

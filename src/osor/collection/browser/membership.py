@@ -13,6 +13,7 @@ from osor.collection.membership.members import members_of
 from osor.collection.membership.members import MembershipError
 from osor.collection.membership.roles import MEMBERSHIP_ROLES
 from osor.collection.membership.roles import ROLE_TITLES
+from osor.collection.membership.settings import is_archived
 from osor.collection.services.membership import info
 from osor.collection.services.membership.actions import MANAGER_ACTIONS
 from osor.collection.services.membership.actions import perform
@@ -32,6 +33,11 @@ class MembershipView(BrowserView):
     @property
     def status(self) -> str:
         return info.my_status(self.context)
+
+    @property
+    def archived(self) -> bool:
+        """An archived collection's membership is read-only: no buttons to change it."""
+        return is_archived(self.context)
 
     def role_options(self) -> list[dict]:
         return [{"id": role, "title": ROLE_TITLES[role]} for role in reversed(MEMBERSHIP_ROLES)]
