@@ -39,66 +39,93 @@ EXPECTED_FILE = _("shape_file", default="an object with \"data\", \"filename\" a
 EXPECTED_RELATION = _("shape_relation", default="the UID, path or URL of an item")
 
 
+def _is_text(value) -> bool:
+    return isinstance(value, str)
+
+
+def _is_object(value) -> bool:
+    return isinstance(value, dict)
+
+
+def _is_true_or_false(value) -> bool:
+    return isinstance(value, bool)
+
+
+def _is_integer(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 def _is_number(value) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-def _text_or_absent(mapping: dict, *keys: str) -> bool:
+def _texts_or_absent(mapping: dict, *keys: str) -> bool:
     return all(isinstance(mapping.get(key, ""), str) for key in keys)
 
 
-def _shape_problem(field, value):
-    """What ``field`` expected when ``value`` has the wrong shape, else None.
+def _is_rich_text(value) -> bool:
+    """Text, or {"data": text, "content-type"?, "encoding"?: utf-8}."""
+    if isinstance(value, str):
+        return True
+    return (
+        isinstance(value, dict)
+        and isinstance(value.get("data"), str)
+        and _texts_or_absent(value, "content-type", "encoding")
+        and value.get("encoding", "utf8") in ("utf8", "utf-8")
+    )
 
-    Most specific field kinds first: a URI is a TextLine, a Choice of a
-    relation is a Choice.
-    """
-    if value is None:
-        return None
-    if IRichText.providedBy(field):
-        if isinstance(value, str):
-            return None
-        if isinstance(value, dict) and isinstance(value.get("data"), str):
-            if _text_or_absent(value, "content-type", "encoding") and value.get("encoding", "utf8") in (
-                "utf8",
-                "utf-8",
-            ):
-                return None
-        return EXPECTED_RICH_TEXT
-    if INamedField.providedBy(field):
-        if isinstance(value, str):
-            return None
-        if isinstance(value, dict) and _text_or_absent(value, "data", "filename", "content-type", "encoding"):
-            if value.get("encoding", "base64") == "base64":
-                return None
-        return EXPECTED_FILE
-    if IRelationChoice.providedBy(field):
-        if isinstance(value, dict):
-            value = value.get("@id")
-        if isinstance(value, str) or (isinstance(value, int) and not isinstance(value, bool)):
-            return None
-        return EXPECTED_RELATION
-    if fields.IChoice.providedBy(field):
-        if isinstance(value, dict):
-            value = value.get("token")
-        return None if isinstance(value, SCALARS) else EXPECTED_CHOICE
-    if fields.IObject.providedBy(field):
-        return None if isinstance(value, dict) else EXPECTED_OBJECT
-    if fields.IDict.providedBy(field):
-        return None if isinstance(value, dict) else EXPECTED_OBJECT
-    if fields.IBool.providedBy(field):
-        return None if isinstance(value, bool) else EXPECTED_TRUE_FALSE
-    if fields.IInt.providedBy(field):
-        return None if isinstance(value, int) and not isinstance(value, bool) else EXPECTED_INTEGER
-    if fields.IFloat.providedBy(field) or fields.IDecimal.providedBy(field):
-        return None if _is_number(value) else EXPECTED_NUMBER
-    if (
-        fields.IText.providedBy(field)
-        or fields.IDatetime.providedBy(field)
-        or fields.IDate.providedBy(field)
-        or fields.ITime.providedBy(field)
-    ):
-        return None if isinstance(value, str) else EXPECTED_TEXT
+
+def _is_file(value) -> bool:
+    """Text, or {"data", "filename", "content-type", "encoding"?: base64}."""
+    if isinstance(value, str):
+        return True
+    return (
+        isinstance(value, dict)
+        and _texts_or_absent(value, "data", "filename", "content-type", "encoding")
+        and value.get("encoding", "base64") == "base64"
+    )
+
+
+def _is_relation(value) -> bool:
+    """A UID, path or URL (text), an intid, or {"@id": one of them}."""
+    if isinstance(value, dict):
+        value = value.get("@id")
+    return isinstance(value, str) or _is_integer(value)
+
+
+def _is_choice(value) -> bool:
+    """A token (text or number), or {"token": token}."""
+    if isinstance(value, dict):
+        value = value.get("token")
+    return isinstance(value, SCALARS)
+
+
+# The JSON shape each kind of field takes, most specific kinds first (a
+# relation is a Choice, rich text an Object, a URI a TextLine): the first
+# kind a field provides decides. Kinds not listed are left to plone.restapi.
+SHAPES = (
+    (IRichText, _is_rich_text, EXPECTED_RICH_TEXT),
+    (INamedField, _is_file, EXPECTED_FILE),
+    (IRelationChoice, _is_relation, EXPECTED_RELATION),
+    (fields.IChoice, _is_choice, EXPECTED_CHOICE),
+    (fields.IObject, _is_object, EXPECTED_OBJECT),
+    (fields.IDict, _is_object, EXPECTED_OBJECT),
+    (fields.IBool, _is_true_or_false, EXPECTED_TRUE_FALSE),
+    (fields.IInt, _is_integer, EXPECTED_INTEGER),
+    (fields.IFloat, _is_number, EXPECTED_NUMBER),
+    (fields.IDecimal, _is_number, EXPECTED_NUMBER),
+    (fields.IText, _is_text, EXPECTED_TEXT),
+    (fields.IDatetime, _is_text, EXPECTED_TEXT),
+    (fields.IDate, _is_text, EXPECTED_TEXT),
+    (fields.ITime, _is_text, EXPECTED_TEXT),
+)
+
+
+def _shape_problem(field, value):
+    """What ``field`` expected when ``value`` has the wrong shape, else None."""
+    for kind, fits, expected in SHAPES:
+        if kind.providedBy(field):
+            return None if fits(value) else expected
     return None
 
 
