@@ -72,12 +72,19 @@ def test_a_member_keeps_the_owner_role_on_her_frozen_content(portal, archived):
     assert "Owner" in news.get_local_roles_for_userid("alice")
 
 
-def test_a_member_cannot_leave_an_archived_collection_over_rest(functional_portal, session_for):  # noqa: F811
+@pytest.fixture
+def archived_with_alice(functional_portal):
+    """Over HTTP: an archived collection of which alice is a member."""
     collection = make_collection(functional_portal)
     members.add_member(collection, "alice", "member")
     with api.env.adopt_roles(["Manager"]):
         api.content.transition(collection, transition="archive", comment="Done.")
     transaction.commit()
+    return collection
+
+
+def test_a_member_cannot_leave_an_archived_collection_over_rest(archived_with_alice, session_for):  # noqa: F811
+    collection = archived_with_alice
     response = session_for("alice").post(f"{collection.getId()}/@membership", json={"action": "leave"})
     assert response.status_code == 400
     assert "archived" in response.json()["error"]["message"]
@@ -85,12 +92,8 @@ def test_a_member_cannot_leave_an_archived_collection_over_rest(functional_porta
     assert members.role_of(collection, "alice") == "member"
 
 
-def test_the_members_page_offers_no_leave_button(functional_portal, browser_for):  # noqa: F811
-    collection = make_collection(functional_portal)
-    members.add_member(collection, "alice", "member")
-    with api.env.adopt_roles(["Manager"]):
-        api.content.transition(collection, transition="archive", comment="Done.")
-    transaction.commit()
+def test_the_members_page_offers_no_leave_button(archived_with_alice, browser_for):  # noqa: F811
+    collection = archived_with_alice
     browser = browser_for("alice")
     browser.open(f"{collection.absolute_url()}/@@members")
     assert "You are a member of this collection" in browser.contents
