@@ -52,6 +52,7 @@ setup(
     extras_require={
         "test": [
             "collective.MockMailHost",
+            "hypothesis",
             "i18ndude",
             "plone.app.testing",
             "pytest",

@@ -179,7 +179,7 @@ class TestOwnFlows:
         form = browser.getForm(id="osor-join-form")
         form.getControl(name="message").value = "I maintain a Nordic solution."
         form.getControl("Request to join").click()
-        assert "Your request to join was sent to the facilitators." in browser.contents
+        assert "Your request to join is waiting for a facilitator" in browser.contents
         assert "Cancel my request" in browser.contents
         sync()
         assert members.pending_requests(closed_collection)["alice"]["message"] == (

@@ -7,10 +7,9 @@ notification e-mails and settings that apply at once.
 
 from AccessControl import Unauthorized
 from contextlib import contextmanager
-from email import message_from_bytes
-from email import policy
 from osor.collection.membership import members
 from osor.collection.membership.moderation import MotivationRequired
+from osor.collection.membership.outbox import queued_mails
 from plone import api
 from plone.api.exc import InvalidParameterError
 from plone.app.testing import login
@@ -149,12 +148,9 @@ def can_add(userid, collection) -> bool:
 
 
 def mails(portal):
-    """(recipients, subject, body) of the messages sent, in order."""
-    sent = []
-    for raw in portal.MailHost.messages:
-        message = message_from_bytes(raw if isinstance(raw, bytes) else raw.encode(), policy=policy.default)
-        sent.append((message["To"], str(message["Subject"]), message.get_content()))
-    return sent
+    """(recipient, subject, body) of the mails this transaction sends when it
+    commits, in order (integration tests never commit)."""
+    return [(mail.recipient, mail.subject, mail.body) for mail in queued_mails()]
 
 
 def recipients(portal):

@@ -1,5 +1,6 @@
 """plone.app.testing layers with osor.collection installed."""
 
+from osor.collection.membership.outbox import queued_mails
 from plone.app.testing import applyProfile
 from plone.app.testing import FunctionalTesting
 from plone.app.testing import IntegrationTesting
@@ -7,9 +8,64 @@ from plone.app.testing import PLONE_FIXTURE
 from plone.app.testing import PloneSandboxLayer
 from plone.supermodel.model import finalizeSchemas
 from plone.testing.zope import WSGI_SERVER_FIXTURE
+from Products.MailHost.interfaces import IMailHost
+from Products.MailHost.MailHost import MailHost
 
-import collective.MockMailHost
 import osor.collection
+import transaction
+
+
+# What the test mail host sent, outside the ZODB: a rolled-back transaction
+# cannot take back a mail that was really sent, and it cannot here either.
+SENT = []
+
+
+class RecordingMailHost(MailHost):
+    """A MailHost that records the mails it would send, when it would send them.
+
+    ``immediate`` mails are recorded at once; the others when the
+    transaction commits, as Zope's transactional mail delivery sends them.
+    Same reading API as collective.MockMailHost: ``messages`` (bytes),
+    ``messages_to``, ``messages_from`` and ``reset()``.
+    """
+
+    meta_type = "osor.collection recording MailHost"
+
+    def _send(self, mfrom, mto, messageText, immediate=False):
+        if immediate:
+            _record(mfrom, mto, messageText)
+        else:
+            transaction.get().addAfterCommitHook(
+                lambda committed: committed and _record(mfrom, mto, messageText)
+            )
+
+    @property
+    def messages(self) -> list:
+        return [text for _mfrom, _mto, text in SENT]
+
+    @property
+    def messages_to(self) -> list:
+        return [mto for _mfrom, mto, _text in SENT]
+
+    @property
+    def messages_from(self) -> list:
+        return [mfrom for mfrom, _mto, _text in SENT]
+
+    def reset(self):
+        """Forget the mails sent, and those the current transaction would send
+        when it commits (integration tests never commit)."""
+        SENT.clear()
+        del queued_mails()[:]
+
+
+def _record(mfrom, mto, messageText):
+    SENT.append((mfrom, list(mto) if isinstance(mto, (list, tuple)) else [mto], messageText))
+
+
+def install_recording_mailhost(portal):
+    portal._delObject("MailHost")
+    portal._setObject("MailHost", RecordingMailHost("MailHost"))
+    portal.getSiteManager().registerUtility(portal.MailHost, provided=IMailHost)
 
 
 class OsorCollectionLayer(PloneSandboxLayer):
@@ -21,7 +77,6 @@ class OsorCollectionLayer(PloneSandboxLayer):
 
         self.loadZCML(package=plone.restapi)
         self.loadZCML(package=osor.collection)
-        self.loadZCML(package=collective.MockMailHost)
         # Test modules import our schemas before any ZCML is loaded, and the
         # layers' ZCML runs do not apply the schema plugins registered since
         # (plone.app.multilingual's ``languageindependent``) to them: do it.
@@ -30,7 +85,10 @@ class OsorCollectionLayer(PloneSandboxLayer):
     def setUpPloneSite(self, portal):
         applyProfile(portal, "plone.app.contenttypes:default")
         applyProfile(portal, "osor.collection:default")
-        applyProfile(portal, "collective.MockMailHost:default")
+        install_recording_mailhost(portal)
+
+    def testSetUp(self):
+        SENT.clear()
 
 
 FIXTURE = OsorCollectionLayer()

@@ -1,6 +1,7 @@
 from collective.z3cform.datagridfield.datagridfield import DataGridFieldFactory
 from collective.z3cform.datagridfield.row import DictRow
 from osor.collection import _
+from osor.collection.fields import WebAddress
 from plone.autoform import directives
 from plone.autoform.interfaces import IFormFieldProvider
 from plone.schema import Email
@@ -21,7 +22,7 @@ class IContactPointRow(Interface):
         title=_("label_contact_email", default="E-mail"),
         required=False,
     )
-    url = schema.URI(
+    url = WebAddress(
         title=_("label_contact_url", default="Web page"),
         required=False,
     )

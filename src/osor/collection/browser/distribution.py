@@ -1,7 +1,9 @@
 """Downloading a distribution counts the download."""
 
+from osor.collection.fields import safe_url
 from plone.namedfile.browser import Download
 from plone.protect.utils import safeWrite
+from zExceptions import NotFound
 
 
 class DistributionDownload(Download):
@@ -16,7 +18,10 @@ class DistributionDownload(Download):
         safeWrite(self.context, self.request)
         safeWrite(self.context._downloads, self.request)
         if not self.context.file:
-            return self.request.response.redirect(self.context.access_url)
+            url = safe_url(self.context.access_url)
+            if url is None:
+                raise NotFound(self.context, "download", self.request)
+            return self.request.response.redirect(url)
         if not self.fieldname:
             self.fieldname = "file"
         return super().__call__()

@@ -7,11 +7,13 @@ are POST-only and CSRF-protected (plone.protect authenticator); they call
 endpoint does, and redirect back with a status message.
 """
 
+from osor.collection.fields import safe_url
 from osor.collection.membership import matrix
 from osor.collection.membership.members import members_of
 from osor.collection.membership.members import MembershipError
 from osor.collection.membership.roles import MEMBERSHIP_ROLES
 from osor.collection.membership.roles import ROLE_TITLES
+from osor.collection.membership.settings import is_archived
 from osor.collection.services.membership import info
 from osor.collection.services.membership.actions import MANAGER_ACTIONS
 from osor.collection.services.membership.actions import perform
@@ -31,6 +33,11 @@ class MembershipView(BrowserView):
     @property
     def status(self) -> str:
         return info.my_status(self.context)
+
+    @property
+    def archived(self) -> bool:
+        """An archived collection's membership is read-only: no buttons to change it."""
+        return is_archived(self.context)
 
     def role_options(self) -> list[dict]:
         return [{"id": role, "title": ROLE_TITLES[role]} for role in reversed(MEMBERSHIP_ROLES)]
@@ -72,7 +79,12 @@ class AboutView(MembershipView):
         return vocabulary.getTerm(value).title if value in vocabulary else value
 
     def contact_points(self) -> list[dict]:
-        return [point for point in getattr(self.context, "contact_points", None) or [] if point]
+        """The contact points, with a web page only where a visitor may follow it."""
+        return [
+            dict(point, url=safe_url(point.get("url")))
+            for point in getattr(self.context, "contact_points", None) or []
+            if point
+        ]
 
     def settings_in_words(self) -> list:
         return matrix.settings_in_words(self.context)

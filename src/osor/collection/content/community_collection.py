@@ -1,6 +1,8 @@
 """The community collection: the container a community works in."""
 
 from osor.collection import _
+from osor.collection.fields import WebAddress
+from osor.collection.interfaces import IOsorContent
 from plone.app.dexterity.textindexer import searchable
 from plone.app.multilingual.dx.directives import languageindependent
 from plone.dexterity.content import Container
@@ -37,7 +39,7 @@ class ICommunityCollection(model.Schema):
         required=False,
     )
 
-    access_url = schema.URI(
+    access_url = WebAddress(
         title=_("label_access_url", default="Access URL"),
         description=_(
             "help_access_url",
@@ -86,7 +88,7 @@ class ICommunityCollection(model.Schema):
     )
 
 
-@implementer(ICommunityCollection)
+@implementer(ICommunityCollection, IOsorContent)
 class CommunityCollection(Container):
     """A community collection."""
 

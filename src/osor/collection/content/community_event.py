@@ -8,6 +8,7 @@ community webinar needs on top.
 from collective.z3cform.datagridfield.datagridfield import DataGridFieldFactory
 from collective.z3cform.datagridfield.row import DictRow
 from osor.collection import _
+from osor.collection.fields import WebAddress
 from osor.collection.interfaces import ICommunityContent
 from osor.collection.vocabularies.taxonomies import EVENT_SCOPE
 from osor.collection.vocabularies.taxonomies import field_vocabulary
@@ -52,7 +53,7 @@ class ICommunityEvent(model.Schema):
         default=False,
     )
 
-    virtual_location = schema.URI(
+    virtual_location = WebAddress(
         title=_("label_virtual_location", default="Virtual location"),
         description=_(
             "help_virtual_location",
@@ -61,7 +62,7 @@ class ICommunityEvent(model.Schema):
         required=False,
     )
 
-    registration_url = schema.URI(
+    registration_url = WebAddress(
         title=_("label_registration_url", default="Registration"),
         description=_(
             "help_registration_url",

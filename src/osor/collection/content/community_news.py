@@ -1,6 +1,7 @@
 """A news article of the community."""
 
 from osor.collection import _
+from osor.collection.fields import WebAddress
 from osor.collection.interfaces import ICommunityContent
 from plone.app.multilingual.dx.directives import languageindependent
 from plone.dexterity.content import Item
@@ -15,7 +16,7 @@ class ICommunityNews(model.Schema):
     # Shared by all translations (plone.app.multilingual).
     languageindependent("source_url")
 
-    source_url = schema.URI(
+    source_url = WebAddress(
         title=_("label_source_url", default="Source"),
         description=_(
             "help_source_url",

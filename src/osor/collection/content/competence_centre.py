@@ -1,6 +1,7 @@
 """A competence centre on open source or open standards."""
 
 from osor.collection import _
+from osor.collection.fields import WebAddress
 from osor.collection.interfaces import ICommunityContent
 from plone.app.multilingual.dx.directives import languageindependent
 from plone.app.z3cform.widgets.select import Select2FieldWidget
@@ -64,7 +65,7 @@ class ICompetenceCentre(model.Schema):
         required=False,
     )
 
-    website = schema.URI(
+    website = WebAddress(
         title=_("label_website", default="Web site"),
         required=False,
     )

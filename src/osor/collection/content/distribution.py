@@ -3,6 +3,8 @@
 from BTrees.Length import Length
 from ComputedAttribute import ComputedAttribute
 from osor.collection import _
+from osor.collection.fields import WebAddress
+from osor.collection.interfaces import IOsorContent
 from pathlib import PurePosixPath
 from plone.app.multilingual.dx.directives import languageindependent
 from plone.dexterity.content import Item
@@ -33,7 +35,7 @@ class IDistribution(model.Schema):
         required=False,
     )
 
-    access_url = schema.URI(
+    access_url = WebAddress(
         title=_("label_distribution_access_url", default="Access URL"),
         description=_(
             "help_distribution_access_url",
@@ -85,7 +87,7 @@ class IDistribution(model.Schema):
             )
 
 
-@implementer(IDistribution)
+@implementer(IDistribution, IOsorContent)
 class Distribution(Item):
     """A distribution of a release."""
 

@@ -1,6 +1,7 @@
 """A question to the legal coaching service, and its answer."""
 
 from osor.collection import _
+from osor.collection.interfaces import IOsorContent
 from osor.collection.vocabularies.taxonomies import LEGAL_REQUEST_CATEGORY
 from osor.collection.vocabularies.taxonomies import field_vocabulary
 from plone.app.dexterity.textindexer import searchable
@@ -85,6 +86,6 @@ class ILegalRequest(model.Schema):
     )
 
 
-@implementer(ILegalRequest)
+@implementer(ILegalRequest, IOsorContent)
 class LegalRequest(Item):
     """A legal request."""

@@ -1,6 +1,7 @@
 """A publication: a handbook, report, factsheet or other document."""
 
 from osor.collection import _
+from osor.collection.fields import WebAddress
 from osor.collection.interfaces import ICommunityContent
 from plone.app.multilingual.dx.directives import languageindependent
 from plone.dexterity.content import Item
@@ -39,7 +40,7 @@ class IPublication(model.Schema):
         required=False,
     )
 
-    external_url = schema.URI(
+    external_url = WebAddress(
         title=_("label_external_url", default="Address"),
         description=_(
             "help_external_url",

@@ -1,6 +1,7 @@
 """A release (version) of a software solution."""
 
 from osor.collection import _
+from osor.collection.interfaces import IOsorContent
 from plone.app.dexterity.textindexer import searchable
 from plone.app.multilingual.dx.directives import languageindependent
 from plone.app.textfield import RichText
@@ -43,6 +44,6 @@ class IRelease(model.Schema):
     )
 
 
-@implementer(IRelease)
+@implementer(IRelease, IOsorContent)
 class Release(Container):
     """A release; holds its distributions."""

@@ -1,6 +1,7 @@
 """A software solution: an open-source product, its releases and documentation."""
 
 from osor.collection import _
+from osor.collection.fields import WebAddress
 from plone.app.dexterity.textindexer import searchable
 from osor.collection.interfaces import ICommunityContent
 from osor.collection.vocabularies.taxonomies import SOLUTION_TYPE
@@ -85,13 +86,13 @@ class ISoftwareSolution(model.Schema):
         fields=["landing_page", "repository_url", "issue_tracker_url", "documentation_url"],
     )
 
-    landing_page = schema.URI(
+    landing_page = WebAddress(
         title=_("label_landing_page", default="Landing page"),
         description=_("help_landing_page", default="The solution's own web site."),
         required=False,
     )
 
-    repository_url = schema.URI(
+    repository_url = WebAddress(
         title=_("label_repository_url", default="Source-code repository"),
         description=_(
             "help_repository_url",
@@ -100,13 +101,13 @@ class ISoftwareSolution(model.Schema):
         required=False,
     )
 
-    issue_tracker_url = schema.URI(
+    issue_tracker_url = WebAddress(
         title=_("label_issue_tracker_url", default="Issue tracker"),
         description=_("help_issue_tracker_url", default="Where bugs are reported."),
         required=False,
     )
 
-    documentation_url = schema.URI(
+    documentation_url = WebAddress(
         title=_("label_documentation_url", default="Documentation"),
         description=_(
             "help_documentation_url",

@@ -15,6 +15,7 @@ from osor.collection.membership.events import MembershipEvent
 from osor.collection.membership.roles import group_id
 from osor.collection.membership.roles import group_members
 from osor.collection.membership.roles import MEMBERSHIP_ROLES
+from osor.collection.membership.settings import is_archived
 from persistent.mapping import PersistentMapping
 from plone import api
 from zope.annotation.interfaces import IAnnotations
@@ -22,6 +23,10 @@ from zope.event import notify
 
 
 REQUESTS_KEY = "osor.collection.membership_requests"
+
+# Messages are stored and mailed to every facilitator: bounded, so that
+# nobody can fill the database or the facilitators' mailboxes.
+MAX_MESSAGE_LENGTH = 5000
 
 
 class MembershipError(ValueError):
@@ -92,6 +97,31 @@ def _ensure_not_last_owner(collection, userid: str) -> None:
         )
 
 
+def _require_active(collection) -> None:
+    """An archived collection's membership is read-only."""
+    if is_archived(collection):
+        raise MembershipError(
+            _(
+                "error_collection_archived",
+                default="This collection is archived: its membership can no longer change.",
+            )
+        )
+
+
+def check_message(message: str) -> str:
+    """``message``, or MembershipError when it is longer than MAX_MESSAGE_LENGTH."""
+    message = message or ""
+    if len(message) > MAX_MESSAGE_LENGTH:
+        raise MembershipError(
+            _(
+                "error_message_too_long",
+                default="The message is too long: at most ${max} characters, please.",
+                mapping={"max": MAX_MESSAGE_LENGTH},
+            )
+        )
+    return message
+
+
 def _notify(collection, userid, action, role=None, message=""):
     notify(MembershipEvent(collection, userid, action, role=role, message=message, actor=_actor()))
 
@@ -102,6 +132,8 @@ def join(collection, userid: str, message: str = "") -> str:
     Returns "member" when the user is now a member, "pending" when the
     request waits for a facilitator.
     """
+    _require_active(collection)
+    message = check_message(message)
     _require_user(userid)
     if role_of(collection, userid):
         raise MembershipError(_("error_already_member", default="You are already a member."))
@@ -122,6 +154,7 @@ def join(collection, userid: str, message: str = "") -> str:
 
 def cancel_request(collection, userid: str) -> None:
     """Withdraw one's own pending request."""
+    _require_active(collection)
     if not is_pending(collection, userid):
         raise MembershipError(_("error_no_request", default="There is no pending request."))
     del _requests(collection)[userid]
@@ -129,6 +162,8 @@ def cancel_request(collection, userid: str) -> None:
 
 
 def approve_request(collection, userid: str, message: str = "") -> None:
+    _require_active(collection)
+    message = check_message(message)
     if not is_pending(collection, userid):
         raise MembershipError(_("error_no_request", default="There is no pending request."))
     del _requests(collection)[userid]
@@ -137,6 +172,8 @@ def approve_request(collection, userid: str, message: str = "") -> None:
 
 
 def reject_request(collection, userid: str, message: str = "") -> None:
+    _require_active(collection)
+    message = check_message(message)
     if not is_pending(collection, userid):
         raise MembershipError(_("error_no_request", default="There is no pending request."))
     del _requests(collection)[userid]
@@ -148,6 +185,7 @@ def add_member(collection, user: str, role: str = "member") -> str:
 
     Returns the user id. A pending request of that user is settled.
     """
+    _require_active(collection)
     if role not in MEMBERSHIP_ROLES:
         raise MembershipError(
             _("error_unknown_role", default="Unknown role ${role}.", mapping={"role": role})
@@ -182,6 +220,7 @@ def _user_by_email(email: str):
 
 
 def change_role(collection, userid: str, role: str) -> None:
+    _require_active(collection)
     if role not in MEMBERSHIP_ROLES:
         raise MembershipError(
             _("error_unknown_role", default="Unknown role ${role}.", mapping={"role": role})
@@ -196,6 +235,7 @@ def change_role(collection, userid: str, role: str) -> None:
 
 def remove_member(collection, userid: str, action: str = "removed") -> None:
     """Remove a member. Their content stays; their edit rights on it go."""
+    _require_active(collection)
     if not role_of(collection, userid):
         raise MembershipError(_("error_not_member", default="${userid} is not a member.", mapping={"userid": userid}))
     _ensure_not_last_owner(collection, userid)
@@ -213,6 +253,7 @@ def leave(collection, userid: str) -> None:
 
 def transfer_ownership(collection, from_userid: str, to_userid: str) -> None:
     """Make ``to_userid`` an owner; the previous owner becomes a facilitator."""
+    _require_active(collection)
     if role_of(collection, from_userid) != "owner":
         raise MembershipError(_("error_not_owner", default="${userid} is not an owner.", mapping={"userid": from_userid}))
     _require_user(to_userid)

@@ -1,17 +1,21 @@
 """E-mail notifications of membership changes and workflow transitions.
 
 Each notification is a translatable subject and body (message ids with a
-mapping) and a rule for its recipients; ``send`` does the mailing through
-Plone's MailHost, in the site's language.
+mapping) and a rule for its recipients; ``send`` queues the mails in the
+site's language (``outbox``: they leave when the transaction commits).
+What cannot be sent (no site sender, no mail server, a recipient without
+an address) is logged with its recipients, never silently dropped.
 """
 
+from email.utils import formataddr
+from email.utils import parseaddr
 from osor.collection import _
 from osor.collection import logger
 from osor.collection.content.community_collection import containing_collection
+from osor.collection.membership import outbox
 from osor.collection.membership.roles import group_members
 from osor.collection.membership.roles import ROLE_TITLES
 from plone import api
-from smtplib import SMTPException
 from zope.globalrequest import getRequest
 from zope.i18n import translate
 from zope.i18nmessageid import Message
@@ -84,12 +88,15 @@ def facilitators_of(collection) -> list[str]:
 
 
 def _emails(userids) -> list[str]:
+    """The addresses of ``userids``; those without one are logged."""
     emails = []
     for userid in userids:
         user = api.user.get(userid=userid)
         email = user.getProperty("email") if user is not None else None
         if email:
             emails.append(email)
+        else:
+            logger.warning("Notification not sent to %s: no e-mail address", userid)
     return emails
 
 
@@ -98,24 +105,44 @@ def _fullname(userid) -> str:
     return (user.getProperty("fullname") or userid) if user is not None else (userid or "")
 
 
+def mail_problem():
+    """Why notifications cannot be sent (a translatable message), or None."""
+    if not api.portal.get_registry_record("plone.email_from_address", default=None):
+        return _("mail_problem_no_sender", default="The site has no e-mail sender address.")
+    if not api.portal.get_registry_record("plone.smtp_host", default=None):
+        return _("mail_problem_no_server", default="The site has no mail server.")
+    return None
+
+
+def _sender() -> str:
+    address = api.portal.get_registry_record("plone.email_from_address")
+    sender = formataddr((api.portal.get_registry_record("plone.email_from_name", default="") or "", address))
+    # formataddr may mangle a name with special characters: keep the address.
+    return sender if parseaddr(sender)[1] == address else address
+
+
 def send(recipients: list[str], subject, body, mapping: dict) -> None:
-    """Mail the translated ``subject`` and ``body`` to each recipient."""
+    """Queue the translated ``subject`` and ``body`` for each recipient.
+
+    The mails leave when the transaction commits (``outbox``).
+    """
     if not recipients:
         return
-    if not api.portal.get_registry_record("plone.email_from_address", default=None):
-        logger.warning("No site e-mail address configured: notification not sent")
+    problem = mail_problem()
+    if problem is not None:
+        logger.warning(
+            "Notification not sent to %s: %s",
+            ", ".join(recipients),
+            translate(problem, target_language="en"),
+        )
         return
     request = getRequest()
     subject = translate(Message(subject, mapping=mapping), context=request)
     body = translate(Message(body, mapping=mapping), context=request)
+    mailhost = api.portal.get_tool("MailHost")
+    charset = api.portal.get_registry_record("plone.email_charset", default="utf-8") or "utf-8"
     for recipient in recipients:
-        # Sent at once, not at commit: with Zope's transactional delivery an
-        # unreachable mail server would roll back the membership change or
-        # the transition itself. A lost notification is logged, never fatal.
-        try:
-            api.portal.send_email(recipient=recipient, subject=subject, body=body, immediate=True)
-        except (OSError, SMTPException):
-            logger.exception("Notification to %s not sent", recipient)
+        outbox.queue(mailhost, recipient, _sender(), subject, body, charset)
 
 
 def membership_changed(event):

@@ -80,7 +80,12 @@ def perform(collection, action: str, data: dict):
         if not api.user.has_permission(JOIN, obj=collection):
             _refuse()
         if members.join(collection, me, _text(data, "message")) == "pending":
-            return _("msg_join_requested", default="Your request to join was sent to the facilitators.")
+            # Not "sent": whether a mail leaves depends on the site's mail
+            # settings; the request itself waits on the collection either way.
+            return _(
+                "msg_join_request_waiting",
+                default="Your request to join is waiting for a facilitator's approval.",
+            )
         return _("msg_joined", default="You are now a member of ${collection}.", mapping={"collection": title})
     if action == "leave":
         if not members.role_of(collection, me):

@@ -10,6 +10,18 @@ from zope.i18n import translate
 from zope.interface import alsoProvides
 
 
+# A membership action is a few short fields and a message of at most
+# MAX_MESSAGE_LENGTH characters: refuse anything much larger before parsing it.
+MAX_BODY_BYTES = 64 * 1024
+
+
+def _body_size(request) -> int:
+    try:
+        return int(request.getHeader("Content-Length") or 0)
+    except ValueError:
+        return 0
+
+
 class MembershipPost(Service):
     """POST @membership {"action": ..., "userid"/"user", "role", "message"}.
 
@@ -18,6 +30,10 @@ class MembershipPost(Service):
     """
 
     def reply(self):
+        if _body_size(self.request) > MAX_BODY_BYTES:
+            return self._error(
+                _("error_body_too_large", default="The request body is too large."), status=413
+            )
         # Only JSON bodies: an HTML form on another site cannot send one
         # without a CORS preflight, which is the CSRF protection here.
         if not (self.request.getHeader("Content-Type") or "").startswith("application/json"):
@@ -38,6 +54,6 @@ class MembershipPost(Service):
             message=translate(message, context=self.request),
         )
 
-    def _error(self, message):
-        self.request.response.setStatus(400)
+    def _error(self, message, status=400):
+        self.request.response.setStatus(status)
         return {"error": {"type": "BadRequest", "message": translate(message, context=self.request)}}
