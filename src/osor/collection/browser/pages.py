@@ -24,6 +24,7 @@ from plone import api
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from urllib.parse import urlencode
+from zExceptions import NotFound
 from zc.relation.interfaces import ICatalog
 from zope.component import queryUtility
 from zope.i18n import translate
@@ -644,3 +645,20 @@ class LegalRequestView(PageView):
         workflow = api.portal.get_tool("portal_workflow")
         title = workflow.getTitleForStateOnType(state, self.context.portal_type)
         return translate(title, domain="plone", context=self.request)
+
+
+class PageMacros(BrowserView):
+    """The macros the pages share (``context/@@osor-page-macros/macros``).
+
+    Only their macros are used: opened as a page, it is not found rather
+    than a template rendered without the variables its macros need.
+    """
+
+    template = ViewPageTemplateFile("templates/pages/macros.pt")
+
+    @property
+    def macros(self):
+        return self.template.macros
+
+    def __call__(self):
+        raise NotFound(self, "osor-page-macros", self.request)
