@@ -1,1 +1,3 @@
-"""Upgrade steps: one module per profile version (e.g. ``v1001.py``)."""
+"""Upgrade steps: one module per change that existing sites need (e.g.
+``participation_hardening.py``), each idempotent; ``configure.zcml``
+registers them under the profile version that brought them."""
