@@ -51,7 +51,6 @@ setup(
     ],
     extras_require={
         "test": [
-            "collective.MockMailHost",
             "hypothesis",
             "i18ndude",
             "plone.app.testing",

@@ -30,7 +30,7 @@ WRITES_ON_GET = {
 def our_views_and_services():
     """Registrations of osor.collection's ZCML that a request reaches:
     pages, REST services (``GET_application_json_@name``) and viewlets."""
-    for registration in getGlobalSiteManager().registeredAdapters():
+    for registration in _registered_adapters(getGlobalSiteManager()):
         if "osor/collection" not in str(registration.info):
             continue
         required = registration.required
@@ -38,6 +38,25 @@ def our_views_and_services():
             continue
         if registration.provided is Interface or registration.provided.isOrExtends(IViewlet):
             yield registration
+
+
+def _registered_adapters(registry):
+    """Adapters of ``registry`` and the registries it stacks on: the test
+    layers stack a registry per layer, and our ZCML may have been loaded
+    into a lower one by another layer that is still set up."""
+    seen = set()
+    for each in [registry, *_bases(registry)]:
+        for registration in each.registeredAdapters():
+            key = (registration.required, registration.provided, registration.name)
+            if key not in seen:
+                seen.add(key)
+                yield registration
+
+
+def _bases(registry):
+    for base in registry.__bases__:
+        yield base
+        yield from _bases(base)
 
 
 def permission_of(registration):

@@ -103,7 +103,7 @@ class ExistingSiteLayer(OsorCollectionLayer):
         from plone import api
 
         applyProfile(portal, "plone.app.contenttypes:default")
-        applyProfile(portal, "collective.MockMailHost:default")
+        install_recording_mailhost(portal)
         # As a site created with Plone's default form values.
         portal.portal_workflow.setDefaultChain("simple_publication_workflow")
         api.portal.set_registry_record("plone.default_language", "en-us")
