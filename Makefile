@@ -26,9 +26,10 @@ INSTALL_STAMP := $(VENV)/.install.stamp
 TESTS ?= tests
 ARGS ?=
 
-# Debian packages needed by `make test` (installed only when missing).
-# Browser tests will add: chromium chromium-driver
-SYSTEM_PACKAGES ?=
+# Debian packages needed by `make test` (installed only when missing):
+# the browser tests (tests/test_browser_*.py, tests/test_accessibility.py)
+# drive Debian's Chromium with Playwright; no browser is ever downloaded.
+SYSTEM_PACKAGES ?= chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # make start

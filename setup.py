@@ -51,9 +51,13 @@ setup(
     ],
     extras_require={
         "test": [
+            "axe-playwright-python",
             "collective.MockMailHost",
+            "feedparser",
             "i18ndude",
+            "icalendar",
             "plone.app.testing",
+            "playwright",
             "pytest",
             "pytest-plone",
             "zope.pytestlayer",
