@@ -64,8 +64,11 @@ def chromium():
 
 
 @pytest.fixture
-def site_url(demo_site) -> str:
-    """The URL of the demo site, e.g. ``http://localhost:55001/Plone``."""
+def site_url(demo_site_session, demo_site) -> str:
+    """The URL of the demo site, e.g. ``http://localhost:55001/Plone``.
+
+    Asking for the layer's session fixture keeps the demo site (30 s to
+    build) for the whole session, and only when a browser test runs."""
     return f"http://{demo_site['host']}:{demo_site['port']}/{DEMO_SITE_ID}"
 
 
@@ -75,34 +78,85 @@ def demo_portal(demo_site):
     return demo_site["app"][DEMO_SITE_ID]
 
 
-@pytest.fixture
-def external_requests() -> list:
-    """URLs the pages of a test tried to load from outside localhost."""
-    return []
+class LocalOnly:
+    """A route handler that lets requests to localhost through and aborts
+    (and records in ``blocked``) every other."""
 
+    def __init__(self):
+        self.blocked = []
 
-@pytest.fixture
-def new_page(chromium, external_requests):
-    """A factory of pages, each in its own context: ``new_page(viewport=PHONE)``."""
-    contexts = []
-
-    def stay_local(route):
+    def __call__(self, route):
         if urlsplit(route.request.url).hostname in LOCAL_HOSTS:
             route.continue_()
         else:
-            external_requests.append(route.request.url)
+            self.blocked.append(route.request.url)
             route.abort()
 
+
+@pytest.fixture(scope="session")
+def local_only():
+    return LocalOnly()
+
+
+@pytest.fixture
+def external_requests(local_only) -> list:
+    """URLs the pages of a test tried to load from outside localhost."""
+    local_only.blocked = []
+    return local_only.blocked
+
+
+def _new_context(chromium, local_only, viewport: dict, locale: str = "en-GB"):
+    context = chromium.new_context(viewport=viewport, locale=locale)
+    context.set_default_timeout(60_000)
+    context.route("**/*", local_only)
+    return context
+
+
+@pytest.fixture
+def new_page(chromium, local_only, external_requests):
+    """A factory of pages, each in a fresh context (no cookies, no cache):
+    ``new_page(viewport=PHONE)``."""
+    contexts = []
+
     def make(viewport: dict = DESKTOP, locale: str = "en-GB"):
-        context = chromium.new_context(viewport=viewport, locale=locale)
-        context.set_default_timeout(20_000)
-        context.route("**/*", stay_local)
+        context = _new_context(chromium, local_only, viewport, locale)
         contexts.append(context)
         return context.new_page()
 
     yield make
     for context in contexts:
         context.close()
+
+
+@pytest.fixture(scope="session")
+def _shared_contexts(chromium, local_only):
+    contexts = {}
+    yield contexts
+    for context in contexts.values():
+        context.close()
+
+
+@pytest.fixture
+def shared_page(_shared_contexts, chromium, local_only, external_requests, site_url):
+    """A page in a context shared by the tests that ask for the same viewport
+    and user (its cache and login kept: pages load faster); read-only tests
+    only. ``shared_page(viewport_name, user=None)``."""
+    pages = []
+
+    def make(viewport_name: str, user: str | None = None):
+        key = (viewport_name, user)
+        if key not in _shared_contexts:
+            context = _new_context(chromium, local_only, VIEWPORTS[viewport_name])
+            _shared_contexts[key] = context
+            if user:
+                log_in(context.new_page(), site_url, user)
+        page = _shared_contexts[key].new_page()
+        pages.append(page)
+        return page
+
+    yield make
+    for page in pages:
+        page.close()
 
 
 @pytest.fixture
@@ -114,13 +168,11 @@ def page(new_page):
 def log_in(page, site_url: str, user: str, password: str = DEMO_PASSWORD) -> None:
     """Log ``user`` in through Plone's login form."""
     page.goto(f"{site_url}/login")
-    page.fill("#__ac_login", user)
-    page.fill("#__ac_password", password)
-    page.click("#login-form button[type=submit], #login-form input[type=submit]")
-    page.wait_for_load_state()
-    assert page.locator("#portal-personaltools, #personaltools-logout, .personaltools-logout").count() or (
-        page.context.cookies() and any(c["name"] == "__ac" for c in page.context.cookies())
-    ), f"{user} could not log in"
+    page.fill("input[name='__ac_name']", user)
+    page.fill("input[name='__ac_password']", password)
+    with page.expect_navigation():
+        page.press("input[name='__ac_password']", "Enter")
+    assert any(cookie["name"] == "__ac" for cookie in page.context.cookies()), f"{user} could not log in"
 
 
 def screenshot(page, name: str) -> Path:
