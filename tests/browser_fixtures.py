@@ -175,9 +175,13 @@ def log_in(page, site_url: str, user: str, password: str = DEMO_PASSWORD) -> Non
     assert any(cookie["name"] == "__ac" for cookie in page.context.cookies()), f"{user} could not log in"
 
 
-def screenshot(page, name: str) -> Path:
-    """Save a full-page screenshot into docs/screenshots/ (shown in the README)."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    path = SCREENSHOTS / f"{name}.png"
+def screenshot(page, name: str, tmp_path: Path) -> Path:
+    """A full-page screenshot ``<name>.png``: into docs/screenshots/ (shown
+    in the README) when OSOR_SCREENSHOTS is set (``make screenshots``),
+    else into the test's temporary folder, so a test run leaves the
+    checkout clean."""
+    folder = SCREENSHOTS if os.environ.get("OSOR_SCREENSHOTS") else tmp_path
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.png"
     page.screenshot(path=str(path), full_page=True, animations="disabled")
     return path

@@ -1,7 +1,6 @@
 """Feed links on a collection's pages, and the search results feed."""
 
 from osor.collection.content.community_collection import containing_collection
-from osor.collection.feeds.links import CALENDAR_MIME
 from osor.collection.feeds.links import collection_feeds
 from osor.collection.feeds.links import feeds_per_type
 from pathlib import Path
@@ -35,15 +34,11 @@ class CollectionFeedsViewlet(ViewletBase):
 
 
 class CollectionFeedsHeadViewlet(CollectionFeedsViewlet):
-    """``<link rel="alternate">`` to the collection's calendar, for the
-    readers that discover feeds from a page's head (Plone's own
-    ``plone.links.RSS`` viewlet already links its RSS and Atom feeds)."""
+    """``<link rel="alternate">`` to the collection's feeds, for the readers
+    that discover feeds from a page's head (Plone's ``plone.links.RSS``
+    viewlet types only some of its links, and knows no calendar)."""
 
     index = ViewPageTemplateFile("templates/feeds_head.pt")
-
-    def update(self):
-        super().update()
-        self.feeds = [feed for feed in self.feeds if feed["mime_type"] == CALENDAR_MIME]
 
 
 class SearchResultsFeed(FolderFeed):
