@@ -95,6 +95,10 @@ system-packages: ## Install the Debian packages in SYSTEM_PACKAGES that are miss
 test: install system-packages ## Run the tests: make test [TESTS=tests/test_setup.py] [ARGS="-k setup -x"]
 	$(BIN)/pytest $(TESTS) $(ARGS)
 
+.PHONY: screenshots
+screenshots: install system-packages ## Refresh docs/screenshots/ (the README's) from the browser tests
+	OSOR_SCREENSHOTS=1 $(BIN)/pytest tests/test_browser_visitor.py -k screenshots
+
 # ---------------------------------------------------------------- start
 
 # The rendered configuration is refreshed when a template, the path of the
