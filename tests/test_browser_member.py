@@ -60,3 +60,17 @@ def test_member_proposes_facilitator_approves_visitor_reads(new_page, site_url):
     visitor = new_page()
     visitor.goto(site_url + COLLECTION)
     assert visitor.get_by_role("link", name=TITLE).count() >= 1
+
+
+def test_member_add_form_is_finished(new_page, site_url):
+    """Essentials first, no Dublin Core in our owner tab, topics in one
+    searchable select, no text-format selector."""
+    member = new_page()
+    log_in(member, site_url, MEMBER)
+    member.goto(f"{site_url}{COLLECTION}/++add++software_solution")
+    owner_tab = member.locator("fieldset#fieldset-owner")
+    assert owner_tab.locator("[name='form.widgets.IOwnerOrganisation.owner_name']").count() == 1
+    assert owner_tab.locator("[name*='creators'], [name*='rights']").count() == 0
+    assert member.locator("input[type=checkbox][name^='form.widgets.ITopics.topics']").count() == 0
+    assert member.locator("select[name^='form.widgets.ITopics.topics']").count() == 1
+    assert member.locator("select[name$='.mimeType']").count() == 0
