@@ -1,37 +1,19 @@
 """A collection's "Waiting for review" list: facilitators approve proposed
 content or send it back with a motivation, from ``@@review``."""
 
-from contextlib import contextmanager
 from osor.collection.membership import members
 from osor.collection.review.queue import decide
 from osor.collection.review.queue import ReviewError
 from osor.collection.review.queue import waiting_for_review
 from plone import api
 from plone.app.testing import login
-from plone.app.testing import logout
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from plone.app.testing import TEST_USER_NAME
 from plone.protect.authenticator import createToken
-from zope.annotation.interfaces import IAnnotations
+from test_workflows import acting_as
 
 import pytest
-
-
-@contextmanager
-def acting_as(userid):
-    portal = api.portal.get()
-    annotations = IAnnotations(portal.REQUEST)
-    for key in [key for key in annotations if str(key).startswith("borg.localrole.")]:
-        del annotations[key]
-    if userid is None:
-        logout()
-    else:
-        login(portal, userid)
-    try:
-        yield
-    finally:
-        login(portal, TEST_USER_NAME)
 
 
 @pytest.fixture
