@@ -5,6 +5,8 @@ from browser_fixtures import FACILITATOR
 from browser_fixtures import log_in
 from browser_fixtures import MEMBER
 
+import transaction
+
 
 COLLECTION = "/en/osor"
 TITLE = "OpenProject for administrations"
@@ -74,3 +76,18 @@ def test_member_add_form_is_finished(new_page, site_url):
     assert member.locator("input[type=checkbox][name^='form.widgets.ITopics.topics']").count() == 0
     assert member.locator("select[name^='form.widgets.ITopics.topics']").count() == 1
     assert member.locator("select[name$='.mimeType']").count() == 0
+
+
+def test_member_picks_a_topic_by_typing_its_name(new_page, site_url, demo_portal):
+    member = new_page()
+    log_in(member, site_url, MEMBER)
+    member.goto(f"{site_url}{COLLECTION}/++add++case_study")
+    member.get_by_label("Title", exact=True).first.fill("Topics by name")
+    member.locator("#formfield-form-widgets-ITopics-topics .select2-container").click()
+    member.keyboard.type("Open-source pol")
+    member.wait_for_timeout(500)
+    member.keyboard.press("Enter")
+    save(member)
+    transaction.begin()  # see what the server committed
+    case_study = demo_portal.unrestrictedTraverse(COLLECTION.strip("/") + "/topics-by-name")
+    assert case_study.topics == ["GOVE-open-source-policy"]

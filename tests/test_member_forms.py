@@ -32,7 +32,8 @@ def test_dublin_core_ownership_is_not_in_our_owner_tab(collection, layer_request
 
 def test_topics_are_one_searchable_select(collection, layer_request):
     html = add_form(collection, layer_request, "case_study")
-    assert re.search(r'<select[^>]*name="form.widgets.ITopics.topics:list"', html)
+    select = re.search(r'<select[^>]*name="form.widgets.ITopics.topics[^"]*"[^>]*>', html)
+    assert select and "pat-select2" in select.group(0)
     assert 'type="checkbox" name="form.widgets.ITopics.topics' not in html
 
 

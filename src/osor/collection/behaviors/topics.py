@@ -3,7 +3,7 @@ from osor.collection.vocabularies.taxonomies import TOPICS
 from osor.collection.vocabularies.taxonomies import field_vocabulary
 from osor.collection.vocabularies.taxonomies import with_ancestors
 from plone.app.multilingual.dx.directives import languageindependent
-from plone.app.z3cform.widgets.select import SelectFieldWidget
+from plone.app.z3cform.widgets.select import Select2FieldWidget
 from plone.autoform import directives
 from plone.autoform.interfaces import IFormFieldProvider
 from plone.indexer import indexer
@@ -21,7 +21,7 @@ class ITopics(model.Schema):
 
     # A searchable multiple select (each term reads "Theme » Topic") rather
     # than some thirty checkboxes in one flat list.
-    directives.widget("topics", SelectFieldWidget)
+    directives.widget("topics", Select2FieldWidget)
     topics = schema.List(
         title=_("label_topics", default="Topics"),
         description=_(
