@@ -26,9 +26,10 @@ INSTALL_STAMP := $(VENV)/.install.stamp
 TESTS ?= tests
 ARGS ?=
 
-# Debian packages needed by `make test` (installed only when missing).
-# Browser tests will add: chromium chromium-driver
-SYSTEM_PACKAGES ?=
+# Debian packages needed by `make test` (installed only when missing):
+# the browser tests (tests/test_browser_*.py, tests/test_accessibility.py)
+# drive Debian's Chromium with Playwright; no browser is ever downloaded.
+SYSTEM_PACKAGES ?= chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # make start
@@ -93,6 +94,10 @@ system-packages: ## Install the Debian packages in SYSTEM_PACKAGES that are miss
 .PHONY: test
 test: install system-packages ## Run the tests: make test [TESTS=tests/test_setup.py] [ARGS="-k setup -x"]
 	$(BIN)/pytest $(TESTS) $(ARGS)
+
+.PHONY: screenshots
+screenshots: install system-packages ## Refresh docs/screenshots/ (the README's) from the browser tests
+	OSOR_SCREENSHOTS=1 $(BIN)/pytest tests/test_browser_visitor.py -k screenshots
 
 # ---------------------------------------------------------------- start
 

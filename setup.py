@@ -51,9 +51,13 @@ setup(
     ],
     extras_require={
         "test": [
+            "axe-playwright-python",
+            "feedparser",
             "hypothesis",
             "i18ndude",
+            "icalendar",
             "plone.app.testing",
+            "playwright",
             "pytest",
             "pytest-plone",
             "zope.pytestlayer",

@@ -142,3 +142,47 @@ EXISTING_SITE_FUNCTIONAL_TESTING = FunctionalTesting(
     bases=(EXISTING_SITE_FIXTURE, WSGI_SERVER_FIXTURE),
     name="ExistingSiteLayer:FunctionalTesting",
 )
+
+# The demo site, served over HTTP, for the browser tests -------------------
+
+DEMO_SITE_ID = "Plone"
+
+DEMO_SITE_ANSWERS = {
+    "site_id": DEMO_SITE_ID,
+    "title": "Open Source Observatory",
+    "setup_content": True,
+    "default_language": "en",
+    "portal_timezone": "Europe/Brussels",
+}
+
+
+class OsorDemoSiteLayer(PloneSandboxLayer):
+    """The site ``make start`` builds (the "osor" distribution: languages,
+    example collection, demo users), next to the fixture's ``plone`` site.
+
+    Browser tests read what a visitor of the demo reads, so they run against
+    the same distribution instead of a hand-made copy of it.
+    """
+
+    defaultBases = (FIXTURE,)
+
+    def setUpPloneSite(self, portal):
+        from plone import api
+        from plone.app.testing import SITE_OWNER_NAME
+        from plone.distribution.api.site import _create_site
+        from zope.component.hooks import setSite
+
+        app = portal.aq_parent
+        try:
+            with api.env.adopt_user(SITE_OWNER_NAME):
+                _create_site(context=app, distribution_name="osor", answers=DEMO_SITE_ANSWERS)
+        finally:
+            setSite(portal)
+
+
+DEMO_SITE_FIXTURE = OsorDemoSiteLayer()
+
+BROWSER_TESTING = FunctionalTesting(
+    bases=(DEMO_SITE_FIXTURE, WSGI_SERVER_FIXTURE),
+    name="OsorCollectionLayer:BrowserTesting",
+)

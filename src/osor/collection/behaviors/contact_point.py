@@ -33,7 +33,7 @@ class IContactPoint(model.Schema):
     """Who to contact about an item."""
 
     model.fieldset(
-        "ownership",
+        "owner",
         label=_("fieldset_ownership", default="Owner and contact"),
         fields=["contact_points"],
     )

@@ -14,8 +14,10 @@ class IOwnerOrganisation(model.Schema):
     # Shared by all translations (plone.app.multilingual).
     languageindependent("owner_type")
 
+    # Not Plone's "ownership" fieldset: Dublin Core's creators, contributors
+    # and rights would join ours there, under "Owner and contact".
     model.fieldset(
-        "ownership",
+        "owner",
         label=_("fieldset_ownership", default="Owner and contact"),
         fields=["owner_name", "owner_type"],
     )

@@ -3,11 +3,11 @@ from osor.collection.vocabularies.taxonomies import TOPICS
 from osor.collection.vocabularies.taxonomies import field_vocabulary
 from osor.collection.vocabularies.taxonomies import with_ancestors
 from plone.app.multilingual.dx.directives import languageindependent
+from plone.app.z3cform.widgets.select import Select2FieldWidget
 from plone.autoform import directives
 from plone.autoform.interfaces import IFormFieldProvider
 from plone.indexer import indexer
 from plone.supermodel import model
-from z3c.form.browser.checkbox import CheckBoxFieldWidget
 from zope import schema
 from zope.interface import provider
 
@@ -19,7 +19,9 @@ class ITopics(model.Schema):
     # Shared by all translations (plone.app.multilingual).
     languageindependent("topics")
 
-    directives.widget("topics", CheckBoxFieldWidget)
+    # A searchable multiple select (each term reads "Theme » Topic") rather
+    # than some thirty checkboxes in one flat list.
+    directives.widget("topics", Select2FieldWidget)
     topics = schema.List(
         title=_("label_topics", default="Topics"),
         description=_(

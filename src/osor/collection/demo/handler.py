@@ -1,6 +1,7 @@
 """Site-creation hook of the "osor" distribution."""
 
 from osor.collection.demo.example_content import create_example_content
+from osor.collection.demo.landing import show_the_collection_on_language_roots
 from osor.collection.demo.multilingual import setup_multilingual_site
 from osor.collection.demo.multilingual import translate_example_content
 from plone import api
@@ -13,6 +14,7 @@ def post_handler(distribution, site, answers: dict):
     if answers.get("setup_content", True):
         create_example_content(site, root_folders["en"])
         translate_example_content(root_folders["en"])
+        show_the_collection_on_language_roots(site)
     # After the example content: building it must not mail the demo users.
     configure_demo_site(site)
     return site

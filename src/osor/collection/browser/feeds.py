@@ -1,0 +1,68 @@
+"""Feed links on a collection's pages, and the search results feed."""
+
+from osor.collection.content.community_collection import containing_collection
+from osor.collection.feeds.links import collection_feeds
+from osor.collection.feeds.links import feeds_per_type
+from pathlib import Path
+from plone import api
+from plone.app.layout.viewlets.common import ViewletBase
+from Products.CMFPlone.browser.search import Search
+from Products.CMFPlone.browser.syndication.adapters import FolderFeed
+from Products.CMFPlone.browser.syndication.views import SearchFeedView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+
+import Products.CMFPlone.browser.syndication
+
+
+PLONE_SYNDICATION_TEMPLATES = Path(Products.CMFPlone.browser.syndication.__file__).parent / "templates"
+
+
+class CollectionFeedsViewlet(ViewletBase):
+    """"Follow this collection": its RSS, Atom and calendar feeds, and a
+    feed per content type, as visible links."""
+
+    index = ViewPageTemplateFile("templates/feeds_viewlet.pt")
+
+    def update(self):
+        super().update()
+        collection = containing_collection(self.context)
+        self.feeds = collection_feeds(collection) if collection is not None else []
+        self.feeds_per_type = feeds_per_type(collection) if collection is not None else []
+
+    def available(self) -> bool:
+        return bool(self.feeds)
+
+
+class CollectionFeedsHeadViewlet(CollectionFeedsViewlet):
+    """``<link rel="alternate">`` to the collection's feeds, for the readers
+    that discover feeds from a page's head (Plone's ``plone.links.RSS``
+    viewlet types only some of its links, and knows no calendar)."""
+
+    index = ViewPageTemplateFile("templates/feeds_head.pt")
+
+
+class SearchResultsFeed(FolderFeed):
+    """The results of the search a visitor ran, as a feed: the same query
+    as the search page (Plone's ``@@search`` view reads the request)."""
+
+    def _brains(self):
+        search = Search(self.context, self.context.REQUEST)
+        return search.results(batch=False, use_content_listing=False)[: self.limit]
+
+
+class SearchResultsFeedView(SearchFeedView):
+    """``search_rss`` of every folder, not only of the site root: the search
+    page of a language root (``/en/@@search``) links to ``/en/search_rss``,
+    which Plone answers with 404 (its search feed adapts the site root only).
+    The results are served as RSS 2.0 with Plone's own feed template."""
+
+    index = ViewPageTemplateFile(str(PLONE_SYNDICATION_TEMPLATES / "rss.xml.pt"))
+
+    def feed(self):
+        return SearchResultsFeed(self.context)
+
+    def __call__(self):
+        util = api.content.get_view("syndication-util", self.context, self.request)
+        if util.search_rss_enabled(raise404=True):
+            self.request.response.setHeader("Content-Type", "application/rss+xml")
+            return self.index()

@@ -1,0 +1,71 @@
+"""``@@review``: a collection's "Waiting for review" list, for its facilitators.
+
+Thin over ``osor.collection.review.queue``: the list, and a POST-only,
+CSRF-protected form per item (approve / request changes with a motivation).
+"""
+
+from osor.collection import _
+from osor.collection.review.queue import decide
+from osor.collection.review.queue import ReviewError
+from osor.collection.review.queue import waiting_for_review
+from plone import api
+from plone.protect import CheckAuthenticator
+from Products.Five.browser import BrowserView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+
+import transaction
+
+
+class ReviewView(BrowserView):
+    index = ViewPageTemplateFile("templates/review.pt")
+
+    def __call__(self):
+        if self.request.method == "POST":
+            return self.handle_decision()
+        return self.index()
+
+    def items(self) -> list[dict]:
+        return [
+            {
+                "uid": brain.UID,
+                "title": brain.Title,
+                "url": brain.getURL(),
+                "description": brain.Description,
+                "type_title": self.type_title(brain.portal_type),
+                "creator": self.fullname(brain.Creator),
+                "modified": api.portal.get_localized_time(brain.modified, long_format=True),
+            }
+            for brain in waiting_for_review(self.context)
+        ]
+
+    def type_title(self, portal_type: str):
+        fti = api.portal.get_tool("portal_types").getTypeInfo(portal_type)
+        return fti.Title() if fti is not None else portal_type
+
+    def fullname(self, userid: str) -> str:
+        user = api.user.get(userid=userid) if userid else None
+        return (user.getProperty("fullname") if user is not None else "") or userid or ""
+
+    def handle_decision(self):
+        CheckAuthenticator(self.request)
+        form = self.request.form
+        try:
+            item = decide(
+                self.context, form.get("uid", ""), form.get("decision", ""), form.get("motivation", "")
+            )
+        except ReviewError as error:
+            transaction.abort()
+            api.portal.show_message(str(error), request=self.request, type="error")
+        else:
+            message = (
+                _("msg_item_approved", default="${title} is published.", mapping={"title": item.Title()})
+                if form.get("decision") == "approve"
+                else _(
+                    "msg_changes_requested",
+                    default="${title} is sent back to its author.",
+                    mapping={"title": item.Title()},
+                )
+            )
+            api.portal.show_message(message, request=self.request)
+        self.request.response.redirect(f"{self.context.absolute_url()}/@@review")
+        return ""
