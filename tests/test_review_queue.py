@@ -13,6 +13,9 @@ from plone.app.testing import TEST_USER_NAME
 from plone.protect.authenticator import createToken
 from test_workflows import acting_as
 
+from zope.event import notify
+from zope.lifecycleevent import ObjectModifiedEvent
+
 import pytest
 
 
@@ -117,3 +120,14 @@ def test_collection_tabs_link_the_review_page_for_facilitators_only(moderated, p
 
     assert "osor_collection_review" in tab_ids("fay")
     assert "osor_collection_review" not in tab_ids("alice")
+
+
+def test_review_page_lists_pending_edits_of_published_content(moderated, proposed, layer_request):
+    with acting_as("fay"):
+        api.content.transition(proposed, transition="approve")
+    with acting_as("alice"):
+        proposed.title = "Alice's rewritten news"
+        notify(ObjectModifiedEvent(proposed))
+    with acting_as("fay"):
+        html = api.content.get_view("review", moderated, layer_request)()
+    assert f"{proposed.absolute_url()}/@@pending-edit" in html

@@ -5,6 +5,7 @@ CSRF-protected form per item (approve / request changes with a motivation).
 """
 
 from osor.collection import _
+from osor.collection.membership import pending_edits
 from osor.collection.review.queue import decide
 from osor.collection.review.queue import ReviewError
 from osor.collection.review.queue import waiting_for_review
@@ -37,6 +38,11 @@ class ReviewView(BrowserView):
             }
             for brain in waiting_for_review(self.context)
         ]
+
+    def pending_changes(self) -> list[dict]:
+        """Edits and additions under published content (membership.pending_edits):
+        the other half of what facilitators review."""
+        return pending_edits.waiting_for_review(self.context)
 
     def type_title(self, portal_type: str):
         fti = api.portal.get_tool("portal_types").getTypeInfo(portal_type)
