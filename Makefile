@@ -25,6 +25,12 @@ INSTALL_STAMP := $(VENV)/.install.stamp
 # make test
 TESTS ?= tests
 ARGS ?=
+# The existing-site tests set up a Plone site *without* our profile on the
+# same base layer as every other test. plone.testing stacks a layer's
+# resources (its ZODB) on its base, so two such sandboxes cannot be set up
+# side by side in one process, and pytest-plone keeps layers for the whole
+# session: these tests run in a pytest process of their own.
+SEPARATE_TESTS := tests/test_existing_site.py
 
 # Debian packages needed by `make test` (installed only when missing):
 # the browser tests (tests/test_browser_*.py, tests/test_accessibility.py)
@@ -93,7 +99,12 @@ system-packages: ## Install the Debian packages in SYSTEM_PACKAGES that are miss
 
 .PHONY: test
 test: install system-packages ## Run the tests: make test [TESTS=tests/test_setup.py] [ARGS="-k setup -x"]
+ifeq ($(TESTS),tests)
+	$(BIN)/pytest tests --ignore=$(SEPARATE_TESTS) $(ARGS)
+	$(BIN)/pytest $(SEPARATE_TESTS) $(ARGS)
+else
 	$(BIN)/pytest $(TESTS) $(ARGS)
+endif
 
 .PHONY: screenshots
 screenshots: install system-packages ## Refresh docs/screenshots/ (the README's) from the browser tests
