@@ -1,0 +1,263 @@
+"""Find anything: the faceted search with counts (#17).
+
+The fixture is small enough to count by hand:
+
+================  =======  ==========  =========================  =========
+item              state    countries   topics                     licences
+================  =======  ==========  =========================  =========
+alpha (solution)  public   DK          GOVE-interoperability      EUPL-1.2
+beta (solution)   public   DK, FR      GOVE-open-data             MIT
+gamma (solution)  public   FR          TECH-cloud                 EUPL-1.2
+delta (solution)  draft    DK          GOVE-interoperability      EUPL-1.2
+case (2024)       public   DK          GOVE-ospo
+legal request     answered                                        EUPL-1.2
+================  =======  ==========  =========================  =========
+"""
+
+from osor.collection.discovery.params import parse_parameters
+from osor.collection.discovery.params import SearchInputError
+from osor.collection.discovery.search import faceted_search
+from plone import api
+from plone.app.testing import logout
+from plone.app.testing import setRoles
+from plone.app.testing import TEST_USER_ID
+from plone.app.textfield.value import RichTextValue
+
+import pytest
+
+
+SOLUTIONS = {
+    "alpha": (["DK"], ["GOVE-interoperability"], ["EUPL-1.2"], "published"),
+    "beta": (["DK", "FR"], ["GOVE-open-data"], ["MIT"], "published"),
+    "gamma": (["FR"], ["TECH-cloud"], ["EUPL-1.2"], "published"),
+    "delta": (["DK"], ["GOVE-interoperability"], ["EUPL-1.2"], "draft"),
+}
+
+
+def build_fixture(container):
+    collection = api.content.create(
+        container=container, type="community_collection", id="osor", title="OSOR"
+    )
+    api.content.transition(collection, to_state="validated")
+    for name, (countries, topics, licences, state) in SOLUTIONS.items():
+        solution = api.content.create(
+            container=collection,
+            type="software_solution",
+            id=name,
+            title=name.capitalize(),
+            spatial_coverage=countries,
+            topics=topics,
+            licences=licences,
+        )
+        if state != "draft":
+            api.content.transition(solution, to_state=state)
+    case = api.content.create(
+        container=collection,
+        type="case_study",
+        id="case",
+        title="Case",
+        year=2024,
+        spatial_coverage=["DK"],
+        topics=["GOVE-ospo"],
+    )
+    api.content.transition(case, to_state="published")
+    request = api.content.create(
+        container=collection,
+        type="legal_request",
+        id="question",
+        title="May we combine EUPL and GPL code?",
+        question=RichTextValue("<p>May we?</p>", "text/html"),
+        category="licence_compatibility",
+        licences=["EUPL-1.2"],
+    )
+    with api.env.adopt_roles(["Manager"]):
+        api.content.transition(request, to_state="answered")
+    return collection
+
+
+@pytest.fixture
+def site(manager):
+    build_fixture(manager)
+    logout()
+    return manager
+
+
+def search(context, request, **form):
+    """The faceted search of ``form`` (a request's parameters) from ``context``."""
+    request.form.clear()
+    request.form.update(form)
+    return faceted_search(context, request, parse_parameters(form, context, request))
+
+
+def counts(result, index) -> dict:
+    facet = next(counts for counts in result.facets if counts.facet.index == index)
+    return {value.token: value.count for value in facet.values}
+
+
+def titles(result) -> list[str]:
+    return sorted(brain.Title for brain in result.brains)
+
+
+# Counts --------------------------------------------------------------------
+
+
+def test_counts_without_selection_leave_out_the_draft_and_the_legal_request(site, http_request):
+    result = search(site, http_request)
+    assert titles(result) == ["Alpha", "Beta", "Case", "Gamma", "OSOR"]
+    assert counts(result, "portal_type") == {
+        "software_solution": 3,
+        "case_study": 1,
+        "community_collection": 1,
+    }
+    assert counts(result, "osor_countries") == {"DK": 3, "FR": 2}
+    assert counts(result, "osor_licences") == {"EUPL-1.2": 2, "MIT": 1}
+    assert counts(result, "osor_year") == {"2024": 1}
+
+
+def test_a_theme_counts_its_sub_topics_and_is_listed_above_them(site, http_request):
+    result = search(site, http_request)
+    topics = next(counts for counts in result.facets if counts.facet.index == "osor_topics")
+    assert [(v.token, v.count, v.parent) for v in topics.values] == [
+        ("GOVE", 3, None),
+        ("GOVE-interoperability", 1, "GOVE"),
+        ("GOVE-open-data", 1, "GOVE"),
+        ("GOVE-ospo", 1, "GOVE"),
+        ("TECH", 1, None),
+        ("TECH-cloud", 1, "TECH"),
+    ]
+
+
+def test_a_facet_counts_with_the_other_facets_selections_but_not_its_own(site, http_request):
+    result = search(site, http_request, osor_countries="DK")
+    assert titles(result) == ["Alpha", "Beta", "Case"]
+    # Its own selection does not narrow a facet: FR would still add two.
+    assert counts(result, "osor_countries") == {"DK": 3, "FR": 2}
+    assert counts(result, "osor_licences") == {"EUPL-1.2": 1, "MIT": 1}
+
+    result = search(site, http_request, osor_countries="DK", osor_licences="EUPL-1.2")
+    assert titles(result) == ["Alpha"]
+    assert counts(result, "osor_countries") == {"DK": 1, "FR": 1}
+    assert counts(result, "osor_licences") == {"EUPL-1.2": 1, "MIT": 1}
+
+
+def test_values_of_one_facet_combine_with_or(site, http_request):
+    result = search(site, http_request, osor_licences=["EUPL-1.2", "MIT"])
+    assert titles(result) == ["Alpha", "Beta", "Gamma"]
+    assert result.total == 3
+
+
+def test_a_selected_topic_finds_its_sub_topics(site, http_request):
+    result = search(site, http_request, osor_topics="GOVE")
+    assert titles(result) == ["Alpha", "Beta", "Case"]
+
+
+def test_full_text_narrows_results_and_counts(site, http_request):
+    result = search(site, http_request, SearchableText="Gamma")
+    assert titles(result) == ["Gamma"]
+    assert counts(result, "osor_countries") == {"FR": 1}
+
+
+def test_an_editor_counts_the_draft(site, http_request, portal):
+    """The draft is left out by the catalog's security, not by its state."""
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    from plone.app.testing import login
+    from plone.app.testing import TEST_USER_NAME
+
+    login(portal, TEST_USER_NAME)
+    result = search(site, http_request, osor_countries="DK", portal_type="software_solution")
+    assert titles(result) == ["Alpha", "Beta", "Delta"]
+
+
+def test_a_collection_searches_its_own_content(site, http_request):
+    collection = site["osor"]
+    result = search(collection, http_request)
+    assert titles(result) == ["Alpha", "Beta", "Case", "Gamma"]
+    assert "community_collection" not in counts(result, "portal_type")
+
+
+def test_paging_and_sorting(site, http_request):
+    result = search(site, http_request, sort_on="sortable_title", b_size="2")
+    assert [brain.Title for brain in result.brains] == ["Alpha", "Beta"]
+    assert result.total == 5
+    result = search(site, http_request, sort_on="sortable_title", b_size="2", b_start="2")
+    assert [brain.Title for brain in result.brains] == ["Case", "Gamma"]
+    result = search(
+        site, http_request, sort_on="sortable_title", sort_order="descending", b_size="1"
+    )
+    assert [brain.Title for brain in result.brains] == ["OSOR"]
+
+
+def test_facets_parameter_chooses_the_facets_counted(site, http_request):
+    result = search(site, http_request, facets="osor_countries,osor_licences")
+    assert [counts.facet.index for counts in result.facets] == ["osor_countries", "osor_licences"]
+
+
+# Translations ----------------------------------------------------------------
+
+
+@pytest.fixture
+def multilingual_site(manager):
+    from osor.collection.demo.multilingual import setup_multilingual_site
+    from plone.app.multilingual import api as pam_api
+
+    roots = setup_multilingual_site(manager, languages=("en", "fr"))
+    collection = build_fixture(roots["en"])
+    pam_api.translate(collection, "fr")
+    translation = pam_api.translate(collection["alpha"], "fr")
+    translation.title = "Alpha (fr)"
+    translation.reindexObject()
+    api.content.transition(translation, to_state="published")
+    logout()
+    return roots
+
+
+def test_a_translated_item_is_counted_once(multilingual_site, http_request):
+    result = search(multilingual_site["en"], http_request, osor_countries="DK")
+    assert counts(result, "osor_countries") == {"DK": 3, "FR": 2}
+    assert counts(result, "portal_type")["software_solution"] == 2
+    assert titles(result) == ["Alpha", "Beta", "Case"]
+    # The language facet counts each translation in its language.
+    assert counts(result, "Language") == {"en": 3, "fr": 1}
+
+
+def test_the_visitors_language_is_preferred_with_english_fallback(
+    multilingual_site, http_request
+):
+    result = search(multilingual_site["fr"], http_request, osor_countries="DK")
+    assert titles(result) == ["Alpha (fr)", "Beta", "Case"]
+
+
+def test_choosing_a_language_lists_its_translations(multilingual_site, http_request):
+    result = search(multilingual_site["en"], http_request, Language="fr")
+    assert titles(result) == ["Alpha (fr)"]
+
+
+# Bad input -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "form,parameter",
+    [
+        ({"review_state": "private"}, "review_state"),
+        ({"osor_countries": "XX"}, "osor_countries"),
+        ({"osor_year": "last year"}, "osor_year"),
+        ({"b_start": "ten"}, "b_start"),
+        ({"b_start": "-1"}, "b_start"),
+        ({"b_size": "1000"}, "b_size"),
+        ({"sort_on": "getObjSize"}, "sort_on"),
+        ({"facets": "osor_nothing"}, "facets"),
+        ({"event_time": "tomorrow"}, "event_time"),
+        ({"start": "2026-13-45"}, "start"),
+        ({"SearchableText": "x" * 10_000}, "SearchableText"),
+    ],
+)
+def test_bad_input_names_the_parameter(portal, http_request, form, parameter):
+    with pytest.raises(SearchInputError) as error:
+        parse_parameters(form, portal, http_request)
+    assert error.value.parameter == parameter
+
+
+def test_a_huge_query_string_is_refused(portal, http_request):
+    with pytest.raises(SearchInputError) as error:
+        parse_parameters({}, portal, http_request, query_string="a=b&" * 2500)
+    assert error.value.parameter == "QUERY_STRING"
