@@ -22,8 +22,11 @@ from plone.app.testing import logout
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from plone.app.textfield.value import RichTextValue
+from plone.testing.zope import Browser
 
 import pytest
+import re
+import transaction
 
 
 SOLUTIONS = {
@@ -261,3 +264,133 @@ def test_a_huge_query_string_is_refused(portal, http_request):
     with pytest.raises(SearchInputError) as error:
         parse_parameters({}, portal, http_request, query_string="a=b&" * 2500)
     assert error.value.parameter == "QUERY_STRING"
+
+
+# Over HTTP: the REST service and the page ------------------------------------
+
+
+@pytest.fixture
+def published(functional_portal):
+    """The fixture, committed, for requests over HTTP."""
+    setRoles(functional_portal, TEST_USER_ID, ["Manager"])
+    build_fixture(functional_portal)
+    setRoles(functional_portal, TEST_USER_ID, ["Member"])
+    transaction.commit()
+    return functional_portal
+
+
+def test_rest_answers_results_batching_and_facets(published, request_factory):
+    response = request_factory().get(
+        "@faceted-search", params={"osor_countries": "DK", "sort_on": "sortable_title"}
+    )
+    assert response.status_code == 200, response.text
+    data = response.json()
+    assert set(data) == {"@id", "items_total", "items", "batching", "facets"}
+    assert data["items_total"] == 3
+    assert [item["title"] for item in data["items"]] == ["Alpha", "Beta", "Case"]
+    alpha = data["items"][0]
+    assert alpha["osor_countries"] == [{"token": "DK", "title": "Denmark"}]
+    assert alpha["osor_licences"] == [
+        {"token": "EUPL-1.2", "title": "European Union Public License 1.2 (EUPL-1.2)"}
+    ]
+    countries = data["facets"]["osor_countries"]
+    assert countries["title"] == "Country or area"
+    assert countries["values"] == [
+        {"token": "DK", "title": "Denmark", "count": 3, "selected": True},
+        {"token": "FR", "title": "France", "count": 2, "selected": False},
+    ]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"osor_unknown": "x"},
+        {"osor_countries": "Atlantis"},
+        {"b_start": "x"},
+        {"b_size": "100000"},
+        {"SearchableText": "x" * 10_000},
+        {"start": "2026-02-30T99:99"},
+        {"SearchableText": '"unbalanced ( AND'},
+    ],
+)
+def test_rest_answers_bad_input_with_400_naming_the_parameter(published, request_factory, params):
+    response = request_factory().get("@faceted-search", params=params)
+    assert response.status_code == 400, response.text
+    error = response.json()["error"]
+    assert error["type"] == "BadRequest"
+    assert error["message"]
+    assert error["parameter"] in (*params, "QUERY_STRING")
+
+
+def test_rest_refuses_a_10_kb_query_string(published, request_factory):
+    response = request_factory().get("@faceted-search?" + "osor_countries=DK&" * 600)
+    assert response.status_code == 400
+    assert response.json()["error"]["parameter"] == "QUERY_STRING"
+
+
+@pytest.fixture
+def browser(functional_app):
+    browser = Browser(functional_app)
+    browser.handleErrors = True
+    browser.raiseHttpErrors = False
+    return browser
+
+
+def test_the_page_works_as_a_plain_get_form(published, browser):
+    browser.open(published.absolute_url() + "/@@faceted-search")
+    assert "Results 1–5 of 5" in normalized(browser.contents)
+    form = browser.getForm(action=published.absolute_url() + "/@@faceted-search")
+    form.getControl(name="osor_countries").getControl(value="DK").selected = True
+    form.getControl(name="osor_licences").getControl(value="EUPL-1.2").selected = True
+    form.getControl(name="sort_on").value = ["sortable_title"]
+    form.submit()
+    assert "osor_countries=DK" in browser.url
+    assert "osor_licences=EUPL-1.2" in browser.url
+    assert result_titles(browser.contents) == ["Alpha"]
+    # Counts shown next to each value; the URL reopens the same page.
+    assert "Denmark (1)" in normalized(browser.contents)
+    shared = browser.url
+    browser.open(published.absolute_url())
+    browser.open(shared)
+    assert result_titles(browser.contents) == ["Alpha"]
+    form = browser.getForm(action=published.absolute_url() + "/@@faceted-search")
+    assert form.getControl(name="osor_countries").getControl(value="DK").selected
+
+
+def test_a_chip_removes_its_value(published, browser):
+    browser.open(
+        published.absolute_url()
+        + "/@@faceted-search?osor_countries=DK&osor_licences=EUPL-1.2"
+    )
+    chip = browser.getLink("Licence: European Union Public License 1.2 (EUPL-1.2)")
+    chip.click()
+    assert "osor_licences" not in browser.url
+    assert result_titles(browser.contents) == ["Alpha", "Beta", "Case"]
+
+
+def test_the_page_links_the_rss_feed_of_the_search(published, browser):
+    browser.open(published.absolute_url() + "/@@faceted-search?osor_countries=FR")
+    browser.getLink("RSS feed of this search").click()
+    assert browser.headers["Content-Type"].startswith("application/rss+xml")
+    assert sorted(re.findall(r"<item><title>(.*?)</title>", browser.contents)) == [
+        "Beta",
+        "Gamma",
+    ]
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["osor_nothing=1", "b_start=ten", "b_size=100000", "osor_countries=XX", "osor_year=soon"],
+)
+def test_the_page_shows_bad_input_with_a_message(published, browser, query):
+    browser.open(published.absolute_url() + "/@@faceted-search?" + query)
+    assert browser.headers["status"].startswith("400")
+    assert "This search could not be run" in browser.contents
+
+
+def normalized(html: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split()).replace(" )", ")").replace("( ", "(")
+
+
+def result_titles(html: str) -> list[str]:
+    return sorted(re.findall(r'class="osor-card-title"><a href="[^"]*">([^<]*)</a>', html))
