@@ -24,6 +24,9 @@ from plone.app.testing import TEST_USER_ID
 from plone.app.textfield.value import RichTextValue
 from plone.testing.zope import Browser
 
+from pathlib import Path
+
+import json
 import pytest
 import re
 import transaction
@@ -394,3 +397,27 @@ def normalized(html: str) -> str:
 
 def result_titles(html: str) -> list[str]:
     return sorted(re.findall(r'class="osor-card-title"><a href="[^"]*">([^<]*)</a>', html))
+
+
+README = Path(__file__).parent.parent / "README.md"
+
+
+def readme_example() -> tuple[str, dict]:
+    """The request path and the JSON response of the README's example."""
+    text = README.read_text(encoding="utf-8")
+    section = text.split("<!-- faceted-search-example -->")[1].split("<!-- /faceted-search-example -->")[0]
+    request_line = re.search(r"^GET (\S+)$", section, re.MULTILINE).group(1)
+    response = section.split("```json")[1].split("```")[0]
+    return request_line, json.loads(response)
+
+
+def test_the_readme_example_is_what_the_endpoint_answers(published, request_factory):
+    path, documented = readme_example()
+    site_path = "/Plone/"
+    assert path.startswith(site_path)
+    response = request_factory().get(path[len(site_path):])
+    assert response.status_code == 200, response.text
+    answered = json.loads(
+        response.text.replace(published.absolute_url(), "http://localhost:8080/Plone")
+    )
+    assert answered == documented
