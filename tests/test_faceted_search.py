@@ -421,3 +421,50 @@ def test_the_readme_example_is_what_the_endpoint_answers(published, request_fact
         response.text.replace(published.absolute_url(), "http://localhost:8080/Plone")
     )
     assert answered == documented
+
+
+# Listings for site admins: plone.app.querystring criteria --------------------
+
+
+def test_osor_indexes_are_querystring_criteria_with_their_values(published, request_factory):
+    indexes = request_factory().get("@querystring").json()["indexes"]
+    for name in ("osor_topics", "osor_countries", "osor_licences", "osor_status", "osor_year"):
+        assert indexes[name]["enabled"], name
+    countries = indexes["osor_countries"]
+    assert countries["title"] == "Country or area"
+    assert countries["values"]["DK"]["title"] == "Denmark"
+    assert "plone.app.querystring.operation.selection.any" in countries["operations"]
+    assert indexes["osor_licences"]["values"]["EUPL-1.2"]["title"].startswith(
+        "European Union Public License 1.2"
+    )
+
+
+def test_a_listing_of_solutions_about_denmark_with_an_eupl_licence(published, request_factory):
+    any_of = "plone.app.querystring.operation.selection.any"
+    response = request_factory().post(
+        "@querystring-search",
+        json={
+            "query": [
+                {"i": "portal_type", "o": any_of, "v": ["software_solution"]},
+                {"i": "osor_countries", "o": any_of, "v": ["DK"]},
+                {"i": "osor_licences", "o": any_of, "v": ["EUPL-1.2"]},
+            ]
+        },
+    )
+    assert response.status_code == 200, response.text
+    assert [item["title"] for item in response.json()["items"]] == ["Alpha"]
+
+
+def test_the_upgrade_registers_the_criteria(portal):
+    from osor.collection.upgrades.discovery import add_querystring_criteria
+    from zope.i18n import translate
+
+    registry = portal.portal_registry
+    prefix = "plone.app.querystring.field.osor_countries"
+    for key in [key for key in registry.records.keys() if key.startswith(prefix + ".")]:
+        del registry.records[key]
+    assert prefix + ".title" not in registry.records
+    add_querystring_criteria()
+    add_querystring_criteria()  # idempotent
+    assert translate(registry[prefix + ".title"]) == "Country or area"
+    assert registry[prefix + ".vocabulary"] == "osor.collection.taxonomy.osor_spatial_coverage"
