@@ -468,3 +468,27 @@ def test_the_upgrade_registers_the_criteria(portal):
     add_querystring_criteria()  # idempotent
     assert translate(registry[prefix + ".title"]) == "Country or area"
     assert registry[prefix + ".vocabulary"] == "osor.collection.taxonomy.osor_spatial_coverage"
+
+
+def test_events_are_upcoming_or_past(manager, http_request):
+    from datetime import datetime
+    from datetime import timedelta
+
+    collection = build_fixture(manager)
+    now = datetime.now()
+    for name, start in (("future", now + timedelta(days=30)), ("former", now - timedelta(days=30))):
+        event = api.content.create(
+            container=collection,
+            type="community_event",
+            id=name,
+            title=name.capitalize(),
+            start=start,
+            end=start + timedelta(hours=2),
+        )
+        api.content.transition(event, to_state="published")
+    logout()
+    result = search(manager, http_request)
+    assert counts(result, "event_time") == {"upcoming": 1, "past": 1}
+    result = search(manager, http_request, event_time="upcoming")
+    assert titles(result) == ["Future"]
+    assert counts(result, "event_time") == {"upcoming": 1, "past": 1}
