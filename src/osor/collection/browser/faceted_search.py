@@ -43,18 +43,21 @@ class FacetedSearchView(BrowserView):
 
     def __call__(self):
         try:
-            self.parameters = parse_parameters(
-                self.request.form,
-                self.context,
-                self.request,
-                query_string=self.request.get("QUERY_STRING", ""),
-            )
+            self.parameters = self.parse()
             self.result = faceted_search(self.context, self.request, self.parameters)
         except SearchInputError as error:
             self.request.response.setStatus(400)
             self.parameters = SearchParameters()
             self.error = error
         return self.index()
+
+    def parse(self) -> SearchParameters:
+        return parse_parameters(
+            self.request.form,
+            self.context,
+            self.request,
+            query_string=self.request.get("QUERY_STRING", ""),
+        )
 
     # URLs --------------------------------------------------------------
 
@@ -185,12 +188,7 @@ class FacetedSearchFeed(FacetedSearchView):
 
     def __call__(self):
         try:
-            self.parameters = parse_parameters(
-                self.request.form,
-                self.context,
-                self.request,
-                query_string=self.request.get("QUERY_STRING", ""),
-            )
+            self.parameters = self.parse()
         except SearchInputError as error:
             self.request.response.setStatus(400)
             return translate(error.message, context=self.request)

@@ -104,6 +104,20 @@ def _one(form, name) -> str | None:
     return values[0] if values else None
 
 
+def _choice(form, name, allowed) -> str | None:
+    value = _one(form, name)
+    if value is not None and value not in allowed:
+        raise SearchInputError(
+            name,
+            _(
+                "search_error_not_a_choice",
+                default="Expected one of: ${names}.",
+                mapping={"names": ", ".join(allowed)},
+            ),
+        )
+    return value
+
+
 def _integer(form, name, default: int, minimum: int, maximum: int | None) -> int:
     raw = _one(form, name)
     if raw is None:
@@ -191,28 +205,8 @@ def parse_parameters(form, context, request, query_string: str = "") -> SearchPa
                 )
         parameters.selections[facet.index] = tokens
 
-    sort_on = _one(form, "sort_on") or "relevance"
-    if sort_on not in SORTS:
-        raise SearchInputError(
-            "sort_on",
-            _(
-                "search_error_unknown_sort",
-                default="Sort on one of: ${names}.",
-                mapping={"names": ", ".join(SORTS)},
-            ),
-        )
-    parameters.sort_on = sort_on
-    sort_order = _one(form, "sort_order") or ""
-    if sort_order and sort_order not in SORT_ORDERS:
-        raise SearchInputError(
-            "sort_order",
-            _(
-                "search_error_unknown_sort_order",
-                default="Sort order is one of: ${names}.",
-                mapping={"names": ", ".join(SORT_ORDERS)},
-            ),
-        )
-    parameters.sort_order = sort_order
+    parameters.sort_on = _choice(form, "sort_on", tuple(SORTS)) or "relevance"
+    parameters.sort_order = _choice(form, "sort_order", SORT_ORDERS) or ""
     parameters.b_start = _integer(form, "b_start", 0, 0, None)
     parameters.b_size = _integer(form, "b_size", DEFAULT_BATCH_SIZE, 1, MAX_BATCH_SIZE)
 
