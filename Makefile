@@ -2,6 +2,7 @@
 #
 #   make install         .venv with pinned dependencies + the add-on (editable)
 #   make test            run the pytest suite (ARGS="-k setup" to pass options)
+#   make bench           time the faceted search and our pages against bare Plone (N="1000 10000")
 #   make i18n            rebuild the .pot and sync the .po files (then translate)
 #   make start           create var/ once (Zope config, admin user, Plone site) and serve :8080
 #   make buildout        buildout deployment in .venv-buildout (bin/instance on :8081)
@@ -93,6 +94,12 @@ system-packages: ## Install the Debian packages in SYSTEM_PACKAGES that are miss
 .PHONY: test
 test: install system-packages ## Run the tests: make test [TESTS=tests/test_setup.py] [ARGS="-k setup -x"]
 	$(BIN)/pytest $(TESTS) $(ARGS)
+
+# Not part of `make test`: minutes per size (see benchmarks/RESULTS.md).
+N ?= 1000 10000
+.PHONY: bench
+bench: install ## Faceted search and pages vs bare Plone: make bench [N="1000 10000"]
+	$(BIN)/python benchmarks/bench.py $(N)
 
 # ---------------------------------------------------------------- start
 
