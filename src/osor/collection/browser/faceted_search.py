@@ -8,7 +8,6 @@ module only turns its result into what the template shows.
 
 from osor.collection import _
 from osor.collection.discovery.facets import facet_named
-from osor.collection.discovery.facets import ValueTitles
 from osor.collection.discovery.params import parse_parameters
 from osor.collection.discovery.params import SearchInputError
 from osor.collection.discovery.params import SearchParameters
@@ -138,7 +137,7 @@ class FacetedSearchView(BrowserView):
         """The results, from catalog brains only (no object is woken)."""
         if self.result is None:
             return []
-        titles = ValueTitles(self.context, self.request)
+        titles = self.result.titles
         types_facet = facet_named("portal_type")
         cards = []
         for brain in self.result.brains:

@@ -5,12 +5,14 @@ code: adding a facet is a few lines in the YAML file, and the page, the REST
 service and the counting code do not change.
 """
 
+from collective.taxonomy import LEGACY_PATH_SEPARATOR
+from collective.taxonomy import PATH_SEPARATOR
+from collective.taxonomy.interfaces import ITaxonomy
 from dataclasses import dataclass
 from dataclasses import field
 from functools import cache
 from osor.collection import _
 from osor.collection.vocabularies.taxonomies import vocabulary_name
-from osor.collection.vocabularies.taxonomies import with_ancestors
 from pathlib import Path
 from plone import api
 from zope.component import queryUtility
@@ -51,13 +53,6 @@ class Facet:
         if self.value_type == "int":
             return int(token)
         return token
-
-    def parent_of(self, token: str) -> str | None:
-        """The parent term of ``token`` in a hierarchical facet."""
-        if not self.hierarchical or not self.taxonomy:
-            return None
-        ancestors = with_ancestors(self.taxonomy, [token])[1:]
-        return ancestors[0] if ancestors else None
 
 
 @cache
@@ -100,37 +95,55 @@ def searched_types() -> tuple[str, ...]:
 
 class ValueTitles:
     """Titles of facet values in the request's language, looked up once per
-    request (a vocabulary is built at most once per facet)."""
+    request: a vocabulary is built at most once per facet, a title found once."""
 
     def __init__(self, context, request):
         self.context = context
         self.request = request
         self._vocabularies = {}
+        self._taxonomies = {}
+        self._titles = {}
 
     def _vocabulary(self, source: str):
         if source not in self._vocabularies:
-            kind, _sep, name = source.partition(":")
-            if kind == "taxonomy":
-                # collective.taxonomy's own vocabulary: it gives a term's
-                # title without the path of its parents (tail_only).
-                name = vocabulary_name(name)
+            _kind, _sep, name = source.partition(":")
             factory = queryUtility(IVocabularyFactory, name=name)
             self._vocabularies[source] = factory(self.context) if factory else None
         return self._vocabularies[source]
+
+    def _taxonomy_paths(self, taxonomy: str) -> dict:
+        """Token -> path of titles of a taxonomy's terms in the current
+        language (else its default one), as collective.taxonomy stores them;
+        read directly: its translation machinery costs a millisecond a term."""
+        if taxonomy not in self._taxonomies:
+            utility = queryUtility(ITaxonomy, name=vocabulary_name(taxonomy))
+            paths = {}
+            if utility is not None and utility.data:
+                by_language = utility.inverted_data
+                language = api.portal.get_current_language()
+                if language not in by_language:
+                    language = utility.default_language
+                paths = by_language.get(language) or next(iter(by_language.values()), {})
+            self._taxonomies[taxonomy] = paths
+        return self._taxonomies[taxonomy]
 
     def _translate(self, message) -> str:
         return translate(message, context=self.request)
 
     def _from_vocabulary(self, source: str, token) -> str | None:
+        kind, _sep, name = source.partition(":")
+        if kind == "taxonomy":
+            path = self._taxonomy_paths(name).get(token)
+            if not path:
+                return None
+            separator = PATH_SEPARATOR if PATH_SEPARATOR in path else LEGACY_PATH_SEPARATOR
+            return path.split(separator)[-1]
         vocabulary = self._vocabulary(source)
         if vocabulary is None:
             return None
         try:
-            if source.startswith("taxonomy:"):
-                term = vocabulary.getTermByToken(token, tail_only=True)
-            else:
-                term = vocabulary.getTermByToken(token)
-        except (LookupError, TypeError):  # KeyError is a LookupError
+            term = vocabulary.getTermByToken(token)
+        except (LookupError, TypeError):
             return None
         return self._translate(term.title)
 
@@ -147,8 +160,31 @@ class ValueTitles:
             for source in (facet.values, *facet.also)
         )
 
+    def parent(self, facet: Facet, token: str) -> str | None:
+        """The parent term of ``token`` in a hierarchical facet."""
+        if not facet.hierarchical or not facet.taxonomy:
+            return None
+        paths = self._taxonomy_paths(facet.taxonomy)
+        path = paths.get(token)
+        if not path:
+            return None
+        separator = PATH_SEPARATOR if PATH_SEPARATOR in path else LEGACY_PATH_SEPARATOR
+        parent_path = path.rsplit(separator, 1)[0]
+        if not parent_path.strip(separator):
+            return None
+        key = ("parents", facet.taxonomy)
+        if key not in self._titles:
+            self._titles[key] = {each: token for token, each in paths.items()}
+        return self._titles[key].get(parent_path)
+
     def title(self, facet: Facet, token) -> str:
         token = str(token)
+        key = (facet.index, token)
+        if key not in self._titles:
+            self._titles[key] = self._title(facet, token)
+        return self._titles[key]
+
+    def _title(self, facet: Facet, token: str) -> str:
         if facet.values == "event_time":
             return self._translate(EVENT_TIME_TITLES[token])
         if facet.values == "types":

@@ -8,6 +8,7 @@ and an item is counted once, not once per translation (the translation in
 the visitor's language, else in the site's default language, else English).
 """
 
+from Acquisition import aq_base
 from BTrees.IIBTree import multiunion
 from DateTime import DateTime
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ from osor.collection.discovery.record_ids import values_of
 from osor.collection.discovery.record_ids import visible_record_ids
 from plone import api
 from plone.base.utils import munge_search_term
+from Products.CMFCore.interfaces import ISiteRoot
 from Products.ZCTextIndex.ParseTree import ParseError
 from zope.component import queryAdapter
 from zope.i18n import translate
@@ -66,6 +68,7 @@ class SearchResult:
     total: int
     brains: list
     facets: list  # of FacetCounts
+    titles: ValueTitles  # for the titles of the results' values
 
     @property
     def selected_values(self):
@@ -97,11 +100,14 @@ def search_scope(context) -> list[str]:
 
 
 def preferred_languages(context) -> list[str]:
-    """The visitor's language, then the site's default language, then English."""
+    """The visitor's language (that of the language root or collection searched
+    from, else the negotiated one), then the site's default language, then English."""
     languages = []
-    language_of_context = getattr(context, "Language", None)
+    own_language = None
+    if not ISiteRoot.providedBy(context):
+        own_language = getattr(aq_base(context), "Language", lambda: None)() or None
     for language in (
-        language_of_context() if callable(language_of_context) else None,
+        own_language,
         api.portal.get_current_language(),
         api.portal.get_registry_record("plone.default_language", default="en"),
         "en",
@@ -224,6 +230,7 @@ class FacetedSearch:
             total=len(results),
             brains=self._page(results, scores),
             facets=facets,
+            titles=self.titles,
         )
 
     def _counts(self, facet: Facet, records) -> FacetCounts:
@@ -239,13 +246,19 @@ class FacetedSearch:
                         title=self.titles.title(facet, token),
                         count=count,
                         selected=selected,
-                        parent=facet.parent_of(token),
+                        parent=self.titles.parent(facet, token),
                     )
                 )
         for token in selected_tokens:  # a selected value nothing has any more
             if not any(value.token == token for value in values):
                 values.append(
-                    FacetValue(token, self.titles.title(facet, token), 0, True, facet.parent_of(token))
+                    FacetValue(
+                        token,
+                        self.titles.title(facet, token),
+                        0,
+                        True,
+                        self.titles.parent(facet, token),
+                    )
                 )
         return FacetCounts(
             facet=facet,

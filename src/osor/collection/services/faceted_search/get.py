@@ -1,5 +1,4 @@
 from osor.collection.discovery.facets import facet_named
-from osor.collection.discovery.facets import ValueTitles
 from osor.collection.discovery.params import parse_parameters
 from osor.collection.discovery.params import SearchInputError
 from osor.collection.discovery.search import faceted_search
@@ -36,7 +35,7 @@ class FacetedSearchGet(Service):
                     "message": translate(error.message, context=self.request),
                 }
             }
-        titles = ValueTitles(self.context, self.request)
+        titles = result.titles
         return {
             "@id": self._url(parameters.query_items()),
             "items_total": result.total,
