@@ -165,8 +165,8 @@ class FacetedSearch:
     def selection(self, facet: Facet):
         """The records having one of the facet's selected values (OR)."""
         tokens = self.parameters.selections.get(facet.index, ())
-        sets = self.value_sets(facet)
         if facet.index == EVENT_TIME:
+            sets = self.value_sets(facet)
             return multiunion([as_set(sets.get(token)) for token in tokens])
         values = [facet.parse_value(token) for token in tokens]
         return union_of(self.catalog, facet.index, values)
