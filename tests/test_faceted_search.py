@@ -492,3 +492,11 @@ def test_events_are_upcoming_or_past(manager, http_request):
     result = search(manager, http_request, event_time="upcoming")
     assert titles(result) == ["Future"]
     assert counts(result, "event_time") == {"upcoming": 1, "past": 1}
+
+
+def test_value_titles_are_in_the_requests_language(site, http_request):
+    http_request["LANGUAGE"] = "fr"
+    result = search(site, http_request, osor_topics="GOVE-interoperability")
+    topics = next(counts for counts in result.facets if counts.facet.index == "osor_topics")
+    titles_by_token = {value.token: value.title for value in topics.values}
+    assert titles_by_token["GOVE-interoperability"] == "Interopérabilité"
