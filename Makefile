@@ -2,6 +2,7 @@
 #
 #   make install         .venv with pinned dependencies + the add-on (editable)
 #   make test            run the pytest suite (ARGS="-k setup" to pass options)
+#   make bench           time the faceted search and our pages against bare Plone (N="1000 10000")
 #   make i18n            rebuild the .pot and sync the .po files (then translate)
 #   make start           create var/ once (Zope config, admin user, Plone site) and serve :8080
 #   make buildout        buildout deployment in .venv-buildout (bin/instance on :8081)
@@ -109,6 +110,12 @@ endif
 .PHONY: screenshots
 screenshots: install system-packages ## Refresh docs/screenshots/ (the README's) from the browser tests
 	OSOR_SCREENSHOTS=1 $(BIN)/pytest tests/test_browser_visitor.py -k screenshots
+
+# Not part of `make test`: minutes per size (see benchmarks/RESULTS.md).
+N ?= 1000 10000
+.PHONY: bench
+bench: install ## Faceted search and pages vs bare Plone: make bench [N="1000 10000"]
+	$(BIN)/python benchmarks/bench.py $(N)
 
 # ---------------------------------------------------------------- start
 

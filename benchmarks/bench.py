@@ -1,0 +1,281 @@
+"""make bench: the faceted search and our pages measured against bare Plone.
+
+One process, one Zope (osor.collection's test fixture, in-memory storage):
+for each N it creates N software solutions (each with a release and a
+distribution) through the add-on's own API, and N plain Documents in a
+folder carrying equivalent indexed values (Subject keywords standing in for
+topics and countries); then it times each of our requests and its Plone
+baseline in the same run and prints p50, p95 and their ratio.
+
+    make bench               # N = 1000 and 10000
+    make bench N="100 1000"  # any sizes, ascending (content is added, not rebuilt)
+"""
+
+from contextlib import contextmanager
+from datetime import date
+
+import argparse
+import os
+import platform
+import random
+import statistics
+import sys
+import time
+
+
+WORDS = (
+    "interoperability platform registry citizen portal identity signature procurement "
+    "archive geodata health justice mobility tax cloud security dashboard workflow"
+).split()
+COUNTRIES = ["DK", "FR", "DE", "ES", "IT", "NL", "PL", "PT", "SE", "FI", "EU"]
+LICENCES = ["EUPL-1.2", "MIT", "Apache-2.0", "GPL-3.0-only", "AGPL-3.0-only"]
+TOPICS = [
+    "GOVE-interoperability", "GOVE-open-data", "GOVE-ospo", "GOVE-open-source-policy",
+    "TECH-cloud", "TECH-cybersecurity", "TECH-open-standards", "HEAL-e-health",
+    "JUST-e-justice", "REGI-smart-cities",
+]  # fmt: skip
+STATUSES = ["UnderDevelopment", "Completed", "Deprecated"]
+OWNER_TYPES = ["NationalAuthority", "RegionalAuthority", "LocalAuthority", "Company"]
+REPEAT = int(os.environ.get("BENCH_REPEAT", "30"))
+
+
+# The Zope ------------------------------------------------------------------
+
+
+def set_up(layer, done):
+    for base in layer.__bases__:
+        set_up(base, done)
+    if layer not in done:
+        layer.setUp()
+        done.append(layer)
+
+
+def zope():
+    """The portal and request of osor.collection's test fixture, in a
+    functional layer (commits allowed, storage in memory)."""
+    os.environ.setdefault("zope_i18n_compile_mo_files", "true")
+    from osor.collection.testing import FIXTURE
+    from plone.app.testing import FunctionalTesting
+
+    layer = FunctionalTesting(bases=(FIXTURE,), name="OsorCollectionLayer:Bench")
+    set_up(layer, [])
+    layer.testSetUp()
+    return layer["portal"], layer["request"]
+
+
+# Content -------------------------------------------------------------------
+
+
+def create_content(portal, start, stop, rng):
+    """Solutions start..stop (with a release and a distribution) and as many Documents."""
+    from plone import api
+    from plone.app.testing import setRoles
+    from plone.app.testing import TEST_USER_ID
+
+    import transaction
+
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    if "osor" not in portal:
+        # As on a real site (the test fixture has no default workflow).
+        portal.portal_workflow.setChainForPortalTypes(
+            ("Folder", "Document"), "simple_publication_workflow"
+        )
+        collection = api.content.create(
+            container=portal, type="community_collection", id="osor", title="OSOR"
+        )
+        api.content.transition(collection, to_state="validated")
+        folder = api.content.create(container=portal, type="Folder", id="docs", title="Docs")
+        api.content.transition(folder, to_state="published")
+    collection, folder = portal["osor"], portal["docs"]
+
+    timings = {"solution": 0.0, "document": 0.0}
+    for number in range(start, stop):
+        countries = rng.sample(COUNTRIES, rng.randint(1, 2))
+        topics = rng.sample(TOPICS, rng.randint(1, 2))
+        words = " ".join(rng.sample(WORDS, 3))
+        began = time.perf_counter()
+        solution = api.content.create(
+            container=collection,
+            type="software_solution",
+            id=f"solution-{number}",
+            title=f"Solution {number} {words}",
+            description=f"A solution about {words}.",
+            spatial_coverage=countries,
+            topics=topics,
+            licences=[rng.choice(LICENCES)],
+            development_status=rng.choice(STATUSES),
+            owner_type=rng.choice(OWNER_TYPES),
+        )
+        api.content.create(
+            container=solution, type="solution_release", id="release", title="1.0", version="1.0"
+        )
+        api.content.create(
+            container=solution["release"],
+            type="solution_distribution",
+            id="distribution",
+            title="Download",
+            access_url="https://example.org/download",
+            licence=solution.licences[0],
+        )
+        api.content.transition(solution, to_state="published")
+        timings["solution"] += time.perf_counter() - began
+        began = time.perf_counter()
+        document = api.content.create(
+            container=folder,
+            type="Document",
+            id=f"document-{number}",
+            title=f"Document {number} {words}",
+            description=f"A document about {words}.",
+            subject=countries + topics,
+        )
+        api.content.transition(document, to_state="published")
+        timings["document"] += time.perf_counter() - began
+        if number % 500 == 499:
+            transaction.commit()
+    transaction.commit()
+    setRoles(portal, TEST_USER_ID, ["Member"])
+    count = stop - start
+    return {kind: count / seconds for kind, seconds in timings.items()}
+
+
+# Measuring -----------------------------------------------------------------
+
+
+@contextmanager
+def form(request, values):
+    request.form.clear()
+    request.form.update(values)
+    for key in list(getattr(request, "_annotations", {}) or {}):
+        del request._annotations[key]  # plone.memoize's per-request caches
+    yield request
+    request.form.clear()
+
+
+def timed(call, request, values, repeat=REPEAT) -> list[float]:
+    durations = []
+    for _attempt in range(repeat):
+        with form(request, values):
+            began = time.perf_counter()
+            call()
+            durations.append(time.perf_counter() - began)
+    return durations
+
+
+def loads(portal, call, request, values) -> int:
+    """Objects loaded from the ZODB by one call with a cold cache."""
+    connection = portal._p_jar
+    connection.cacheMinimize()
+    connection.getTransferCounts(clear=True)
+    with form(request, values):
+        call()
+    return connection.getTransferCounts(clear=True)[0]
+
+
+def p(durations, q) -> float:
+    ordered = sorted(durations)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] * 1000
+
+
+def reply(service_class, context, request):
+    """What a plone.rest service answers (its JSON data, before rendering)."""
+    service = service_class()
+    service.context, service.request = context, request
+    return service.reply()
+
+
+def comparisons(portal, request):
+    """(name, ours, baseline, form) of every comparison."""
+    from osor.collection.browser.faceted_search import FacetedSearchView
+    from osor.collection.services.faceted_search.get import FacetedSearchGet
+    from plone.app.testing import logout
+    from plone.restapi.interfaces import ISerializeToJson
+    from plone.restapi.services.search.get import SearchGet
+    from zope.component import getMultiAdapter
+
+    logout()
+    solution = portal["osor"]["solution-1"]
+    document = portal["docs"]["document-1"]
+    six_facets = "osor_topics,osor_countries,osor_licences,osor_status,osor_owner_type,portal_type"
+    filters = {"SearchableText": "interoperability", "osor_countries": "DK"}
+    plain = dict(filters, portal_type="software_solution", b_size="20")
+    ours = dict(filters, facets=six_facets)
+    return [
+        (
+            "faceted search with counts (6 facets + text) vs @search",
+            lambda: reply(FacetedSearchGet, portal, request),
+            lambda: reply(SearchGet, portal, request),
+            ours,
+            plain,
+        ),
+        (
+            "@@faceted-search page vs Plone's @@search page",
+            lambda: FacetedSearchView(portal, request)(),
+            lambda: getMultiAdapter((portal, request), name="search")(),
+            ours,
+            plain,
+        ),
+        (
+            "solution page vs Document page (anonymous)",
+            lambda: solution.restrictedTraverse(solution.getLayout() or "view")(),
+            lambda: document.restrictedTraverse(document.getLayout() or "view")(),
+            {},
+            {},
+        ),
+        (
+            "solution vs Document, REST GET",
+            lambda: getMultiAdapter((solution, request), ISerializeToJson)(),
+            lambda: getMultiAdapter((document, request), ISerializeToJson)(),
+            {},
+            {},
+        ),
+    ]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("sizes", nargs="*", type=int, default=[1000, 10000])
+    sizes = sorted(parser.parse_args().sizes)
+    portal, request = zope()
+    from osor.collection.interfaces import IOsorCollectionLayer
+    from plone.app.testing import login
+    from plone.app.testing import TEST_USER_NAME
+    from zope.interface import alsoProvides
+
+    alsoProvides(request, IOsorCollectionLayer)
+    rng = random.Random(17)
+    print(f"# make bench — {date.today()} — {platform.node()}, {os.cpu_count()} CPUs, "
+          f"Python {platform.python_version()}, {REPEAT} runs per measure")  # fmt: skip
+    created = 0
+    p50s = {}
+    for size in sizes:
+        login(portal, TEST_USER_NAME)
+        began = time.perf_counter()
+        rates = create_content(portal, created, size, rng)
+        print(f"\n## N = {size}\n\ncreated {size - created} solutions (+release+distribution) "
+              f"and {size - created} Documents in {time.perf_counter() - began:.0f} s: "
+              f"{rates['solution']:.1f} solutions/s vs {rates['document']:.1f} Documents/s "
+              f"(ratio {rates['document'] / rates['solution']:.2f})\n")  # fmt: skip
+        created = size
+        print("| measure | ours p50 ms | ours p95 ms | Plone p50 ms | Plone p95 ms | p50 ratio | p95 ratio | ZODB loads ours / Plone |")
+        print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+        for name, ours, baseline, our_form, baseline_form in comparisons(portal, request):
+            timed(ours, request, our_form, repeat=2)  # warm up: templates, caches
+            timed(baseline, request, baseline_form, repeat=2)
+            mine = timed(ours, request, our_form)
+            theirs = timed(baseline, request, baseline_form)
+            loaded = (loads(portal, ours, request, our_form), loads(portal, baseline, request, baseline_form))
+            p50s.setdefault(name, []).append(p(mine, 0.5))
+            print(
+                f"| {name} | {p(mine, .5):.1f} | {p(mine, .95):.1f} | {p(theirs, .5):.1f} | "
+                f"{p(theirs, .95):.1f} | {p(mine, .5) / p(theirs, .5):.2f} | "
+                f"{p(mine, .95) / p(theirs, .95):.2f} | {loaded[0]} / {loaded[1]} |"
+            )
+        sys.stdout.flush()
+    if len(sizes) > 1:
+        print(f"\n## Growth from N = {sizes[0]} to N = {sizes[-1]} (p50)\n")
+        for name, values in p50s.items():
+            print(f"- {name}: × {values[-1] / values[0]:.2f}")
+
+
+if __name__ == "__main__":
+    main()

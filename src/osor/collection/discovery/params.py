@@ -1,0 +1,225 @@
+"""The parameters of a faceted search, read from a request's form and checked.
+
+The page and the REST service take the same parameters; anything they cannot
+use is a ``SearchInputError`` naming the parameter, which the page shows as a
+message and the service answers with a 400, never a server error.
+"""
+
+from dataclasses import dataclass
+from dataclasses import field
+from osor.collection import _
+from osor.collection.discovery.facets import all_facets
+from osor.collection.discovery.facets import facet_named
+from osor.collection.discovery.facets import ValueTitles
+from zope.i18nmessageid import Message
+
+
+DEFAULT_BATCH_SIZE = 20
+MAX_BATCH_SIZE = 100
+MAX_TEXT_LENGTH = 500
+MAX_VALUES_PER_FACET = 50
+MAX_QUERY_STRING_LENGTH = 4096
+
+# Sort names offered to visitors -> (catalog index, descending by default).
+SORTS = {
+    "relevance": (None, False),
+    "effective": ("effective", True),
+    "modified": ("modified", True),
+    "sortable_title": ("sortable_title", False),
+}
+SORT_ORDERS = ("ascending", "descending", "reverse")
+
+# Parameters of Plone's own machinery a form or a client may add.
+IGNORED = frozenset({"_", "ajax_load", "ajax_include_head", "submit"})
+
+
+class SearchInputError(ValueError):
+    """A parameter the search cannot use; ``parameter`` names it."""
+
+    def __init__(self, parameter: str, message: Message):
+        super().__init__(f"{parameter}: {message}")
+        self.parameter = parameter
+        self.message = message
+
+
+@dataclass
+class SearchParameters:
+    text: str = ""
+    selections: dict = field(default_factory=dict)  # index -> [tokens], in URL order
+    sort_on: str = "relevance"
+    sort_order: str = ""  # "" = the sort's natural order
+    b_start: int = 0
+    b_size: int = DEFAULT_BATCH_SIZE
+    facets: tuple = ()  # facet indexes to count; () = all
+
+    @property
+    def descending(self) -> bool:
+        default = SORTS[self.sort_on][1]
+        if self.sort_order in ("descending", "reverse"):
+            return not default if self.sort_order == "reverse" else True
+        if self.sort_order == "ascending":
+            return False
+        return default
+
+    def query_items(self, without=None) -> list[tuple[str, str]]:
+        """The parameters as (name, value) pairs for a URL; ``without`` =
+        (index, token) leaves one selected value out (a chip's link)."""
+        items = []
+        if self.text:
+            items.append(("SearchableText", self.text))
+        for index, tokens in self.selections.items():
+            for token in tokens:
+                if (index, token) != without:
+                    items.append((index, token))
+        if self.sort_on != "relevance":
+            items.append(("sort_on", self.sort_on))
+        if self.sort_order:
+            items.append(("sort_order", self.sort_order))
+        if self.b_size != DEFAULT_BATCH_SIZE:
+            items.append(("b_size", str(self.b_size)))
+        if self.facets:
+            items.append(("facets", ",".join(self.facets)))
+        return items
+
+    def is_selected(self, index: str, token: str) -> bool:
+        return token in self.selections.get(index, ())
+
+
+def _values(form, name) -> list[str]:
+    value = form.get(name)
+    if value is None:
+        return []
+    values = value if isinstance(value, (list, tuple)) else [value]
+    if not all(isinstance(v, str) for v in values):
+        raise SearchInputError(name, _("search_error_not_text", default="Expected text."))
+    return [v.strip() for v in values if v.strip()]
+
+
+def _one(form, name) -> str | None:
+    values = _values(form, name)
+    if len(values) > 1:
+        raise SearchInputError(
+            name, _("search_error_one_value", default="Give this parameter once.")
+        )
+    return values[0] if values else None
+
+
+def _choice(form, name, allowed) -> str | None:
+    value = _one(form, name)
+    if value is not None and value not in allowed:
+        raise SearchInputError(
+            name,
+            _(
+                "search_error_not_a_choice",
+                default="Expected one of: ${names}.",
+                mapping={"names": ", ".join(allowed)},
+            ),
+        )
+    return value
+
+
+def _integer(form, name, default: int, minimum: int, maximum: int | None) -> int:
+    raw = _one(form, name)
+    if raw is None:
+        return default
+    try:
+        number = int(raw)
+    except ValueError:
+        raise SearchInputError(
+            name, _("search_error_not_integer", default="Expected a whole number.")
+        ) from None
+    if number < minimum or (maximum is not None and number > maximum):
+        raise SearchInputError(
+            name,
+            _(
+                "search_error_out_of_range",
+                default="Expected a number from ${minimum} to ${maximum}.",
+                mapping={"minimum": minimum, "maximum": maximum if maximum else "∞"},
+            ),
+        )
+    return number
+
+
+def parse_parameters(form, context, request, query_string: str = "") -> SearchParameters:
+    """The checked parameters of ``form`` (a request's form)."""
+    if len(query_string) > MAX_QUERY_STRING_LENGTH:
+        raise SearchInputError(
+            "QUERY_STRING",
+            _(
+                "search_error_query_too_long",
+                default="The search is too long (more than ${limit} characters).",
+                mapping={"limit": MAX_QUERY_STRING_LENGTH},
+            ),
+        )
+    known = {"SearchableText", "sort_on", "sort_order", "b_start", "b_size", "facets"}
+    known |= {facet.index for facet in all_facets()}
+    for name in form:
+        if name not in known and name not in IGNORED:
+            raise SearchInputError(
+                name,
+                _(
+                    "search_error_unknown_parameter",
+                    default="Unknown search parameter “${name}”.",
+                    mapping={"name": name[:100]},
+                ),
+            )
+
+    parameters = SearchParameters()
+    text = " ".join(_values(form, "SearchableText"))
+    if len(text) > MAX_TEXT_LENGTH:
+        raise SearchInputError(
+            "SearchableText",
+            _(
+                "search_error_text_too_long",
+                default="Search for at most ${limit} characters.",
+                mapping={"limit": MAX_TEXT_LENGTH},
+            ),
+        )
+    parameters.text = text
+
+    titles = ValueTitles(context, request)
+    for facet in all_facets():
+        tokens = list(dict.fromkeys(_values(form, facet.index)))
+        if not tokens:
+            continue
+        if len(tokens) > MAX_VALUES_PER_FACET:
+            raise SearchInputError(
+                facet.index,
+                _("search_error_too_many_values", default="Too many values selected."),
+            )
+        for token in tokens:
+            try:
+                facet.parse_value(token)
+            except ValueError:
+                known_value = False
+            else:
+                known_value = titles.is_known(facet, token)
+            if not known_value:
+                raise SearchInputError(
+                    facet.index,
+                    _(
+                        "search_error_unknown_value",
+                        default="“${value}” is not a value of ${facet}.",
+                        mapping={"value": token[:100], "facet": facet.index},
+                    ),
+                )
+        parameters.selections[facet.index] = tokens
+
+    parameters.sort_on = _choice(form, "sort_on", tuple(SORTS)) or "relevance"
+    parameters.sort_order = _choice(form, "sort_order", SORT_ORDERS) or ""
+    parameters.b_start = _integer(form, "b_start", 0, 0, None)
+    parameters.b_size = _integer(form, "b_size", DEFAULT_BATCH_SIZE, 1, MAX_BATCH_SIZE)
+
+    chosen = [name for value in _values(form, "facets") for name in value.split(",") if name]
+    for name in chosen:
+        if facet_named(name) is None:
+            raise SearchInputError(
+                "facets",
+                _(
+                    "search_error_unknown_facet",
+                    default="Unknown facet “${name}”.",
+                    mapping={"name": name[:100]},
+                ),
+            )
+    parameters.facets = tuple(dict.fromkeys(chosen))
+    return parameters
