@@ -63,10 +63,16 @@ def _emails(userids) -> list[str]:
     return [user.getProperty("email") for user in users if user is not None and user.getProperty("email")]
 
 
+def link(request) -> str:
+    """A link that survives renaming: the request is mailed about as it is
+    added, before Plone gives it its name from the title."""
+    return f"{api.portal.get().absolute_url()}/resolveuid/{request.UID()}"
+
+
 def _mapping(request, event=None) -> dict:
     return {
         "title": request.Title(),
-        "url": request.absolute_url(),
+        "url": link(request),
         "actor": fullname(api.user.get_current().getId()),
         "message": ((event.kwargs or {}).get("comment", "") if event is not None else "") or "",
     }
