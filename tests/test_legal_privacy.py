@@ -73,7 +73,8 @@ CHANNELS = (
 @pytest.mark.parametrize("path, rest", CHANNELS)
 def test_nobody_else_sees_the_request_or_its_requester(private_request, request_factory, path, rest):
     for userid in OTHERS:
-        response = session(request_factory, userid, api=rest).get(path)
+        headers = {} if rest else {"Accept": "text/html"}
+        response = session(request_factory, userid, api=rest).get(path, headers=headers)
         text = response.text if response.headers.get("Content-Type", "").startswith(("text", "application/json", "application/xml")) else ""
         assert "question of alice" not in text, (userid, path)
         assert "asked by alice" not in text, (userid, path)
@@ -88,6 +89,10 @@ def test_the_requester_and_the_expert_see_the_request(private_request, request_f
         titles = {item["title"] for item in found["items"]}
         assert f"{SECRET} question of alice" in titles, userid
     assert session(request_factory, "lex").get("/nordic/question-of-alice/@history").status_code == 200
+    # The HTML channels do show it to her: the checks above are not vacuous.
+    html = {"Accept": "text/html"}
+    found = session(request_factory, "alice", api=False).get(f"/@@search?SearchableText={SECRET}", headers=html)
+    assert "question of alice" in found.text
 
 
 def test_others_are_refused_the_item_its_history_and_workflow(private_request, request_factory):
@@ -111,3 +116,15 @@ def test_an_invalid_licence_expression_is_a_400_naming_the_token(private_request
     assert response.status_code == 400
     assert "licence_expression" in response.text
     assert "Nonsense-9" in response.text
+
+
+def test_the_request_page_names_the_requester_to_experts_only(private_request, request_factory):
+    html = {"Accept": "text/html"}
+    mine = session(request_factory, "alice", api=False).get("/nordic/question-of-alice", headers=html)
+    assert mine.status_code == 200
+    assert f"{SECRET} asked by alice" in mine.text
+    assert "Asked by" not in mine.text
+    expert_page = session(request_factory, "lex", api=False).get("/nordic/question-of-alice", headers=html)
+    assert "Asked by" in expert_page.text and "Alice Andersen" in expert_page.text
+    assert 'value="take"' in expert_page.text
+    assert 'value="take"' not in mine.text

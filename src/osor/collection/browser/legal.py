@@ -2,6 +2,10 @@
 
 from osor.collection import _
 from osor.collection.legal import faq
+from osor.collection.legal.workflow import conversation
+from osor.collection.legal.workflow import fullname
+from osor.collection.legal.workflow import requester_of
+from osor.collection.membership.moderation import MOTIVATION_REQUIRED
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
@@ -64,3 +68,37 @@ class LegalFaqView(BrowserView):
             for licence in (index.getEntryForObject(brain.getRID()) or ())
         }
         return sorted(used)
+
+
+class LegalRequestView(BrowserView):
+    """A legal request for its requester and the experts: the question, who
+    handles it, the answer, the follow-ups and the next steps.
+
+    The requester's name is shown to those who review (experts and site
+    administrators) only.
+    """
+
+    def may_review(self):
+        return api.user.has_permission("Review portal content", obj=self.context)
+
+    def requester(self):
+        if not self.may_review():
+            return None
+        return fullname(requester_of(self.context))
+
+    def state_title(self):
+        return api.portal.get_tool("portal_workflow").getTitleForStateOnType(
+            api.content.get_state(self.context), self.context.portal_type
+        )
+
+    def conversation(self):
+        return [step for step in conversation(self.context) if step["comment"]]
+
+    def transitions(self):
+        """The steps the current user may take, with whether they need a reason."""
+        workflow = api.portal.get_tool("portal_workflow")
+        needs_text = MOTIVATION_REQUIRED["osor_legal_request_workflow"] | {"answer"}
+        return [
+            {"id": t["id"], "title": t["title"], "needs_text": t["id"] in needs_text}
+            for t in workflow.getTransitionsFor(self.context)
+        ]
