@@ -115,3 +115,10 @@ def test_the_checker_page_shows_the_sourced_answer(functional_portal, request_fa
     assert page.status_code == 200
     assert "gpl-2.0.html" in page.text
     assert "verdict-not_compatible" in page.text
+
+
+def test_solution_hints_against_the_eupl():
+    from osor.collection.licences.compatibility import eupl_hints
+
+    hints = {hint["inbound"]: hint["verdict"] for hint in eupl_hints(["MIT", "GPL-2.0-only", "not-spdx"])}
+    assert hints == {"MIT": "compatible", "GPL-2.0-only": "not_compatible"}

@@ -95,3 +95,15 @@ def check_compatibility(inbound: str, outbound: str, ask_url: str = "") -> dict:
         "conditions": list(rule.get("conditions", [])),
         "sources": _sources(rule["sources"]),
     }
+
+
+def eupl_hints(spdx_ids, outbound: str = "EUPL-1.2") -> list[dict]:
+    """The compatibility of each licence of a solution against the EUPL-1.2
+    (the hint solution pages show); ids that are not SPDX are skipped."""
+    hints = []
+    for spdx_id in spdx_ids or ():
+        try:
+            hints.append(check_compatibility(spdx_id, outbound))
+        except UnknownLicence:
+            continue
+    return hints
