@@ -7,7 +7,9 @@ from plone import api
 from plone.app.textfield.value import RichTextValue
 from test_legal_service import answered
 from test_legal_service import ask
+from test_legal_privacy import private_request  # noqa: F401 (fixture)
 from test_legal_service import expert  # noqa: F401 (fixture)
+from test_membership_views import PASSWORD
 from test_workflows import acting_as
 from test_workflows import make_collection  # noqa: F401 (fixture)
 from test_workflows import site  # noqa: F401 (fixture)
@@ -15,6 +17,8 @@ from test_workflows import unmoderated  # noqa: F401 (fixture)
 
 import json
 import pytest
+import re
+import transaction
 
 
 @pytest.fixture
@@ -111,3 +115,37 @@ def test_the_faq_page_filters_by_category_and_licence(site, consented):  # noqa:
         html = view()
     assert "EUPL and GPL?" in html
     assert "GPL-3.0-only" in view.licences()
+
+
+def test_the_licences_of_the_expression_are_kept(site, unmoderated, expert):  # noqa: F811
+    request = answered(ask(unmoderated, consent=True, licences=["MIT"], licence_expression="MIT OR Apache-2.0"))
+    entry = publish(request)
+    assert entry.licences == ["MIT", "Apache-2.0"]
+
+
+def test_an_expert_publishes_through_the_form(private_request, request_factory):  # noqa: F811
+    private_request.consent = True
+    with acting_as("lex"):
+        api.content.transition(private_request, transition="take")
+        api.content.transition(private_request, transition="answer", comment="Yes.")
+    transaction.commit()
+    html = {"Accept": "text/html"}
+    expert_session = request_factory(basic_auth=("lex", PASSWORD), api=False)
+    form = expert_session.get("/nordic/question-of-alice/@@publish-as-faq", headers=html)
+    assert form.status_code == 200
+    assert "alice" not in form.text.split('name="title"', 1)[1].split("</form>")[0].lower()
+    token = re.search(r'name="_authenticator" value="([^"]+)"', form.text).group(1)
+    published = expert_session.post(
+        "/nordic/question-of-alice/@@publish-as-faq",
+        data={"form.submitted": "1", "_authenticator": token, "title": "EUPL and GPL",
+              "question": "<p>Question</p>", "answer": "<p>Answer</p>"},
+        headers=html,
+    )
+    assert published.status_code == 200
+    faq_page = request_factory(api=False).get("/@@legal-faq", headers=html)
+    assert "EUPL and GPL" in faq_page.text
+    refused = request_factory(basic_auth=("alice", PASSWORD), api=False).get(
+        "/nordic/question-of-alice/@@publish-as-faq", headers=html
+    )
+    assert "EUPL and GPL" not in refused.text and refused.status_code in (200, 401, 403)
+    assert "form.submitted" not in refused.text

@@ -10,6 +10,7 @@ The request keeps the link to its entry, never the other way round.
 """
 
 from osor.collection import _
+from osor.collection.legal.spdx import licence_ids_in
 from osor.collection.legal.workflow import requester_of
 from plone import api
 from plone.app.textfield.value import RichTextValue
@@ -60,6 +61,13 @@ def draft_of(request) -> dict:
     }
 
 
+def licences_of(request) -> list[str]:
+    """The licences of the request: those chosen and those of its expression."""
+    licences = list(request.licences or [])
+    expression = getattr(request, "licence_expression", None) or ""
+    return licences + [spdx_id for spdx_id in licence_ids_in(expression) if spdx_id not in licences]
+
+
 def faq_container():
     """Where FAQ entries live (the site root; the FAQ page lists them)."""
     return api.portal.get()
@@ -88,7 +96,7 @@ def publish_as_faq(request, title: str, question: str, answer: str):
         question=RichTextValue(anonymise(question, identities), "text/html", "text/x-html-safe"),
         answer=RichTextValue(anonymise(answer, identities), "text/html", "text/x-html-safe"),
         category=request.category,
-        licences=list(request.licences or []),
+        licences=licences_of(request),
         exclude_from_nav=True,
     )
     request.faq_entry = entry.UID()
