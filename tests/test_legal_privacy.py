@@ -128,3 +128,17 @@ def test_the_request_page_names_the_requester_to_experts_only(private_request, r
     assert "Asked by" in expert_page.text and "Alice Andersen" in expert_page.text
     assert 'value="take"' in expert_page.text
     assert 'value="take"' not in mine.text
+
+
+def test_the_legal_requests_page_lists_what_each_may_see(private_request, request_factory):
+    html = {"Accept": "text/html"}
+    listed = {
+        userid: session(request_factory, userid, api=False).get("/@@legal-requests", headers=html).text
+        for userid in ("alice", "bob", "lex", "fred")
+    }
+    assert "question of alice" in listed["alice"] and "question of bob" not in listed["alice"]
+    assert "question of bob" in listed["bob"] and "question of alice" not in listed["bob"]
+    assert "question of alice" in listed["lex"] and "question of bob" in listed["lex"]
+    assert "question of" not in listed["fred"]
+    anonymous = request_factory(api=False).get("/@@legal-requests", headers=html)
+    assert "question of" not in anonymous.text

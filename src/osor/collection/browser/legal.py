@@ -102,3 +102,14 @@ class LegalRequestView(BrowserView):
             {"id": t["id"], "title": t["title"], "needs_text": t["id"] in needs_text}
             for t in workflow.getTransitionsFor(self.context)
         ]
+
+
+class LegalRequestsView(BrowserView):
+    """The legal requests the current user may see, newest first: every
+    request for an expert, one's own for a requester (catalog security)."""
+
+    def requests(self):
+        return api.content.find(portal_type="legal_request", sort_on="created", sort_order="descending")
+
+    def state_title(self, brain):
+        return api.portal.get_tool("portal_workflow").getTitleForStateOnType(brain.review_state, "legal_request")
