@@ -144,6 +144,11 @@ def test_an_expert_publishes_through_the_form(private_request, request_factory):
     assert published.status_code == 200
     faq_page = request_factory(api=False).get("/@@legal-faq", headers=html)
     assert "EUPL and GPL" in faq_page.text
+    found = request_factory().get("/@search", params={"portal_type": "legal_faq_entry"}).json()
+    (entry,) = found["items"]
+    public = request_factory().get(entry["@id"].split("/plone", 1)[1]).text.lower()
+    for identity in ("alice", "andersen"):
+        assert identity not in public, identity
     refused = request_factory(basic_auth=("alice", PASSWORD), api=False).get(
         "/nordic/question-of-alice/@@publish-as-faq", headers=html
     )
