@@ -136,7 +136,8 @@ def parse_licence_expression(text: str) -> str:
         licensing = license_expression.get_spdx_licensing()
         info = licensing.validate(normalised)
         if info.errors:
-            raise InvalidLicenceExpression(normalised, "; ".join(info.errors))
+            token = info.invalid_symbols[0] if info.invalid_symbols else normalised
+            raise InvalidLicenceExpression(str(token), "; ".join(info.errors))
         return info.normalized_expression or normalised
     return normalised
 
