@@ -258,3 +258,26 @@ def test_upgrade_creates_the_group_and_remaps_requests_idempotently(site, reques
     assert state(request_of_alice) == "submitted"
     assert not finds("fay", request_of_alice)
     assert finds("alice", request_of_alice)
+
+
+def test_members_find_their_legal_requests_in_the_user_menu(site, unmoderated, expert):  # noqa: F811
+    tool = api.portal.get_tool("portal_actions")
+    with acting_as("alice"):
+        user_actions = {a["id"] for a in tool.listFilteredActionsFor(site)["user"]}
+    assert "osor_legal_requests" in user_actions
+    with acting_as(None):
+        user_actions = {a["id"] for a in tool.listFilteredActionsFor(site).get("user", [])}
+    assert "osor_legal_requests" not in user_actions
+
+
+def test_uninstall_removes_the_group_and_the_actions(site):  # noqa: F811
+    from Products.CMFPlone.utils import get_installer
+
+    get_installer(site, site.REQUEST).uninstall_product("osor.collection")
+    try:
+        assert api.group.get(groupname=EXPERTS_GROUP) is None
+        actions = api.portal.get_tool("portal_actions")
+        assert "osor_ask_legal_question" not in actions.object.objectIds()
+        assert "osor_legal_requests" not in actions.user.objectIds()
+    finally:
+        get_installer(site, site.REQUEST).install_product("osor.collection")
