@@ -21,6 +21,9 @@ class TestLegalRequest(ContentTypeContract):
         "question",
         "category",
         "licences",
+        "licence_expression",
+        "consent",
+        "taken_by",
         "answer",
         "answered_by",
         "answered_on",
@@ -41,6 +44,7 @@ class TestLegalRequest(ContentTypeContract):
 def test_only_reviewers_write_the_answer():
     permissions = mergedTaggedValueDict(ILegalRequest, WRITE_PERMISSIONS_KEY)
     assert permissions == {
+        "taken_by": "cmf.ReviewPortalContent",
         "answer": "cmf.ReviewPortalContent",
         "answered_by": "cmf.ReviewPortalContent",
         "answered_on": "cmf.ReviewPortalContent",

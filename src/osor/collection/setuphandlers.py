@@ -7,6 +7,7 @@ from osor.collection.install import groups
 from osor.collection.install import navigation
 from osor.collection.install import our_content
 from osor.collection.install import roles
+from osor.collection.legal import experts as legal_experts
 from osor.collection.vocabularies.taxonomies import taxonomy_names
 from osor.collection.vocabularies.taxonomies import vocabulary_name
 from plone import api
@@ -39,6 +40,7 @@ def post_install(tool) -> None:
     """Finish the install: see ``install/`` for each step."""
     remove_generated_taxonomy_indexes()
     roles.register_roles()
+    legal_experts.ensure_experts_group()
     navigation.show_in_navigation()
     restored = our_content.restore_our_types()
     if restored:
@@ -123,6 +125,7 @@ def uninstall(tool) -> None:
         logger.info("Kept %d items of our types as plain folders and pages", len(kept))
     removed_groups = groups.remove_collection_groups()
     logger.info("Removed %d collection groups", len(removed_groups))
+    legal_experts.remove_experts_group()
     roles.remove_roles()
     navigation.hide_from_navigation()
     discussion.restore_comment_setting()

@@ -616,37 +616,6 @@ class PublicationView(PageView):
         return structured_data.publication(self.context)
 
 
-class LegalRequestView(PageView):
-    index = ViewPageTemplateFile("templates/pages/legal_request.pt")
-
-    def facts(self) -> list[dict]:
-        context = self.context
-        state = api.content.get_state(context, default=None)
-        licences = [part for spdx_id in context.licences or () for part in self.licence(spdx_id)]
-        rows = [
-            fact(
-                _("label_legal_category", default="Category"),
-                self.term("legal_category", context.category),
-            ),
-            fact(_("label_licences_concerned", default="Licences concerned"), *licences),
-            fact(
-                _("label_legal_status", default="Status"),
-                self.state_title(state) if state else None,
-            ),
-            fact(_("label_answered_by", default="Answered by"), context.answered_by),
-            fact(
-                _("label_answered_on", default="Answered on"),
-                formatting.localized_date(context.answered_on),
-            ),
-        ]
-        return [row for row in rows if row]
-
-    def state_title(self, state: str) -> str:
-        workflow = api.portal.get_tool("portal_workflow")
-        title = workflow.getTitleForStateOnType(state, self.context.portal_type)
-        return translate(title, domain="plone", context=self.request)
-
-
 class PageMacros(BrowserView):
     """The macros the pages share (``context/@@osor-page-macros/macros``).
 

@@ -10,6 +10,7 @@ from osor.collection.content.community_collection import containing_collection
 from osor.collection.content.community_event import ICommunityEvent
 from osor.collection.content.competence_centre import ICompetenceCentre
 from osor.collection.content.distribution import IDistribution
+from osor.collection.content.legal_faq_entry import ILegalFaqEntry
 from osor.collection.content.legal_request import ILegalRequest
 from osor.collection.content.publication import IPublication
 from osor.collection.content.release import IRelease
@@ -64,9 +65,11 @@ administration_level = own_attribute(ICaseStudy, "administration_level")
 event_scope = own_attribute(ICommunityEvent, "scope")
 event_online = own_attribute(ICommunityEvent, "online")
 legal_category = own_attribute(ILegalRequest, "category")
+legal_faq_category = own_attribute(ILegalFaqEntry, "category")
 competence_centre_focus = own_attribute(ICompetenceCentre, "focus")
 publication_type = own_attribute(IPublication, "publication_type")
 solution_licences = licences_of(ISoftwareSolution)
 distribution_licence = licences_of(IDistribution)
 legal_request_licences = licences_of(ILegalRequest)
+legal_faq_licences = licences_of(ILegalFaqEntry)
 publication_licence = licences_of(IPublication)

@@ -12,7 +12,39 @@ from plone.autoform import directives
 from plone.dexterity.content import Item
 from plone.supermodel import model
 from zope import schema
+from zope.globalrequest import getRequest
+from zope.i18n import translate
 from zope.interface import implementer
+from zope.schema.interfaces import ValidationError
+
+
+class LicenceExpressionError(ValidationError):
+    """An SPDX expression that does not parse; the message names the token."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+    def doc(self):
+        return self.message
+
+
+def valid_licence_expression(value) -> bool:
+    """Constraint of ``licence_expression``: valid SPDX, else an error
+    naming the offending token (a form error, a 400 in REST)."""
+    from osor.collection.legal.spdx import InvalidLicenceExpression
+    from osor.collection.legal.spdx import parse_licence_expression
+
+    try:
+        parse_licence_expression(value)
+    except InvalidLicenceExpression as error:
+        message = _(
+            "error_invalid_licence_expression",
+            default="Not a valid SPDX licence expression (${reason}: “${token}”).",
+            mapping={"reason": error.reason, "token": error.token},
+        )
+        raise LicenceExpressionError(translate(message, context=getRequest()))
+    return True
 
 
 class ILegalRequest(model.Schema):
@@ -57,17 +89,50 @@ class ILegalRequest(model.Schema):
         missing_value=[],
     )
 
+    licence_expression = schema.TextLine(
+        title=_("label_licence_expression", default="Licence expression"),
+        description=_(
+            "help_licence_expression",
+            default="Or an SPDX expression, for example “MIT OR Apache-2.0” or "
+            "“GPL-2.0-or-later WITH Classpath-exception-2.0”.",
+        ),
+        required=False,
+        constraint=valid_licence_expression,
+    )
+
+    consent = schema.Bool(
+        title=_(
+            "label_legal_consent",
+            default="My question may be published anonymously as a FAQ",
+        ),
+        description=_(
+            "help_legal_consent",
+            default="A legal expert may then publish the question and its answer, "
+            "without your name or e-mail address, in the public Legal FAQ.",
+        ),
+        required=False,
+        default=False,
+    )
+
     model.fieldset(
         "answer",
         label=_("fieldset_answer", default="Answer"),
-        fields=["answer", "answered_by", "answered_on"],
+        fields=["taken_by", "answer", "answered_by", "answered_on"],
     )
 
     # Only reviewers (the legal experts) write the answer.
     directives.write_permission(
+        taken_by="cmf.ReviewPortalContent",
         answer="cmf.ReviewPortalContent",
         answered_by="cmf.ReviewPortalContent",
         answered_on="cmf.ReviewPortalContent",
+    )
+
+    # Filled in by the "take" transition (legal/workflow.py).
+    taken_by = schema.TextLine(
+        title=_("label_legal_taken_by", default="Handled by"),
+        description=_("help_legal_taken_by", default="The legal expert who took the request."),
+        required=False,
     )
 
     answer = RichText(
@@ -88,4 +153,11 @@ class ILegalRequest(model.Schema):
 
 @implementer(ILegalRequest, IOsorContent)
 class LegalRequest(Item):
-    """A legal request."""
+    """A legal request.
+
+    Private to its requester, the legal experts and site administrators:
+    local roles granted on the collection (its groups, its sharing) are not
+    acquired, so only the workflow's role map decides who sees it.
+    """
+
+    __ac_local_roles_block__ = True

@@ -17,6 +17,7 @@ OUR_ROLES = {
     "Collection Facilitator": "Facilitator of a community collection (held through its group)",
     "Collection Owner": "Owner of a community collection (held through its group)",
     "Site Moderator": "Moderates community collections site-wide",
+    "Legal Expert": "Answers legal requests site-wide (held through the Legal experts group)",
 }
 
 

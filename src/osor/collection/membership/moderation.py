@@ -31,6 +31,7 @@ MOTIVATION_REQUIRED = {
         "request_deletion",
         "reject_deletion",
     },
+    "osor_legal_request_workflow": {"follow_up", "reopen", "decline"},
 }
 
 

@@ -1,0 +1,115 @@
+"""Views of the legal coaching service (the work is in legal/)."""
+
+from osor.collection import _
+from osor.collection.legal import faq
+from osor.collection.legal.workflow import conversation
+from osor.collection.legal.workflow import fullname
+from osor.collection.legal.workflow import requester_of
+from osor.collection.membership.moderation import MOTIVATION_REQUIRED
+from plone import api
+from plone.protect import CheckAuthenticator
+from Products.Five.browser import BrowserView
+from zope.component import getUtility
+from zope.schema.interfaces import IVocabularyFactory
+
+
+class PublishAsFaqView(BrowserView):
+    """An expert edits the anonymised copy of a request and publishes it."""
+
+    def __call__(self):
+        try:
+            faq.check_publishable(self.context)
+        except faq.FaqNotAllowed as error:
+            api.portal.show_message(error.args[0], request=self.request, type="error")
+            return self.request.response.redirect(self.context.absolute_url())
+        form = self.request.form
+        if self.request.method == "POST" and form.get("form.submitted"):
+            CheckAuthenticator(self.request)
+            entry = faq.publish_as_faq(
+                self.context,
+                form.get("title", ""),
+                form.get("question", ""),
+                form.get("answer", ""),
+            )
+            api.portal.show_message(
+                _("msg_legal_faq_published", default="Published in the Legal FAQ."),
+                request=self.request,
+            )
+            return self.request.response.redirect(entry.absolute_url())
+        self.draft = faq.draft_of(self.context)
+        return self.index()
+
+
+class LegalFaqView(BrowserView):
+    """The public Legal FAQ, filterable by category, licence and text."""
+
+    def __call__(self):
+        form = self.request.form
+        self.category = form.get("category") or None
+        self.licence = form.get("licence") or None
+        self.text = form.get("SearchableText") or None
+        return self.index()
+
+    def entries(self):
+        return faq.faq_entries(self.category, self.licence, self.text)
+
+    def categories(self):
+        vocabulary = getUtility(
+            IVocabularyFactory, "osor.collection.taxonomy.osor_legal_request_category"
+        )(self.context)
+        return [{"value": term.value, "title": term.title} for term in vocabulary]
+
+    def licences(self):
+        """The licences that entries name (from the index: no object woken)."""
+        index = api.portal.get_tool("portal_catalog")._catalog.getIndex("osor_licences")
+        used = {
+            licence
+            for brain in faq.faq_entries()
+            for licence in (index.getEntryForObject(brain.getRID()) or ())
+        }
+        return sorted(used)
+
+
+class LegalRequestView(BrowserView):
+    """A legal request for its requester and the experts: the question, who
+    handles it, the answer, the follow-ups and the next steps.
+
+    The requester's name is shown to those who review (experts and site
+    administrators) only.
+    """
+
+    def may_review(self):
+        return api.user.has_permission("Review portal content", obj=self.context)
+
+    def requester(self):
+        if not self.may_review():
+            return None
+        return fullname(requester_of(self.context))
+
+    def state_title(self):
+        return api.portal.get_tool("portal_workflow").getTitleForStateOnType(
+            api.content.get_state(self.context), self.context.portal_type
+        )
+
+    def conversation(self):
+        return [step for step in conversation(self.context) if step["comment"]]
+
+    def transitions(self):
+        """The steps the current user may take, with whether they need a reason."""
+        workflow = api.portal.get_tool("portal_workflow")
+        needs_text = MOTIVATION_REQUIRED["osor_legal_request_workflow"] | {"answer"}
+        return [
+            {"id": t["id"], "title": t["title"], "needs_text": t["id"] in needs_text}
+            for t in workflow.getTransitionsFor(self.context)
+        ]
+
+
+class LegalRequestsView(BrowserView):
+    """The legal requests the current user may see, newest first: every
+    request for an expert, one's own for a requester (catalog security)."""
+
+    def requests(self):
+        return api.content.find(portal_type="legal_request", sort_on="created", sort_order="descending")
+
+    def state_title(self, brain):
+        return api.portal.get_tool("portal_workflow").getTitleForStateOnType(brain.review_state, "legal_request")

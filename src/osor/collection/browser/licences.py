@@ -1,0 +1,127 @@
+"""The licence pages, list, comparison and compatibility checker (the work is in licences/)."""
+
+from osor.collection import _
+from osor.collection.licences.compatibility import check_compatibility
+from osor.collection.licences.compatibility import UnknownLicence as UnknownCompatibilityLicence
+from osor.collection.licences.knowledge import compare
+from osor.collection.licences.knowledge import FACT_GROUPS
+from osor.collection.licences.knowledge import find_licences
+from osor.collection.licences.knowledge import licence_data
+from osor.collection.licences.knowledge import licence_facts
+from osor.collection.licences.knowledge import parse_filters
+from osor.collection.licences.knowledge import UnknownLicence
+from osor.collection.licences.labels import COPYLEFT_TITLES
+from osor.collection.licences.labels import FACT_TITLES
+from plone import api
+from Products.Five.browser import BrowserView
+from zExceptions import NotFound
+from zope.i18n import translate
+
+
+class LicenceCompatibilityView(BrowserView):
+    """Asks for an inbound and an outbound licence; shows the sourced answer."""
+
+    result = None
+    error = None
+
+    def __call__(self):
+        self.inbound = (self.request.form.get("inbound") or "").strip()
+        self.outbound = (self.request.form.get("outbound") or "").strip()
+        if self.inbound and self.outbound:
+            try:
+                self.result = check_compatibility(self.inbound, self.outbound)
+            except UnknownCompatibilityLicence as error:
+                self.error = translate(
+                    _(
+                        "error_unknown_spdx_id",
+                        default="“${value}” is not an SPDX licence identifier.",
+                        mapping={"value": error.value},
+                    ),
+                    context=self.request,
+                )
+        return self.index()
+
+    def verdict_title(self):
+        titles = {
+            "compatible": _("verdict_compatible", default="Compatible"),
+            "not_compatible": _("verdict_not_compatible", default="Not compatible"),
+            "depends": _("verdict_depends", default="It depends"),
+        }
+        return translate(titles[self.result["verdict"]], context=self.request)
+
+
+class LicenceFactsMixin:
+    def fact_title(self, fact):
+        return translate(FACT_TITLES.get(fact, fact), context=self.request)
+
+    def copyleft_title(self, value):
+        return translate(COPYLEFT_TITLES.get(value, value), context=self.request)
+
+    def licence_url(self, spdx_id):
+        return f"{api.portal.get().absolute_url()}/@@licence?id={spdx_id}"
+
+
+class LicenceListView(LicenceFactsMixin, BrowserView):
+    """The public licence list, filterable by facts (``?copyleft=strong&patent_grant=true``)."""
+
+    def __call__(self):
+        try:
+            self.filters = parse_filters(self.request.form)
+        except ValueError:
+            self.filters = {}
+        self.licences = find_licences(self.filters)
+        return self.index()
+
+    def boolean_facts(self):
+        facts = licence_data()["facts"]
+        return ["osi_approved", "fsf_libre"] + [fact for group in FACT_GROUPS for fact in facts[group]]
+
+    def copyleft_values(self):
+        return list(COPYLEFT_TITLES)
+
+    def checked(self, fact):
+        return self.filters.get(fact) is True
+
+
+class LicenceView(LicenceFactsMixin, BrowserView):
+    """One licence: its facts, sources and the solutions under it."""
+
+    def __call__(self):
+        try:
+            self.licence = licence_facts(self.request.form.get("id", ""))
+        except UnknownLicence:
+            raise NotFound(self.context, "licence", self.request)
+        return self.index()
+
+    def fact_groups(self):
+        return [(group, self.licence[group]) for group in FACT_GROUPS]
+
+    def solutions(self):
+        return api.content.find(portal_type="software_solution", osor_licences=self.licence["id"], sort_on="sortable_title")
+
+
+class LicenceComparisonView(LicenceFactsMixin, BrowserView):
+    """Two to five licences side by side (``?ids=MIT,GPL-3.0-only,EUPL-1.2``)."""
+
+    def __call__(self):
+        ids = self.request.form.get("ids") or ""
+        ids = ids if isinstance(ids, list) else ids.split(",")
+        ids = [spdx_id.strip() for spdx_id in ids if spdx_id.strip()]
+        self.error = None
+        try:
+            self.licences = compare(ids)
+        except (ValueError, UnknownLicence):
+            self.licences = []
+            self.error = translate(
+                _("error_compare_licences", default="Choose two to five known licences."), context=self.request
+            )
+        return self.index()
+
+    def rows(self):
+        facts = licence_data()["facts"]
+        rows = [("osi_approved", [lic["osi_approved"] for lic in self.licences]),
+                ("fsf_libre", [lic["fsf_libre"] for lic in self.licences])]
+        for group in FACT_GROUPS:
+            for fact in facts[group]:
+                rows.append((fact, [fact in lic[group] for lic in self.licences]))
+        return rows

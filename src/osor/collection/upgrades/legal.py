@@ -1,0 +1,44 @@
+"""Upgrade existing sites to the legal coaching service (issue #18).
+
+The legal request workflow keeps its id and its states ``submitted``,
+``answered`` and ``closed`` (it gains ``in_review`` and ``declined``), so
+existing requests stay in their state; what changes is who may see them:
+only their requester, the legal experts and site administrators, with the
+collection's local roles no longer acquired (``LegalRequest`` blocks them).
+"""
+
+from osor.collection.install import roles
+from osor.collection.legal.experts import ensure_experts_group
+from plone import api
+
+import logging
+
+
+logger = logging.getLogger(__name__)
+
+PROFILE = "profile-osor.collection:default"
+STEPS = ("rolemap", "typeinfo", "workflow", "actions")
+
+
+def upgrade_to_legal_service(context=None):
+    """Import the role, the FAQ type, the new workflow and the actions,
+    create the ``Legal experts`` group, and remap every legal request.
+
+    Idempotent: each step sets a state from the profile; the group is only
+    created when missing.
+    """
+    setup = api.portal.get_tool("portal_setup")
+    for step in STEPS:
+        setup.runImportStepFromProfile(PROFILE, step, run_dependencies=False)
+    roles.register_roles()
+    ensure_experts_group()
+    workflow = api.portal.get_tool("portal_workflow")
+    definition = workflow["osor_legal_request_workflow"]
+    catalog = api.portal.get_tool("portal_catalog")
+    remapped = 0
+    for brain in catalog.unrestrictedSearchResults(portal_type="legal_request"):
+        request = brain._unrestrictedGetObject()
+        definition.updateRoleMappingsFor(request)
+        request.reindexObjectSecurity()
+        remapped += 1
+    logger.info("Remapped %s legal requests to the legal coaching workflow.", remapped)

@@ -1,0 +1,156 @@
+"""The Legal FAQ (issue #18 §1): an expert publishes an anonymised copy of
+an answered request whose requester consented; anyone can read and filter
+the FAQ, and nothing in the public copy leads back to the requester."""
+
+from osor.collection.legal import faq
+from plone import api
+from plone.app.textfield.value import RichTextValue
+from test_legal_service import answered
+from test_legal_service import ask
+from test_legal_privacy import private_request  # noqa: F401 (fixture)
+from test_legal_service import expert  # noqa: F401 (fixture)
+from test_membership_views import PASSWORD
+from test_workflows import acting_as
+from test_workflows import make_collection  # noqa: F401 (fixture)
+from test_workflows import site  # noqa: F401 (fixture)
+from test_workflows import unmoderated  # noqa: F401 (fixture)
+
+import json
+import pytest
+import re
+import transaction
+
+
+@pytest.fixture
+def consented(site, unmoderated, expert):  # noqa: F811
+    api.user.get(userid="alice").setMemberProperties({"fullname": "Alice Andersen"})
+    request = ask(
+        unmoderated,
+        title="Alice Andersen asks: EUPL and GPL?",
+        question=RichTextValue(
+            "<p>I am Alice Andersen (alice@example.org). Can alice combine EUPL and GPL?</p>",
+            "text/html",
+            "text/html",
+        ),
+        licences=["EUPL-1.2", "GPL-3.0-only"],
+        consent=True,
+    )
+    return answered(request, text="Yes, Alice: the EUPL appendix lists the GPL.")
+
+
+def publish(request, expert="lex"):
+    draft = faq.draft_of(request)
+    with acting_as(expert):
+        return faq.publish_as_faq(request, draft["title"], draft["question"], draft["answer"])
+
+
+IDENTITY = ("alice", "Andersen", "alice@example.org")
+
+
+def test_the_draft_has_no_trace_of_the_requester(consented):
+    draft = faq.draft_of(consented)
+    for text in draft.values():
+        for identity in IDENTITY:
+            assert identity.lower() not in text.lower(), (identity, text)
+    assert "EUPL" in draft["question"]
+
+
+def test_the_public_entry_is_anonymous_everywhere(site, consented):  # noqa: F811
+    entry = publish(consented)
+    assert api.content.get_state(entry) == "published"
+    assert entry.category == consented.category
+    assert entry.licences == ["EUPL-1.2", "GPL-3.0-only"]
+    assert entry.Creator() != "alice"
+    assert "alice" not in entry.listCreators()
+    assert all(userid != "alice" for userid, _roles in entry.get_local_roles())
+    assert entry.getOwner().getId() == "lex"
+    history = api.portal.get_tool("portal_workflow").getInfoFor(entry, "review_history")
+    assert all(item["actor"] != "alice" for item in history)
+    serialized = json.dumps(
+        {
+            "title": entry.title,
+            "question": entry.question.raw,
+            "answer": entry.answer.raw,
+            "history": [dict(item, time=str(item["time"])) for item in history],
+        }
+    ).lower()
+    for identity in IDENTITY:
+        assert identity.lower() not in serialized, identity
+
+
+def test_what_the_expert_submits_is_anonymised_again(site, consented):  # noqa: F811
+    with acting_as("lex"):
+        entry = faq.publish_as_faq(consented, "From alice", "<p>Alice Andersen asks.</p>", "<p>Answer.</p>")
+    assert "alice" not in (entry.title + entry.question.raw).lower()
+
+
+def test_anonymous_visitors_read_the_entry_but_never_the_request(site, consented):  # noqa: F811
+    entry = publish(consented)
+    with acting_as(None):
+        assert api.user.has_permission("View", obj=entry)
+        assert not api.user.has_permission("View", obj=consented)
+
+
+def test_without_consent_nothing_is_published(site, unmoderated, expert):  # noqa: F811
+    request = answered(ask(unmoderated, consent=False))
+    with pytest.raises(faq.FaqNotAllowed):
+        publish(request)
+
+
+def test_an_unanswered_request_is_not_published(site, unmoderated, expert):  # noqa: F811
+    request = ask(unmoderated, consent=True)
+    with pytest.raises(faq.FaqNotAllowed):
+        publish(request)
+
+
+def test_the_faq_page_filters_by_category_and_licence(site, consented):  # noqa: F811
+    publish(consented)
+    with acting_as(None):
+        assert len(faq.faq_entries()) == 1
+        assert len(faq.faq_entries(category="licence_compatibility")) == 1
+        assert len(faq.faq_entries(licence="GPL-3.0-only")) == 1
+        assert len(faq.faq_entries(licence="MIT")) == 0
+        view = api.content.get_view("legal-faq", site, site.REQUEST)
+        site.REQUEST.form.update({"licence": "EUPL-1.2"})
+        html = view()
+    assert "EUPL and GPL?" in html
+    assert "GPL-3.0-only" in view.licences()
+
+
+def test_the_licences_of_the_expression_are_kept(site, unmoderated, expert):  # noqa: F811
+    request = answered(ask(unmoderated, consent=True, licences=["MIT"], licence_expression="MIT OR Apache-2.0"))
+    entry = publish(request)
+    assert entry.licences == ["MIT", "Apache-2.0"]
+
+
+def test_an_expert_publishes_through_the_form(private_request, request_factory):  # noqa: F811
+    private_request.consent = True
+    with acting_as("lex"):
+        api.content.transition(private_request, transition="take")
+        api.content.transition(private_request, transition="answer", comment="Yes.")
+    transaction.commit()
+    html = {"Accept": "text/html"}
+    expert_session = request_factory(basic_auth=("lex", PASSWORD), api=False)
+    form = expert_session.get("/nordic/question-of-alice/@@publish-as-faq", headers=html)
+    assert form.status_code == 200
+    assert "alice" not in form.text.split('name="title"', 1)[1].split("</form>")[0].lower()
+    token = re.search(r'name="_authenticator" value="([^"]+)"', form.text).group(1)
+    published = expert_session.post(
+        "/nordic/question-of-alice/@@publish-as-faq",
+        data={"form.submitted": "1", "_authenticator": token, "title": "EUPL and GPL",
+              "question": "<p>Question</p>", "answer": "<p>Answer</p>"},
+        headers=html,
+    )
+    assert published.status_code == 200
+    faq_page = request_factory(api=False).get("/@@legal-faq", headers=html)
+    assert "EUPL and GPL" in faq_page.text
+    found = request_factory().get("/@search", params={"portal_type": "legal_faq_entry"}).json()
+    (entry,) = found["items"]
+    public = request_factory().get(entry["@id"].split("/plone", 1)[1]).text.lower()
+    for identity in ("alice", "andersen"):
+        assert identity not in public, identity
+    refused = request_factory(basic_auth=("alice", PASSWORD), api=False).get(
+        "/nordic/question-of-alice/@@publish-as-faq", headers=html
+    )
+    assert "EUPL and GPL" not in refused.text and refused.status_code in (200, 401, 403)
+    assert "form.submitted" not in refused.text
