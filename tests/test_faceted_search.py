@@ -77,7 +77,8 @@ def build_fixture(container):
         licences=["EUPL-1.2"],
     )
     with api.env.adopt_roles(["Manager"]):
-        api.content.transition(request, to_state="answered")
+        api.content.transition(request, transition="take")
+        api.content.transition(request, transition="answer", comment="Yes, under conditions.")
     return collection
 
 
