@@ -16,7 +16,21 @@ SOLUTION = "/en/osor/decidim"
 DISTRIBUTION = "/en/osor/decidim/v0-28/source"
 
 # The pages shown in the README (docs/screenshots/<page>-<viewport>.png).
-SCREENSHOT_PAGES = ("landing", "collection", "solution", "event", "search")
+SCREENSHOT_PAGES = (
+    "landing",
+    "collection",
+    "collection-fr",
+    "solution",
+    "release",
+    "case-study",
+    "competence-centre",
+    "event",
+    "news",
+    "publication",
+    "search",
+    "about",
+    "members",
+)
 
 
 def test_visitor_lands_on_the_observatory(page, site_url, external_requests):
