@@ -15,4 +15,17 @@ PAGES = {
     "about": "/en/osor/@@about",
     "members": "/en/osor/@@members",
     "landing-fr": "/fr",
+    "release": "/en/osor/decidim/v0-28",
+    "distribution": "/en/osor/decidim/v0-28/source",
+    "case-study": "/en/osor/os2-denmark",
+    "competence-centre": "/en/osor/developers-italia",
+    "news": "/en/osor/osor-handbook-published",
+    "publication": "/en/osor/osor-handbook",
+    "collection-fr": "/fr/osor",
+    "solution-fr": "/fr/osor/decidim",
+}
+
+# Pages only a facilitator opens (checked logged in as the demo's facilitator).
+FACILITATOR_PAGES = {
+    "review": "/en/osor/@@review",
 }

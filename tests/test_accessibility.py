@@ -9,6 +9,7 @@ loads anything from outside localhost.
 
 from browser_fixtures import FACILITATOR
 from browser_fixtures import VIEWPORTS
+from browser_pages import FACILITATOR_PAGES
 from browser_pages import PAGES
 from importlib.resources import files
 
@@ -42,11 +43,6 @@ def axe_violations(page) -> list[dict]:
     ]
 
 
-@pytest.fixture(params=list(VISITORS))
-def visitor(request):
-    return request.param
-
-
 @pytest.fixture(params=list(VIEWPORTS))
 def viewport(request):
     return request.param
@@ -66,9 +62,14 @@ def opened(shared_page, site_url, visitor, viewport):
     return open_
 
 
-@pytest.mark.parametrize("name", list(PAGES))
+VISITS = [(name, visitor) for name in PAGES for visitor in VISITORS] + [
+    (name, "facilitator") for name in FACILITATOR_PAGES
+]
+
+
+@pytest.mark.parametrize(("name", "visitor"), VISITS)
 def test_page_is_accessible_fits_its_screen_and_stays_local(opened, name, viewport, external_requests):
-    page = opened(PAGES[name])
+    page = opened({**PAGES, **FACILITATOR_PAGES}[name])
     violations = axe_violations(page)
     assert violations == [], json.dumps(violations, indent=1)
     width = page.evaluate("document.documentElement.scrollWidth")

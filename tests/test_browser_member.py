@@ -61,7 +61,8 @@ def test_member_proposes_facilitator_approves_visitor_reads(new_page, site_url):
 
     visitor = new_page()
     visitor.goto(site_url + COLLECTION)
-    assert visitor.get_by_role("link", name=TITLE).count() >= 1
+    solutions = visitor.locator("#osor-section-software_solution")
+    assert solutions.locator("article").get_by_role("link", name=TITLE).count() == 1
 
 
 def test_member_add_form_is_finished(new_page, site_url):

@@ -16,7 +16,21 @@ SOLUTION = "/en/osor/decidim"
 DISTRIBUTION = "/en/osor/decidim/v0-28/source"
 
 # The pages shown in the README (docs/screenshots/<page>-<viewport>.png).
-SCREENSHOT_PAGES = ("landing", "collection", "solution", "event", "search")
+SCREENSHOT_PAGES = (
+    "landing",
+    "collection",
+    "collection-fr",
+    "solution",
+    "release",
+    "case-study",
+    "competence-centre",
+    "event",
+    "news",
+    "publication",
+    "search",
+    "about",
+    "members",
+)
 
 
 def test_visitor_lands_on_the_observatory(page, site_url, external_requests):
@@ -41,14 +55,42 @@ def test_skip_link_is_the_first_tab_stop_and_leads_to_the_content(page, site_url
     assert page.url.endswith("#content")
 
 
-def test_visitor_downloads_a_distribution_and_the_counter_increments(page, site_url, demo_portal):
+def test_visitor_clicks_download_on_the_solution_page_and_the_counter_increments(
+    page, site_url, demo_portal, external_requests
+):
     distribution = demo_portal.unrestrictedTraverse(DISTRIBUTION.strip("/"))
     before = distribution.download_count
-    response = page.request.get(f"{site_url}{DISTRIBUTION}/@@download", max_redirects=0)
-    assert response.status == 302
-    assert response.headers["location"].startswith("https://github.com/decidim/")
+    page.goto(site_url + SOLUTION)
+    row = page.locator(".osor-distributions li", has_text=distribution.title)
+    assert row.locator(".osor-download-count").inner_text() == f"Downloads: {before}"
+    with page.expect_response(lambda response: "/@@download" in response.url) as download:
+        row.get_by_role("link", name=f"Download {distribution.title}").click()
+    assert download.value.status == 302
+    # The file itself is on GitHub: the browser follows the redirect (aborted here, offline).
+    assert download.value.headers["location"].startswith("https://github.com/decidim/")
     transaction.begin()  # see what the server committed
     assert distribution.download_count == before + 1
+    page.goto(site_url + SOLUTION)
+    assert row.locator(".osor-download-count").inner_text() == f"Downloads: {before + 1}"
+
+
+def test_visitor_switches_to_french_and_sees_english_items_marked_as_such(page, site_url):
+    page.goto(site_url + COLLECTION)
+    with page.expect_navigation():
+        page.locator("#portal-languageselector .language-fr a").click()
+    assert page.url.startswith(f"{site_url}/fr/osor")
+    assert page.locator("html").get_attribute("lang") == "fr"
+    assert page.get_by_role("heading", name="Événements à venir").count() == 1
+    # X-Road has no French translation: its English card is shown, in English, and says so.
+    card = page.locator("#osor-section-software_solution article", has_text="X-Road")
+    link = card.get_by_role("link", name="X-Road")
+    assert link.get_attribute("lang") == "en"
+    assert link.get_attribute("hreflang") == "en"
+    assert card.locator(".osor-fallback-note").inner_text().startswith("Disponible en")
+    # Decidim is translated: its French card, without a note.
+    decidim = page.locator("#osor-section-software_solution article", has_text="Decidim")
+    assert decidim.get_by_role("link", name="Decidim").get_attribute("href").startswith(f"{site_url}/fr/")
+    assert decidim.locator(".osor-fallback-note").count() == 0
 
 
 def test_visitor_subscribes_to_the_collection_rss_feed(page, site_url):

@@ -2,6 +2,7 @@
 
 from osor.collection.demo.example_content import create_example_content
 from osor.collection.demo.landing import show_the_collection_on_language_roots
+from osor.collection.demo.multilingual import set_language_of_untagged_content
 from osor.collection.demo.multilingual import setup_multilingual_site
 from osor.collection.demo.multilingual import translate_example_content
 from plone import api
@@ -13,6 +14,7 @@ def post_handler(distribution, site, answers: dict):
     root_folders = setup_multilingual_site(site)
     if answers.get("setup_content", True):
         create_example_content(site, root_folders["en"])
+        set_language_of_untagged_content(root_folders["en"], "en")
         translate_example_content(root_folders["en"])
         show_the_collection_on_language_roots(site)
     # After the example content: building it must not mail the demo users.

@@ -17,6 +17,7 @@ from plone.app.multilingual.dx.interfaces import ILanguageIndependentField
 from plone.app.multilingual.interfaces import IPloneAppMultilingualInstalled
 from plone.app.multilingual.interfaces import ITranslationManager
 from plone.app.textfield import RichText
+from plone.base.interfaces import ILanguage
 from plone.base.utils import get_installer
 from plone.dexterity.utils import iterSchemataForType
 from plone.namedfile.interfaces import INamedField
@@ -55,6 +56,24 @@ def setup_multilingual_site(site, languages=LANGUAGES) -> dict:
         alsoProvides(request, IPloneAppMultilingualInstalled)
     SetupMultilingualSite().setupSite(site)
     return {language: site[language] for language in languages}
+
+
+def set_language_of_untagged_content(root, language: str) -> list:
+    """Give the items under the root folder ``root`` that have no language
+    ``language`` (the root's); return them. plone.app.multilingual tags new
+    content only on a request marked with its layer, and the example content
+    is built without one: untagged, an English item shown on the French
+    homepage would not be marked as being in English (lang, "available in")."""
+    tagged = []
+    for brain in api.content.find(context=root, Language=""):
+        obj = brain.getObject()
+        if obj is root:
+            continue
+        ILanguage(obj).set_language(language)
+        obj.reindexObject(idxs=["Language"])
+        tagged.append(obj)
+    logger.info("Set the language of %d example items to %s", len(tagged), language)
+    return tagged
 
 
 def load_translations() -> dict:
