@@ -54,6 +54,7 @@ PLONE_POT_NAME = f"{PLONE_DOMAIN}.pot"
 WORKFLOW_FILES = "profiles/default/workflows/*/definition.xml"
 VOCABULARY_FILES = "vocabularies/data/*.yaml"
 PERMISSION_MATRIX = "membership/permission_matrix.yaml"
+FACETS_FILE = "discovery/facets.yaml"
 
 # Language code: (name in the language, gettext plural forms)
 LANGUAGES = {
@@ -104,6 +105,11 @@ def yaml_messages() -> dict[str, list[str]]:
             if isinstance(terms, dict):
                 for title in terms.values():
                     add(title, path)
+
+    # The facet titles of the faceted search.
+    facets_path = PACKAGE / FACETS_FILE
+    for facet in yaml.safe_load(facets_path.read_text(encoding="utf-8"))["facets"]:
+        add(facet["title"], facets_path)
 
     matrix_path = PACKAGE / PERMISSION_MATRIX
     matrix = yaml.safe_load(matrix_path.read_text(encoding="utf-8"))

@@ -66,11 +66,10 @@ def all_facets() -> tuple[Facet, ...]:
     """Every facet, in the order the page shows them."""
     facets = []
     for entry in _data()["facets"]:
-        title = entry["title"]
         facets.append(
             Facet(
                 index=entry["index"],
-                title=_(title["msgid"], default=title["default"]),
+                title=_(entry["title"]),
                 values=entry["values"],
                 also=tuple(entry.get("also", ())),
                 hierarchical=entry.get("hierarchical", False),
