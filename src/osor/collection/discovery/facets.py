@@ -66,10 +66,11 @@ def all_facets() -> tuple[Facet, ...]:
     """Every facet, in the order the page shows them."""
     facets = []
     for entry in _data()["facets"]:
+        title = entry["title"]  # a msgid from facets.yaml (scripts/i18n.py)
         facets.append(
             Facet(
                 index=entry["index"],
-                title=_(entry["title"]),
+                title=_(title),
                 values=entry["values"],
                 also=tuple(entry.get("also", ())),
                 hierarchical=entry.get("hierarchical", False),
