@@ -111,6 +111,12 @@ class TestOwnActions:
         transaction.begin()
         assert members.role_of(collection, "alice") is None
 
+    def test_a_json_body_that_is_not_an_object_is_a_bad_request(self, functional_portal, session_for):
+        collection = make_collection(functional_portal)
+        response = session_for("alice").post(url(collection), json=["join"])
+        assert response.status_code == 400
+        assert response.json()["error"]["message"] == "The request body is not a JSON object."
+
     def test_unknown_action(self, functional_portal, session_for):
         collection = make_collection(functional_portal)
         response = session_for("alice").post(url(collection), json={"action": "fly"})

@@ -1,25 +1,12 @@
-from osor.collection import _
 from osor.collection.membership.members import MembershipError
+from osor.collection.services.json_request import BadJSONRequest
+from osor.collection.services.json_request import json_object
 from osor.collection.services.membership.actions import perform
 from osor.collection.services.membership.info import membership_info
 from plone.protect.interfaces import IDisableCSRFProtection
-from plone.restapi.deserializer import json_body
-from plone.restapi.exceptions import DeserializationError
 from plone.restapi.services import Service
 from zope.i18n import translate
 from zope.interface import alsoProvides
-
-
-# A membership action is a few short fields and a message of at most
-# MAX_MESSAGE_LENGTH characters: refuse anything much larger before parsing it.
-MAX_BODY_BYTES = 64 * 1024
-
-
-def _body_size(request) -> int:
-    try:
-        return int(request.getHeader("Content-Length") or 0)
-    except ValueError:
-        return 0
 
 
 class MembershipPost(Service):
@@ -30,20 +17,10 @@ class MembershipPost(Service):
     """
 
     def reply(self):
-        if _body_size(self.request) > MAX_BODY_BYTES:
-            return self._error(
-                _("error_body_too_large", default="The request body is too large."), status=413
-            )
-        # Only JSON bodies: an HTML form on another site cannot send one
-        # without a CORS preflight, which is the CSRF protection here.
-        if not (self.request.getHeader("Content-Type") or "").startswith("application/json"):
-            return self._error(
-                _("error_json_only", default="The request body must be JSON (Content-Type: application/json).")
-            )
         try:
-            data = json_body(self.request)
-        except DeserializationError:
-            return self._error(_("error_invalid_json", default="The request body is not a JSON object."))
+            data = json_object(self.request)
+        except BadJSONRequest as error:
+            return self._error(error.message, status=error.status)
         alsoProvides(self.request, IDisableCSRFProtection)
         try:
             message = perform(self.context, data.get("action") or "", data)

@@ -1,9 +1,9 @@
 from osor.collection import _
 from osor.collection.membership import pending_edits
+from osor.collection.services.json_request import BadJSONRequest
+from osor.collection.services.json_request import json_object
 from osor.collection.services.pending_edit.get import pending_edit_info
 from plone.protect.interfaces import IDisableCSRFProtection
-from plone.restapi.deserializer import json_body
-from plone.restapi.exceptions import DeserializationError
 from plone.restapi.services import Service
 from zope.i18n import translate
 from zope.interface import alsoProvides
@@ -23,18 +23,10 @@ class PendingEditPost(Service):
     """
 
     def reply(self):
-        # Only JSON bodies: an HTML form on another site cannot send one
-        # without a CORS preflight, which is the CSRF protection here.
-        if not (self.request.getHeader("Content-Type") or "").startswith("application/json"):
-            return self._error(
-                _("error_json_only", default="The request body must be JSON (Content-Type: application/json).")
-            )
         try:
-            data = json_body(self.request)
-        except DeserializationError:
-            return self._error(_("error_invalid_json", default="The request body is not a JSON object."))
-        if not isinstance(data, dict):
-            return self._error(_("error_invalid_json", default="The request body is not a JSON object."))
+            data = json_object(self.request)
+        except BadJSONRequest as error:
+            return self._error(error.message, status=error.status)
         action = data.get("action")
         if action not in MESSAGES:
             return self._error(
@@ -56,8 +48,8 @@ class PendingEditPost(Service):
             message=translate(MESSAGES[action], context=self.request),
         )
 
-    def _error(self, message, field=None):
-        self.request.response.setStatus(400)
+    def _error(self, message, field=None, status=400):
+        self.request.response.setStatus(status)
         error = {"type": "BadRequest", "message": translate(message, context=self.request)}
         if field:
             error["field"] = field
