@@ -53,7 +53,7 @@ def test_year_is_a_plain_number(page):
 
 
 def test_countries_link_to_the_search(page):
-    assert "@@search?osor_countries=ES" in page.getLink("Spain").url
+    assert "@@faceted-search?osor_countries=ES" in page.getLink("Spain").url
 
 
 def test_solutions_used_are_cards(page):

@@ -55,7 +55,10 @@ def test_sections_per_type_with_counts_and_see_all(page):
     titles = solutions.xpath(".//article//h3/a/text()")
     assert sorted(titles) == ["Decidim", "OpenProject"]
     see_all = solutions.xpath('.//a[@class="osor-see-all"]/@href')[0]
-    assert "portal_type=software_solution" in see_all and "osor_collection=" in see_all
+    assert "/@@faceted-search?portal_type=software_solution" in see_all
+    # "See all" is the collection's faceted search on that type.
+    browser.open(see_all)
+    assert "Decidim" in browser.contents and "OpenProject" in browser.contents
     assert section(tree, "legal_request") is None
 
 

@@ -47,12 +47,12 @@ def test_licence_links_to_its_spdx_page_and_to_the_search(page):
     tree = lxml.html.fromstring(page.contents)
     hrefs = tree.xpath('//section[@class="osor-key-facts"]//a/@href')
     assert "https://spdx.org/licenses/AGPL-3.0-only.html" in hrefs
-    assert any("@@search?osor_licences=AGPL-3.0-only" in href for href in hrefs)
+    assert any("@@faceted-search?osor_licences=AGPL-3.0-only" in href for href in hrefs)
 
 
 def test_status_links_to_the_search(page):
     status = page.getLink("Completed")
-    assert "@@search?osor_status=Completed" in status.url
+    assert "@@faceted-search?osor_status=Completed" in status.url
 
 
 def test_releases_newest_first_with_a_download_button(page):

@@ -4,7 +4,6 @@ from osor.collection.browser.pages import PageView
 from osor.collection.pages import homepage
 from osor.collection.pages import structured_data
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
-from plone.uuid.interfaces import IUUID
 
 
 class CollectionHomeView(PageView):
@@ -19,12 +18,7 @@ class CollectionHomeView(PageView):
         return homepage.upcoming_events(self.context, self.language)
 
     def past_events_url(self) -> str:
-        return self.search_url(
-            portal_type="community_event",
-            osor_collection=IUUID(self.context),
-            sort_on="start",
-            sort_order="reverse",
-        )
+        return self.search_url(portal_type="community_event", event_time="past", sort_on="effective")
 
     def latest_news(self) -> list[dict]:
         return homepage.latest_news(self.context, self.language)

@@ -10,6 +10,7 @@ from Acquisition import aq_inner
 from datetime import date
 from datetime import datetime
 from osor.collection import _
+from osor.collection.content.community_collection import containing_collection
 from osor.collection.pages import cards
 from osor.collection.pages import europe_map
 from osor.collection.pages import featured
@@ -93,8 +94,12 @@ class PageView(BrowserView):
     # Links and terms -----------------------------------------------------
 
     def search_url(self, **query) -> str:
-        portal_url = api.portal.get().absolute_url()
-        return f"{portal_url}/@@search?{urlencode(query, doseq=True)}"
+        """The faceted search of the item's collection (of the site outside
+        one), filtered by ``query``: the collection scopes the search."""
+        collection = containing_collection(aq_inner(self.context))
+        where = collection if collection is not None else api.portal.get()
+        query.pop("osor_collection", None)
+        return f"{where.absolute_url()}/@@faceted-search?{urlencode(query, doseq=True)}"
 
     def term(self, vocabulary: str, token) -> str:
         return formatting.term_title(VOCABULARIES.get(vocabulary, vocabulary), token, self.context)
