@@ -67,7 +67,7 @@ def test_the_guard_rail_sees_the_url_fields(portal):
     assert ("software_solution", "repository_url") in found
     assert ("community_collection", "contact_points.url") in found
     assert ("community_event", "event_url") in found  # plone.app.event's
-    assert len(our_types()) == 10
+    assert len(our_types()) == 11
 
 
 def test_our_url_fields_are_web_addresses(portal):
