@@ -1,7 +1,9 @@
 """The add and edit forms of our types, as a member fills them in."""
 
 from plone.app.z3cform.interfaces import IPloneFormLayer
+from plone.dexterity.utils import iterSchemataForType
 from zope.interface import alsoProvides
+from zope.schema import getFieldsInOrder
 
 import re
 
@@ -40,3 +42,33 @@ def test_topics_are_one_searchable_select(collection, layer_request):
 def test_rich_texts_have_no_format_selector(collection, layer_request):
     html = add_form(collection, layer_request, "software_solution")
     assert "mimeType" not in html
+
+
+# What a contributor must fill in: a required marker on anything else would
+# send her looking for a value that nothing needs.
+REQUIRED_FIELDS = {
+    "community_collection": {"title", "content_creation"},
+    "software_solution": {"title"},
+    "solution_release": {"title", "version"},
+    "solution_distribution": {"title"},
+    "case_study": {"title"},
+    "community_event": {"title", "start", "end"},
+    "competence_centre": {"title", "country"},
+    "community_news": {"title"},
+    "publication": {"title", "publication_type"},
+    "legal_request": {"title", "question", "category"},
+    "legal_faq_entry": {"title", "question", "answer", "category"},
+}
+
+
+def test_required_markers_only_where_a_value_is_required(portal):
+    required = {
+        portal_type: {
+            name
+            for schema in iterSchemataForType(portal_type)
+            for name, field in getFieldsInOrder(schema)
+            if field.required and not field.readonly
+        }
+        for portal_type in REQUIRED_FIELDS
+    }
+    assert required == REQUIRED_FIELDS
