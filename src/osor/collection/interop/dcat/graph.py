@@ -50,6 +50,8 @@ import re
 
 ADMS = Namespace("http://www.w3.org/ns/adms#")
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
+# DCAT 3's dcat:version, which rdflib's (DCAT 2) closed namespace lacks.
+DCAT_VERSION = URIRef("http://www.w3.org/ns/dcat#version")
 
 PREFIXES = {
     "adms": ADMS,
@@ -157,6 +159,16 @@ class DcatExport:
         if node is not None:
             self.graph.add((subject, predicate, node))
 
+    def _concept(self, subject, predicate, concept: vocabularies.Concept | None) -> URIRef | None:
+        if concept is None:
+            return None
+        node = URIRef(concept.uri)
+        if (node, SKOS.Concept) not in self._typed:
+            self._instance(node, SKOS.Concept)
+            self.graph.add((node, SKOS.prefLabel, Literal(concept.label, lang="en")))
+        self.graph.add((subject, predicate, node))
+        return node
+
     def _theme_scheme(self) -> URIRef:
         uri, title = vocabularies.theme_scheme()
         scheme = URIRef(uri)
@@ -174,7 +186,8 @@ class DcatExport:
         graph.add((node, DCTERMS.title, self._text(title, obj)))
         description = obj.Description() or fallback_description or title
         graph.add((node, DCTERMS.description, self._text(description, obj)))
-        issued = date_literal(getattr(obj, "effective_date", None))
+        # Published items have an effective date unless nobody set one.
+        issued = date_literal(getattr(obj, "effective_date", None) or getattr(obj, "creation_date", None))
         if issued is not None:
             graph.add((node, DCTERMS.issued, issued))
         modified = date_literal(getattr(obj, "modification_date", None))
@@ -185,7 +198,7 @@ class DcatExport:
         agent = BNode()
         self.graph.add((agent, RDF.type, FOAF.Agent))
         self.graph.add((agent, FOAF.name, Literal(name)))
-        self._link(agent, DCTERMS.type, vocabularies.publisher_type_uri(owner_type), SKOS.Concept)
+        self._concept(agent, DCTERMS.type, vocabularies.publisher_type(owner_type))
         return agent
 
     def _owner(self, obj) -> BNode | None:
@@ -214,11 +227,10 @@ class DcatExport:
     def _coverage(self, node, obj):
         for token in getattr(obj, "spatial_coverage", None) or []:
             self._link(node, DCTERMS.spatial, vocabularies.country_uri(token), DCTERMS.Location)
-        themes = {vocabularies.theme_uri(topic) for topic in getattr(obj, "topics", None) or []}
-        for theme in sorted(filter(None, themes)):
-            concept = self._instance(theme, SKOS.Concept)
-            self.graph.add((concept, SKOS.inScheme, self._theme_scheme()))
-            self.graph.add((node, DCAT.theme, concept))
+        for topic in getattr(obj, "topics", None) or []:
+            theme = self._concept(node, DCAT.theme, vocabularies.theme(topic))
+            if theme is not None:
+                self.graph.add((theme, SKOS.inScheme, self._theme_scheme()))
 
     def _page(self, node, predicate, url):
         self._link(node, predicate, web_address(url), FOAF.Document)
@@ -282,10 +294,9 @@ class DcatExport:
         if publisher is not None:
             graph.add((dataset, DCTERMS.publisher, publisher))
         self._contact_points(dataset, solution)
-        self._link(dataset, ADMS.status, vocabularies.status_uri(solution.development_status), SKOS.Concept)
+        self._concept(dataset, ADMS.status, vocabularies.status(solution.development_status))
         for token in solution.solution_type or []:
-            concept_uri = vocabularies.solution_type_uri(self.portal_url, token)
-            self._link(dataset, DCTERMS.type, concept_uri, SKOS.Concept)
+            self._concept(dataset, DCTERMS.type, vocabularies.solution_type(self.portal_url, token))
         for code in solution.interface_languages or []:
             self._link(dataset, DCTERMS.language, vocabularies.language_uri(code), DCTERMS.LinguisticSystem)
         self._page(dataset, DCAT.landingPage, solution.landing_page or solution.absolute_url())
@@ -342,14 +353,14 @@ class DcatExport:
         graph.add((node, DCTERMS.isVersionOf, solution_uri))
         if release.version:
             graph.add((node, OWL.versionInfo, Literal(release.version)))
-            graph.add((node, DCAT.version, Literal(release.version)))
+            graph.add((node, DCAT_VERSION, Literal(release.version)))
         if notes:
             graph.add((node, ADMS.versionNotes, self._text(notes, release)))
         released = date_literal(release.release_date)
         if released is not None:
             graph.remove((node, DCTERMS.issued, None))
             graph.add((node, DCTERMS.issued, released))
-        self._link(node, ADMS.status, vocabularies.status_uri(release.development_status), SKOS.Concept)
+        self._concept(node, ADMS.status, vocabularies.status(release.development_status))
         self._page(node, DCAT.landingPage, release.absolute_url())
         for brain in selection.public_children(release, selection.DISTRIBUTION):
             distribution = self.add_distribution(brain._unrestrictedGetObject())

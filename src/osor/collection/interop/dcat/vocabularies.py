@@ -7,6 +7,7 @@ graph builder then leaves the property out instead of guessing.
 
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 import pycountry
 import yaml
@@ -21,10 +22,17 @@ def tables() -> dict:
         return yaml.safe_load(data)
 
 
-def _mapped(table_name: str, token: str | None) -> str | None:
+class Concept(NamedTuple):
+    """A SKOS concept: DCAT-AP requires its preferred label with its URI."""
+
+    uri: str
+    label: str
+
+
+def _concept(table_name: str, token: str | None) -> Concept | None:
     table = tables()[table_name]
     code = table["terms"].get(token) if token else None
-    return f"{table['base']}{code}" if code else None
+    return Concept(f"{table['base']}{code}", table["labels"][code]) if code else None
 
 
 def country_uri(token: str) -> str | None:
@@ -50,9 +58,9 @@ def language_uri(code: str) -> str | None:
     return f"{table['base']}{three}" if three else None
 
 
-def theme_uri(topic: str) -> str | None:
-    """EU data-theme URI of an osor_topics token."""
-    return _mapped("themes", topic)
+def theme(topic: str) -> Concept | None:
+    """EU data theme of an osor_topics token."""
+    return _concept("themes", topic)
 
 
 def theme_scheme() -> tuple[str, str]:
@@ -61,25 +69,28 @@ def theme_scheme() -> tuple[str, str]:
     return table["scheme"], table["scheme_title"]
 
 
-def status_uri(status: str | None) -> str | None:
-    """ADMS status URI of a development_status token."""
-    return _mapped("statuses", status)
+def status(token: str | None) -> Concept | None:
+    """ADMS status of a development_status token."""
+    return _concept("statuses", token)
 
 
-def publisher_type_uri(owner_type: str | None) -> str | None:
-    """ADMS publisher-type URI of an owner_type token."""
-    return _mapped("publisher_types", owner_type)
+def publisher_type(owner_type: str | None) -> Concept | None:
+    """ADMS publisher type of an owner_type token."""
+    return _concept("publisher_types", owner_type)
 
 
-def solution_type_uri(portal_url: str, token: str) -> str | None:
-    """The site's own concept URI of an osor_solution_type token."""
+def solution_type(portal_url: str, token: str) -> Concept | None:
+    """The site's own concept of an osor_solution_type token."""
     table = tables()["solution_types"]
-    return f"{portal_url}/{table['path']}{token}" if token in table["terms"] else None
+    label = table["labels"].get(token)
+    return Concept(f"{portal_url}/{table['path']}{token}", label) if label else None
 
 
 def file_type_uri(file_format: str | None) -> str | None:
     """EU file-type URI of a distribution's format (``TAR.GZ`` -> ``…/TAR_GZ``)."""
-    return _mapped("file_types", (file_format or "").strip().upper())
+    table = tables()["file_types"]
+    code = table["terms"].get((file_format or "").strip().upper())
+    return f"{table['base']}{code}" if code else None
 
 
 def licence_uri(spdx_id: str) -> str:
