@@ -84,4 +84,9 @@ def _by_preference(accept: str) -> list[str]:
 
 
 def serialise(graph, serialisation: Serialisation) -> bytes:
-    return graph.serialize(format=serialisation.rdflib_format, encoding="utf-8")
+    options = {}
+    if serialisation is JSON_LD:
+        # Compact JSON-LD with the graph's prefixes (dct:title, not the full IRI).
+        options["context"] = {prefix: str(namespace) for prefix, namespace in graph.namespaces() if prefix}
+        options["auto_compact"] = True
+    return graph.serialize(format=serialisation.rdflib_format, encoding="utf-8", **options)

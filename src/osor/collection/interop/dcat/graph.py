@@ -60,6 +60,7 @@ PREFIXES = {
     "foaf": FOAF,
     "owl": OWL,
     "prov": PROV,
+    "rdf": RDF,
     "skos": SKOS,
     "vcard": VCARD,
     "xsd": XSD,
@@ -72,7 +73,8 @@ _TAGS = re.compile(r"<[^>]+>")
 
 
 def new_graph() -> Graph:
-    graph = Graph()
+    # Only the prefixes we use ("core": rdf, rdfs, xsd, owl), not rdflib's thirty.
+    graph = Graph(bind_namespaces="core")
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace)
     return graph

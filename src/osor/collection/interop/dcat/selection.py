@@ -35,15 +35,13 @@ def _path(container) -> str:
 
 
 def public_solutions(container):
-    """Brains of the published solutions under ``container``, by path."""
-    return _search(
-        portal_type=SOLUTION, review_state=PUBLISHED, path=_path(container), sort_on="path"
-    )
+    """Brains of the published solutions under ``container``."""
+    return _search(portal_type=SOLUTION, review_state=PUBLISHED, path=_path(container))
 
 
 def public_collections(container):
     """Brains of the collections under ``container`` that Anonymous may view."""
-    return _search(portal_type=COLLECTION, path=_path(container), sort_on="path")
+    return _search(portal_type=COLLECTION, path=_path(container))
 
 
 def public_children(container, portal_type: str):
@@ -52,9 +50,7 @@ def public_children(container, portal_type: str):
     Releases and distributions have no workflow: they are visible when
     their solution is, which the caller has checked.
     """
-    return _search(
-        portal_type=portal_type, path={"query": _path(container), "depth": 1}, sort_on="path"
-    )
+    return _search(portal_type=portal_type, path={"query": _path(container), "depth": 1})
 
 
 def is_public(obj) -> bool:
