@@ -510,6 +510,12 @@ def test_the_site_and_the_rest_api_answer_too(served, anonymous, request_factory
     assert (uri(served["full"]), RDF.type, DCAT.Dataset) in graph
 
 
+def test_a_resource_uri_leads_to_the_item_page(served, anonymous):
+    response = anonymous.get(f"/resolveuid/{IUUID(served['full'])}", allow_redirects=False)
+    assert response.status_code in (301, 302)
+    assert response.headers["Location"] == served["full"].absolute_url()
+
+
 def test_an_unknown_format_is_a_400_naming_the_valid_ones(served, anonymous):
     response = anonymous.get("/osor/@dcat?format=csv")
     assert response.status_code == 400
