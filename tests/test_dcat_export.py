@@ -319,6 +319,23 @@ def test_a_solution_without_description_is_described_by_its_title(catalogue):
     assert objects(graph, uri(catalogue["minimal"]), DCTERMS.description) == {Literal("Minimal", lang="en")}
 
 
+HOSTILE = 'Ev<il> & "quoted" \'x\' \x00\x1b]]> @prefix : <x> . _:b {"@id": 1} \u202e'
+
+
+@pytest.mark.parametrize("rdflib_format", ["turtle", "xml", "json-ld", "nt"])
+def test_hostile_texts_survive_every_serialisation(catalogue, rdflib_format):
+    solution = catalogue["full"]
+    solution.title = HOSTILE
+    solution.owner_name = HOSTILE
+    solution.contact_points = [{"name": HOSTILE, "email": None, "url": "javascript:alert(1)"}]
+    solution.landing_page = 'https://example.org/a b"<>'
+    text = solution_graph(solution).serialize(format=rdflib_format)
+    graph = Graph().parse(data=text, format=rdflib_format)
+    expected = HOSTILE.replace("\x00", "").replace("\x1b", "")
+    assert (uri(solution), DCTERMS.title, Literal(expected, lang="en")) in graph
+    assert objects(graph, uri(solution), DCAT.landingPage) == {URIRef(solution.absolute_url())}
+
+
 def test_a_federated_solution_names_its_origin(catalogue):
     solution = catalogue["full"]
     solution.original_uri = "https://joinup.ec.europa.eu/solution/decidim"

@@ -70,6 +70,8 @@ PREFIXES = {
 # not addresses are left out rather than written as broken IRIs.
 _NOT_IN_IRI = re.compile(r'[\s<>"{}|\\^`]')
 _TAGS = re.compile(r"<[^>]+>")
+# Characters XML 1.0 cannot carry (RDF/XML would be unreadable with them).
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def new_graph() -> Graph:
@@ -88,6 +90,11 @@ def web_address(value) -> URIRef | None:
     if not value.startswith(("http://", "https://", "mailto:")):
         return None
     return URIRef(value)
+
+
+def text_literal(value: str, lang: str | None = None) -> Literal:
+    """A string literal every serialisation can carry."""
+    return Literal(_NOT_IN_XML.sub("", value), lang=lang)
 
 
 def plain_text(html: str | None) -> str:
@@ -142,7 +149,7 @@ class DcatExport:
         return (language() if callable(language) else None) or self.default_language
 
     def _text(self, value: str, obj) -> Literal:
-        return Literal(value, lang=self._language(obj))
+        return text_literal(value, self._language(obj))
 
     # Typed vocabulary nodes -------------------------------------------------
 
@@ -199,7 +206,7 @@ class DcatExport:
     def _agent(self, name: str, owner_type: str | None = None) -> BNode:
         agent = BNode()
         self.graph.add((agent, RDF.type, FOAF.Agent))
-        self.graph.add((agent, FOAF.name, Literal(name)))
+        self.graph.add((agent, FOAF.name, text_literal(name)))
         self._concept(agent, DCTERMS.type, vocabularies.publisher_type(owner_type))
         return agent
 
@@ -218,7 +225,7 @@ class DcatExport:
             contact = BNode()
             self.graph.add((node, DCAT.contactPoint, contact))
             self.graph.add((contact, RDF.type, VCARD.Kind))
-            self.graph.add((contact, VCARD.fn, Literal(name)))
+            self.graph.add((contact, VCARD.fn, text_literal(name)))
             email = web_address(f"mailto:{row['email']}") if row.get("email") else None
             if email is not None:
                 self.graph.add((contact, VCARD.hasEmail, email))
@@ -301,7 +308,8 @@ class DcatExport:
             self._concept(dataset, DCTERMS.type, vocabularies.solution_type(self.portal_url, token))
         for code in solution.interface_languages or []:
             self._link(dataset, DCTERMS.language, vocabularies.language_uri(code), DCTERMS.LinguisticSystem)
-        self._page(dataset, DCAT.landingPage, solution.landing_page or solution.absolute_url())
+        landing_page = web_address(solution.landing_page) or solution.absolute_url()
+        self._page(dataset, DCAT.landingPage, landing_page)
         for url in (
             solution.absolute_url(),
             solution.documentation_url,
@@ -340,7 +348,7 @@ class DcatExport:
         if source_uri is not None:
             graph.add((activity, PROV.used, source_uri))
         elif isinstance(source, str) and source.strip():
-            graph.add((activity, DCTERMS.description, Literal(source.strip())))
+            graph.add((activity, DCTERMS.description, text_literal(source.strip())))
         harvested = date_literal(getattr(solution, "harvested", None))
         if harvested is not None:
             graph.add((activity, PROV.endedAtTime, harvested))
@@ -354,8 +362,8 @@ class DcatExport:
         self._describe(node, release, notes)
         graph.add((node, DCTERMS.isVersionOf, solution_uri))
         if release.version:
-            graph.add((node, OWL.versionInfo, Literal(release.version)))
-            graph.add((node, DCAT_VERSION, Literal(release.version)))
+            graph.add((node, OWL.versionInfo, text_literal(release.version)))
+            graph.add((node, DCAT_VERSION, text_literal(release.version)))
         if notes:
             graph.add((node, ADMS.versionNotes, self._text(notes, release)))
         released = date_literal(release.release_date)
