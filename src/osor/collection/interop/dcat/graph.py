@@ -137,9 +137,7 @@ class DcatExport:
     def uri(self, obj) -> URIRef:
         """The persistent URI of ``obj`` (see the module's docstring)."""
         uid = IUUID(obj, None)
-        if uid is None:
-            return URIRef(obj.absolute_url())
-        return URIRef(f"{self.portal_url}/resolveuid/{uid}")
+        return self.uri_of_uid(uid) if uid else URIRef(obj.absolute_url())
 
     def uri_of_uid(self, uid: str) -> URIRef:
         return URIRef(f"{self.portal_url}/resolveuid/{uid}")
