@@ -1,0 +1,375 @@
+"""The bulk catalogue for harvesters (issue #19 §4): @catalogue pages every
+public software solution with its releases and distributions, by an opaque
+cursor that stays correct while the catalogue changes; modified_since and
+tombstones for incremental harvests; a streamed JSON Lines dump."""
+
+from osor.collection.interop.catalogue.cursor import CatalogueRequestError
+from osor.collection.interop.catalogue.cursor import decode_cursor
+from osor.collection.interop.catalogue.cursor import encode_cursor
+from osor.collection.interop.catalogue.cursor import parse_request
+from osor.collection.interop.catalogue.listing import deleted_since
+from osor.collection.interop.catalogue.listing import page_after
+from osor.collection.interop.catalogue.stream import CatalogueStream
+from osor.collection.interop.catalogue.stream import dump_lines
+from osor.collection.interop.catalogue.stream import url_maker
+from osor.collection.content.software_solution import ISoftwareSolution
+from plone import api
+from plone.app.testing import setRoles
+from plone.app.testing import TEST_USER_ID
+from plone.app.textfield.value import RichTextValue
+from urllib.parse import parse_qs
+from urllib.parse import urlparse
+
+import json
+import pytest
+import time
+import transaction
+
+
+def add_solution(collection, name, state="published", **fields):
+    solution = api.content.create(
+        container=collection,
+        type="software_solution",
+        id=name,
+        title=name.capitalize(),
+        **fields,
+    )
+    if state != "draft":
+        api.content.transition(solution, to_state=state)
+    return solution
+
+
+def add_release(solution, version="1.0"):
+    release = api.content.create(
+        container=solution,
+        type="solution_release",
+        id=f"v{version}",
+        title=version,
+        version=version,
+    )
+    api.content.create(
+        container=release,
+        type="solution_distribution",
+        id="zip",
+        title="zip",
+        access_url=f"https://example.org/{solution.getId()}-{version}.zip",
+        licence="EUPL-1.2",
+    )
+    return release
+
+
+def build_catalogue(portal, public=5):
+    """A validated collection with ``public`` published solutions (the first
+    with a release and a distribution) and what must never be listed: a
+    draft, a proposed solution, a legal request, and a published solution of
+    a draft collection."""
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    collection = api.content.create(
+        container=portal, type="community_collection", id="osor", title="OSOR"
+    )
+    api.content.transition(collection, to_state="validated")
+    for number in range(public):
+        solution = add_solution(
+            collection,
+            f"app{number}",
+            spatial_coverage=["DK"],
+            topics=["GOVE-interoperability"],
+            licences=["EUPL-1.2"],
+            repository_url=f"https://example.org/app{number}.git",
+        )
+        if number == 0:
+            add_release(solution)
+    add_solution(collection, "draft", state="draft")
+    add_solution(collection, "proposed", state="proposed")
+    request = api.content.create(
+        container=collection,
+        type="legal_request",
+        id="question",
+        title="May we combine EUPL and GPL code?",
+        question=RichTextValue("<p>May we?</p>", "text/html"),
+        category="licence_compatibility",
+        licences=["EUPL-1.2"],
+    )
+    api.content.transition(request, transition="take")
+    api.content.transition(request, transition="answer", comment="Yes.")
+    hidden = api.content.create(
+        container=portal, type="community_collection", id="hidden", title="Hidden"
+    )
+    add_solution(hidden, "secret")
+    return collection
+
+
+def everything(context, limit=2, since=None) -> list[str]:
+    """The ids of all the pages of ``context``'s catalogue, in order."""
+    ids, after = [], None
+    while True:
+        page = page_after(context, after, limit, since)
+        ids += [solution.getId() for solution in page.solutions]
+        if not page.more:
+            return ids
+        after = page.last_key
+
+
+@pytest.fixture
+def catalogue(portal):
+    return build_catalogue(portal)
+
+
+# Which solutions, in which order ----------------------------------------------
+
+
+def test_paging_lists_every_public_solution_exactly_once(catalogue, portal):
+    ids = everything(portal, limit=2)
+    assert sorted(ids) == ["app0", "app1", "app2", "app3", "app4"]
+    assert len(ids) == len(set(ids))
+
+
+def test_drafts_proposals_legal_requests_and_hidden_collections_never_appear(catalogue, portal):
+    ids = everything(portal, limit=500)
+    assert not {"draft", "proposed", "question", "secret"} & set(ids)
+
+
+def test_a_manager_gets_the_same_catalogue_as_a_visitor(catalogue, portal):
+    from plone.app.testing import logout
+
+    as_manager = everything(portal, limit=500)
+    logout()
+    assert everything(portal, limit=500) == as_manager
+
+
+def test_a_collection_lists_only_its_own_solutions(catalogue, portal):
+    other = api.content.create(
+        container=portal, type="community_collection", id="other", title="Other"
+    )
+    api.content.transition(other, to_state="validated")
+    add_solution(other, "elsewhere")
+    assert "elsewhere" in everything(portal)
+    assert "elsewhere" not in everything(catalogue)
+
+
+def test_archived_and_expired_solutions_are_not_listed(catalogue, portal):
+    from DateTime import DateTime
+
+    catalogue["app2"].setExpirationDate(DateTime() - 1)
+    catalogue["app2"].reindexObject()
+    assert "app2" not in everything(portal)
+    api.content.transition(catalogue, transition="archive", comment="The project ended.")
+    assert api.content.get_state(catalogue["app1"]) == "archived"
+    assert everything(portal) == []
+
+
+def test_pages_follow_the_time_of_the_last_change(catalogue, portal):
+    catalogue["app1"].description = "Changed"
+    from zope.lifecycleevent import modified
+
+    modified(catalogue["app1"])
+    assert everything(portal)[-1] == "app1"
+
+
+def test_a_new_release_moves_its_solution_to_the_end(catalogue, portal):
+    add_release(catalogue["app2"], "2.0")
+    assert everything(portal)[-1] == "app2"
+
+
+# Stable while the catalogue changes ---------------------------------------------
+
+
+def test_items_added_and_changed_between_pages_are_neither_skipped_nor_repeated(
+    catalogue, portal
+):
+    first = page_after(portal, None, 2, None)
+    seen = [solution.getId() for solution in first.solutions]
+    # Between two pages: a new solution, a change of one already listed and
+    # of one not yet listed, and one unpublished.
+    add_solution(catalogue, "newcomer")
+    from zope.lifecycleevent import modified
+
+    changed_seen, changed_unseen = seen[0], "app4"
+    modified(catalogue[changed_seen])
+    modified(catalogue[changed_unseen])
+    rest = everything_after(portal, first.last_key)
+    # Unchanged items already listed do not come back; nothing is skipped;
+    # what changed after it was listed comes again, as a harvester wants.
+    assert seen[1] not in rest
+    assert set(seen) | set(rest) == {"app0", "app1", "app2", "app3", "app4", "newcomer"}
+    assert rest.count(changed_unseen) == 1
+    assert rest[-3:] == ["newcomer", changed_seen, changed_unseen]
+
+
+def everything_after(context, after, limit=2) -> list[str]:
+    ids = []
+    while True:
+        page = page_after(context, after, limit, None)
+        ids += [solution.getId() for solution in page.solutions]
+        if not page.more:
+            return ids
+        after = page.last_key
+
+
+# modified_since and tombstones --------------------------------------------------
+
+
+def test_modified_since_lists_only_what_changed_since(catalogue, portal):
+    since = time.time()
+    from zope.lifecycleevent import modified
+
+    modified(catalogue["app3"])
+    add_solution(catalogue, "fresh")
+    assert everything(portal, since=since) == ["app3", "fresh"]
+    assert deleted_since(portal, since) == []
+
+
+def test_publishing_an_old_draft_counts_as_a_change(catalogue, portal):
+    since = time.time()
+    api.content.transition(catalogue["draft"], to_state="published")
+    assert everything(portal, since=since) == ["draft"]
+
+
+def test_deleting_a_public_solution_leaves_a_tombstone(catalogue, portal):
+    since = time.time()
+    uid = catalogue["app2"].UID()
+    api.content.delete(catalogue["app2"])
+    [tombstone] = deleted_since(portal, since)
+    assert tombstone["uid"] == uid
+    assert tombstone["path"] == "/plone/osor/app2"
+    assert tombstone["when"] >= since
+    assert deleted_since(portal, time.time() + 1) == []
+
+
+def test_unpublishing_leaves_a_tombstone(catalogue, portal):
+    since = time.time()
+    api.content.transition(catalogue["app3"], transition="request_changes", comment="Fix it.")
+    assert [tomb["uid"] for tomb in deleted_since(portal, since)] == [catalogue["app3"].UID()]
+
+
+def test_archiving_the_collection_leaves_a_tombstone_per_solution(catalogue, portal):
+    since = time.time()
+    api.content.transition(catalogue, transition="archive", comment="The project ended.")
+    assert {tomb["path"] for tomb in deleted_since(portal, since)} == {
+        f"/plone/osor/app{number}" for number in range(5)
+    }
+
+
+def test_publishing_again_removes_the_tombstone(catalogue, portal):
+    since = time.time()
+    api.content.transition(catalogue["app1"], transition="request_changes", comment="Fix it.")
+    api.content.transition(catalogue["app1"], transition="publish")
+    assert deleted_since(portal, since) == []
+    assert "app1" in everything(portal, since=since)
+
+
+def test_drafts_leave_no_tombstone(catalogue, portal):
+    since = time.time()
+    api.content.transition(catalogue["draft"], transition="submit")
+    api.content.delete(catalogue["proposed"])
+    assert deleted_since(portal, since) == []
+
+
+def test_a_solution_moved_to_another_collection_is_a_tombstone_for_the_first_only(
+    catalogue, portal
+):
+    other = api.content.create(
+        container=portal, type="community_collection", id="other", title="Other"
+    )
+    api.content.transition(other, to_state="validated")
+    since = time.time()
+    api.content.move(catalogue["app1"], other)
+    assert [tomb["path"] for tomb in deleted_since(catalogue, since)] == ["/plone/osor/app1"]
+    assert deleted_since(portal, since) == []  # still listed on the site
+    assert "app1" in everything(portal, since=since)
+
+
+def test_validating_a_collection_brings_its_published_solutions_in(catalogue, portal):
+    since = time.time()
+    api.content.transition(portal["hidden"], to_state="validated")
+    assert everything(portal, since=since) == ["secret"]
+
+
+# The records -----------------------------------------------------------------------
+
+
+def test_a_record_holds_the_solution_its_releases_and_distributions(catalogue, portal):
+    url_for = url_maker(portal.getPhysicalPath(), "https://osor.example")
+    [line] = [
+        json.loads(line)
+        for line in dump_lines(portal, url_for)
+        if json.loads(line)["uid"] == catalogue["app0"].UID()
+    ]
+    assert line["@type"] == "software_solution"
+    assert line["@id"] == "https://osor.example/osor/app0"
+    assert line["title"] == "App0"
+    assert line["countries"] == ["DK"]
+    assert line["topics"] == ["GOVE-interoperability"]
+    assert line["licences"] == ["EUPL-1.2"]
+    assert line["licence_expression"] == "EUPL-1.2"
+    assert line["repository_url"] == "https://example.org/app0.git"
+    assert line["collection"] == catalogue.UID()
+    assert line["created"].startswith("20")
+    [release] = line["releases"]
+    assert release["version"] == "1.0"
+    [distribution] = release["distributions"]
+    assert distribution["download_url"] == "https://example.org/app0-1.0.zip"
+    assert distribution["licence"] == "EUPL-1.2"
+
+
+# Parameters and cursor --------------------------------------------------------------
+
+
+def test_a_cursor_round_trips_and_a_tampered_one_is_refused():
+    key = f"{1764570000.5:020.6f}|{'a' * 32}"
+    cursor = encode_cursor(key)
+    assert decode_cursor(cursor) == key
+    for tampered in [cursor[:-2], cursor + "x", "!!!", encode_cursor("1|" + "a" * 32), "e30"]:
+        with pytest.raises(CatalogueRequestError) as error:
+            decode_cursor(tampered)
+        assert error.value.parameter == "cursor"
+
+
+@pytest.mark.parametrize(
+    "form,parameter",
+    [
+        ({"limit": "0"}, "limit"),
+        ({"limit": "501"}, "limit"),
+        ({"limit": "ten"}, "limit"),
+        ({"limit": ["1", "2"]}, "limit"),
+        ({"modified_since": "yesterday"}, "modified_since"),
+        ({"modified_since": "2026-02-30"}, "modified_since"),
+        ({"format": "xml"}, "format"),
+        ({"cursor": "x" * 300}, "cursor"),
+    ],
+)
+def test_bad_parameters_are_refused_naming_the_parameter(form, parameter):
+    with pytest.raises(CatalogueRequestError) as error:
+        parse_request(form)
+    assert error.value.parameter == parameter
+
+
+def test_parameters_have_defaults_and_accept_iso_dates():
+    assert parse_request({}).limit == 100
+    assert parse_request({"modified_since": "1970-01-02"}).modified_since == 86400
+    assert parse_request({"modified_since": "1970-01-01T01:00:00+01:00"}).modified_since == 0
+
+
+# Memory ----------------------------------------------------------------------------
+
+
+def test_the_dump_does_not_keep_the_solutions_it_has_written_in_memory(functional_portal):
+    collection = build_catalogue(functional_portal, public=60)
+    transaction.commit()
+    stream = CatalogueStream(collection, "https://osor.example/osor", page_size=10)
+    lines = 0
+    awake = []
+    for _line in stream:
+        lines += 1
+        connection = stream._connection
+        if connection is not None:
+            awake.append(
+                sum(
+                    1
+                    for _oid, obj in connection._cache.lru_items()  # the awake ones
+                    if ISoftwareSolution.providedBy(obj)
+                )
+            )
+    assert lines == 60
+    # At most one page (and the solution being written) awake at any time.
+    assert max(awake) <= 11
