@@ -3,6 +3,9 @@ public software solution with its releases and distributions, by an opaque
 cursor that stays correct while the catalogue changes; modified_since and
 tombstones for incremental harvests; a streamed JSON Lines dump."""
 
+from datetime import datetime
+from datetime import timezone
+from osor.collection.content.software_solution import ISoftwareSolution
 from osor.collection.interop.catalogue.cursor import CatalogueRequestError
 from osor.collection.interop.catalogue.cursor import decode_cursor
 from osor.collection.interop.catalogue.cursor import encode_cursor
@@ -12,7 +15,6 @@ from osor.collection.interop.catalogue.listing import page_after
 from osor.collection.interop.catalogue.stream import CatalogueStream
 from osor.collection.interop.catalogue.stream import dump_lines
 from osor.collection.interop.catalogue.stream import url_maker
-from osor.collection.content.software_solution import ISoftwareSolution
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
@@ -97,6 +99,10 @@ def build_catalogue(portal, public=5):
     )
     add_solution(hidden, "secret")
     return collection
+
+
+def iso(seconds: float) -> str:
+    return datetime.fromtimestamp(seconds, tz=timezone.utc).isoformat()
 
 
 def everything(context, limit=2, since=None) -> list[str]:
@@ -356,6 +362,11 @@ def test_parameters_have_defaults_and_accept_iso_dates():
 def test_the_dump_does_not_keep_the_solutions_it_has_written_in_memory(functional_portal):
     collection = build_catalogue(functional_portal, public=60)
     transaction.commit()
+    # A production-sized cache target: the cache's own garbage collection
+    # would not free anything, only the dump's deactivation does.
+    database = functional_portal._p_jar.db()
+    cache_size = database.getCacheSize()
+    database.setCacheSize(100_000)
     stream = CatalogueStream(collection, "https://osor.example/osor", page_size=10)
     lines = 0
     awake = []
@@ -370,6 +381,144 @@ def test_the_dump_does_not_keep_the_solutions_it_has_written_in_memory(functiona
                     if ISoftwareSolution.providedBy(obj)
                 )
             )
+    database.setCacheSize(cache_size)
     assert lines == 60
-    # At most one page (and the solution being written) awake at any time.
-    assert max(awake) <= 11
+    # At most one page of solutions awake at any time.
+    assert max(awake) <= 10
+    assert stream._connection is None  # closed at the end
+
+
+# Over HTTP ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def published(functional_portal):
+    """The fixture, committed, for requests over HTTP."""
+    build_catalogue(functional_portal)
+    setRoles(functional_portal, TEST_USER_ID, ["Member"])
+    transaction.commit()
+    return functional_portal
+
+
+def harvest(session, url, **params) -> tuple[list[dict], list[dict]]:
+    """Every page from ``url`` on: (items, deleted of the first page)."""
+    response = session.get(url, params=params)
+    assert response.status_code == 200, response.text
+    data = response.json()
+    items, deleted = list(data["items"]), data["deleted"]
+    while data["next"]:
+        data = session.get(api_url(data["next"])).json()
+        items += data["items"]
+    return items, deleted
+
+
+def api_url(url: str) -> str:
+    """A ``next`` address, relative to the test session's site (whose base
+    address goes through the REST API traverser)."""
+    parsed = urlparse(url)
+    return parsed.path.removeprefix("/plone/") + "?" + parsed.query
+
+
+def test_rest_pages_through_every_public_solution_once(published, request_factory):
+    session = request_factory()
+    response = session.get("@catalogue", params={"limit": "2"})
+    data = response.json()
+    assert set(data) == {"@id", "items", "next", "deleted"}
+    assert len(data["items"]) == 2
+    assert "cursor=" in data["next"] and "limit=2" in data["next"]
+    items, deleted = harvest(session, "@catalogue", limit="2")
+    assert sorted(item["title"] for item in items) == ["App0", "App1", "App2", "App3", "App4"]
+    assert len({item["uid"] for item in items}) == 5
+    assert deleted == []
+
+
+def test_rest_paging_is_stable_while_items_are_added_and_modified(published, request_factory):
+    from zope.lifecycleevent import modified
+
+    session = request_factory()
+    first = session.get("@catalogue", params={"limit": "2"}).json()
+    seen = [item["uid"] for item in first["items"]]
+    setRoles(published, TEST_USER_ID, ["Manager"])
+    new = add_solution(published["osor"], "newcomer")
+    modified(published["osor"]["app4"])
+    transaction.commit()
+    rest, _deleted = harvest(session, api_url(first["next"]))
+    rest_uids = [item["uid"] for item in rest]
+    assert not set(seen) & set(rest_uids)  # unchanged items do not come back
+    assert len(rest_uids) == len(set(rest_uids))
+    assert set(seen) | set(rest_uids) == {
+        published["osor"][name].UID() for name in ("app0", "app1", "app2", "app3", "app4")
+    } | {new.UID()}
+    assert rest_uids[-2:] == [new.UID(), published["osor"]["app4"].UID()]
+
+
+def test_rest_modified_since_answers_changes_and_tombstones(published, request_factory):
+    setRoles(published, TEST_USER_ID, ["Manager"])
+    api.content.delete(published["osor"]["app0"])
+    api.content.transition(published["osor"]["app1"], transition="request_changes", comment="x")
+    transaction.commit()
+    time.sleep(0.01)
+    since = time.time()
+    api.content.transition(published["osor"]["app1"], transition="publish")
+    api.content.delete(published["osor"]["app2"])
+    transaction.commit()
+    items, deleted = harvest(request_factory(), "@catalogue", modified_since=iso(since))
+    assert [item["title"] for item in items] == ["App1"]
+    assert [(tomb["path"], tomb["@type"]) for tomb in deleted] == [("/plone/osor/app2", "tombstone")]
+    assert deleted[0]["@id"].endswith("/plone/osor/app2")
+
+
+@pytest.mark.parametrize(
+    "params,parameter",
+    [
+        ({"limit": "1000"}, "limit"),
+        ({"limit": "-1"}, "limit"),
+        ({"modified_since": "not a date"}, "modified_since"),
+        ({"format": "csv"}, "format"),
+        ({"cursor": "bm90IGEgY3Vyc29y"}, "cursor"),  # base64 of "not a cursor"
+    ],
+)
+def test_rest_answers_bad_parameters_with_400_naming_them(published, request_factory, params, parameter):
+    response = request_factory().get("@catalogue", params=params)
+    assert response.status_code == 400, response.text
+    assert response.json()["error"]["parameter"] == parameter
+
+
+def test_rest_refuses_a_tampered_cursor(published, request_factory):
+    session = request_factory()
+    next_url = session.get("@catalogue", params={"limit": "2"}).json()["next"]
+    cursor = parse_qs(urlparse(next_url).query)["cursor"][0]
+    tampered = cursor[:-3] + ("AAA" if not cursor.endswith("AAA") else "BBB")
+    response = session.get("@catalogue", params={"limit": "2", "cursor": tampered})
+    assert response.status_code == 400
+    assert response.json()["error"]["parameter"] == "cursor"
+
+
+@pytest.mark.parametrize("url,api", [("@catalogue?format=jsonl", True), ("@@catalogue-dump", False)])
+def test_the_jsonl_dump_streams_one_solution_per_line(published, request_factory, url, api):
+    response = request_factory(api=api).get(url, stream=True)
+    assert response.status_code == 200
+    assert response.headers["Content-Type"].startswith("application/x-ndjson")
+    records = [json.loads(line) for line in response.iter_lines() if line]
+    assert sorted(record["title"] for record in records) == ["App0", "App1", "App2", "App3", "App4"]
+    assert {record["@type"] for record in records} == {"software_solution"}
+
+
+def test_the_jsonl_dump_with_modified_since_ends_with_tombstones(published, request_factory):
+    since = time.time()
+    setRoles(published, TEST_USER_ID, ["Manager"])
+    api.content.delete(published["osor"]["app3"])
+    transaction.commit()
+    response = request_factory(api=False).get(
+        "osor/@@catalogue-dump", params={"modified_since": iso(since)}
+    )
+    records = [json.loads(line) for line in response.text.splitlines()]
+    assert [(record["@type"], record["path"]) for record in records] == [
+        ("tombstone", "/plone/osor/app3")
+    ]
+
+
+def test_the_jsonl_dump_refuses_bad_parameters(published, request_factory):
+    response = request_factory(api=False).get("@@catalogue-dump", params={"modified_since": "x"})
+    assert response.status_code == 400
+    assert response.json()["error"]["parameter"] == "modified_since"

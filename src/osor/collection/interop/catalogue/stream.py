@@ -24,6 +24,9 @@ from osor.collection.content.release import IRelease
 from osor.collection.interop.catalogue.listing import deleted_since
 from osor.collection.interop.catalogue.listing import page_after
 from osor.collection.interop.catalogue.records import solution_record
+from plone.base.interfaces import IPloneSiteRoot
+from zope.component.hooks import getSite
+from zope.component.hooks import setSite
 from ZPublisher.Iterators import IUnboundStreamIterator
 from zope.interface import implementer
 
@@ -103,6 +106,7 @@ class CatalogueStream:
         self.since = since
         self.page_size = page_size
         self._lines = None
+        self._site = None
         self._connection = None
         self._transactions = None
 
@@ -110,19 +114,27 @@ class CatalogueStream:
         return self
 
     def __next__(self) -> bytes:
-        if self._lines is None:
-            self._lines = self._open()
+        # The site (and its tools, which getToolByName looks up as local
+        # utilities) must be the one of our connection, not what the
+        # thread's site hook holds from elsewhere, if anything.
+        previous = getSite()
         try:
+            if self._lines is None:
+                self._lines = self._open()
+            setSite(self._site)
             return next(self._lines)
         except BaseException:
             self.close()
             raise
+        finally:
+            setSite(previous)
 
     def _open(self):
         self._transactions = transaction.TransactionManager()
         self._connection = self.database.open(transaction_manager=self._transactions)
         application = self._connection.root()["Application"]
         context = application.unrestrictedTraverse(self.context_path)
+        self._site = next(obj for obj in context.aq_chain if IPloneSiteRoot.providedBy(obj))
         connection = self._connection
 
         def free_memory(page):
