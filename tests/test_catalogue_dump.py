@@ -318,6 +318,19 @@ def test_a_record_holds_the_solution_its_releases_and_distributions(catalogue, p
     assert distribution["licence"] == "EUPL-1.2"
 
 
+# Upgrade ---------------------------------------------------------------------------
+
+
+def test_the_upgrade_adds_the_index_and_indexes_existing_solutions(catalogue, portal):
+    from osor.collection.interop.catalogue.changes import KEY_INDEX
+    from osor.collection.upgrades.catalogue import add_catalogue_key_index
+
+    portal.portal_catalog.delIndex(KEY_INDEX)
+    add_catalogue_key_index()
+    add_catalogue_key_index()  # idempotent
+    assert sorted(everything(portal)) == ["app0", "app1", "app2", "app3", "app4"]
+
+
 # Parameters and cursor --------------------------------------------------------------
 
 
