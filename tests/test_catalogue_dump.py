@@ -135,6 +135,15 @@ def test_drafts_proposals_legal_requests_and_hidden_collections_never_appear(cat
     assert not {"draft", "proposed", "question", "secret"} & set(ids)
 
 
+def test_no_solution_is_listed_while_no_collection_is_public(portal):
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    hidden = api.content.create(
+        container=portal, type="community_collection", id="hidden", title="Hidden"
+    )
+    add_solution(hidden, "secret")
+    assert everything(portal) == []
+
+
 def test_a_manager_gets_the_same_catalogue_as_a_visitor(catalogue, portal):
     from plone.app.testing import logout
 
@@ -326,6 +335,9 @@ def test_the_upgrade_adds_the_index_and_indexes_existing_solutions(catalogue, po
     from osor.collection.upgrades.catalogue import add_catalogue_key_index
 
     portal.portal_catalog.delIndex(KEY_INDEX)
+    from zope.lifecycleevent import modified
+
+    modified(catalogue["app1"])  # a site not upgraded yet keeps working
     add_catalogue_key_index()
     add_catalogue_key_index()  # idempotent
     assert sorted(everything(portal)) == ["app0", "app1", "app2", "app3", "app4"]

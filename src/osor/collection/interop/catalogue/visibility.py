@@ -16,6 +16,7 @@ from plone import api
 
 SOLUTION_TYPE = "software_solution"
 ANONYMOUS = ["Anonymous"]
+NO_COLLECTION = "no public collection"
 
 
 def anonymous_query(**query) -> dict:
@@ -24,11 +25,12 @@ def anonymous_query(**query) -> dict:
 
 
 def public_collection_uids(catalog) -> list[str]:
-    """The UIDs of the collections visitors may see."""
+    """The UIDs of the collections visitors may see (never an empty list:
+    the catalog ignores an index queried for no value at all)."""
     brains = catalog.unrestrictedSearchResults(
         **anonymous_query(portal_type="community_collection")
     )
-    return [brain.UID for brain in brains]
+    return [brain.UID for brain in brains] or [NO_COLLECTION]
 
 
 def catalogue_query(catalog, context, **query) -> dict:

@@ -5,6 +5,7 @@ by ``listing.py``, the records by ``records.py``, the dump by ``stream.py``.
 """
 
 from osor.collection.interop.catalogue.cursor import CatalogueRequestError
+from osor.collection.interop.catalogue.cursor import DEFAULT_LIMIT
 from osor.collection.interop.catalogue.cursor import encode_cursor
 from osor.collection.interop.catalogue.cursor import parse_request
 from osor.collection.interop.catalogue.listing import deleted_since
@@ -82,7 +83,7 @@ class CatalogueGet(Service):
         query = []
         if parameters.modified_since_text is not None:
             query.append(("modified_since", parameters.modified_since_text))
-        if parameters.limit != parse_request({}).limit:
+        if parameters.limit != DEFAULT_LIMIT:
             query.append(("limit", str(parameters.limit)))
         if after is not None:
             query.append(("cursor", encode_cursor(after)))
