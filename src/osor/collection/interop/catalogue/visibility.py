@@ -16,7 +16,6 @@ from plone import api
 
 SOLUTION_TYPE = "software_solution"
 ANONYMOUS = ["Anonymous"]
-NO_COLLECTION = "no public collection"
 
 
 def anonymous_query(**query) -> dict:
@@ -25,12 +24,11 @@ def anonymous_query(**query) -> dict:
 
 
 def public_collection_uids(catalog) -> list[str]:
-    """The UIDs of the collections visitors may see (never an empty list:
-    the catalog ignores an index queried for no value at all)."""
+    """The UIDs of the collections visitors may see."""
     brains = catalog.unrestrictedSearchResults(
         **anonymous_query(portal_type="community_collection")
     )
-    return [brain.UID for brain in brains] or [NO_COLLECTION]
+    return [brain.UID for brain in brains]
 
 
 def catalogue_query(catalog, context, **query) -> dict:
