@@ -5,7 +5,9 @@ tombstones for incremental harvests; a streamed JSON Lines dump."""
 
 from datetime import datetime
 from datetime import timezone
+from DateTime import DateTime
 from osor.collection.content.software_solution import ISoftwareSolution
+from osor.collection.interop.catalogue.changes import KEY_INDEX
 from osor.collection.interop.catalogue.cursor import CatalogueRequestError
 from osor.collection.interop.catalogue.cursor import decode_cursor
 from osor.collection.interop.catalogue.cursor import encode_cursor
@@ -15,12 +17,15 @@ from osor.collection.interop.catalogue.listing import page_after
 from osor.collection.interop.catalogue.stream import CatalogueStream
 from osor.collection.interop.catalogue.stream import dump_lines
 from osor.collection.interop.catalogue.stream import url_maker
+from osor.collection.upgrades.catalogue import add_catalogue_key_index
 from plone import api
+from plone.app.testing import logout
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from plone.app.textfield.value import RichTextValue
 from urllib.parse import parse_qs
 from urllib.parse import urlparse
+from zope.lifecycleevent import modified
 
 import json
 import pytest
@@ -145,8 +150,6 @@ def test_no_solution_is_listed_while_no_collection_is_public(portal):
 
 
 def test_a_manager_gets_the_same_catalogue_as_a_visitor(catalogue, portal):
-    from plone.app.testing import logout
-
     as_manager = everything(portal, limit=500)
     logout()
     assert everything(portal, limit=500) == as_manager
@@ -163,8 +166,6 @@ def test_a_collection_lists_only_its_own_solutions(catalogue, portal):
 
 
 def test_archived_and_expired_solutions_are_not_listed(catalogue, portal):
-    from DateTime import DateTime
-
     catalogue["app2"].setExpirationDate(DateTime() - 1)
     catalogue["app2"].reindexObject()
     assert "app2" not in everything(portal)
@@ -175,8 +176,6 @@ def test_archived_and_expired_solutions_are_not_listed(catalogue, portal):
 
 def test_pages_follow_the_time_of_the_last_change(catalogue, portal):
     catalogue["app1"].description = "Changed"
-    from zope.lifecycleevent import modified
-
     modified(catalogue["app1"])
     assert everything(portal)[-1] == "app1"
 
@@ -184,6 +183,11 @@ def test_pages_follow_the_time_of_the_last_change(catalogue, portal):
 def test_a_new_release_moves_its_solution_to_the_end(catalogue, portal):
     add_release(catalogue["app2"], "2.0")
     assert everything(portal)[-1] == "app2"
+
+
+def test_removing_a_distribution_moves_its_solution_to_the_end(catalogue, portal):
+    api.content.delete(catalogue["app0"]["v1.0"]["zip"])
+    assert everything(portal)[-1] == "app0"
 
 
 # Stable while the catalogue changes ---------------------------------------------
@@ -197,8 +201,6 @@ def test_items_added_and_changed_between_pages_are_neither_skipped_nor_repeated(
     # Between two pages: a new solution, a change of one already listed and
     # of one not yet listed, and one unpublished.
     add_solution(catalogue, "newcomer")
-    from zope.lifecycleevent import modified
-
     changed_seen, changed_unseen = seen[0], "app4"
     modified(catalogue[changed_seen])
     modified(catalogue[changed_unseen])
@@ -226,8 +228,6 @@ def everything_after(context, after, limit=2) -> list[str]:
 
 def test_modified_since_lists_only_what_changed_since(catalogue, portal):
     since = time.time()
-    from zope.lifecycleevent import modified
-
     modified(catalogue["app3"])
     add_solution(catalogue, "fresh")
     assert everything(portal, since=since) == ["app3", "fresh"]
@@ -331,12 +331,7 @@ def test_a_record_holds_the_solution_its_releases_and_distributions(catalogue, p
 
 
 def test_the_upgrade_adds_the_index_and_indexes_existing_solutions(catalogue, portal):
-    from osor.collection.interop.catalogue.changes import KEY_INDEX
-    from osor.collection.upgrades.catalogue import add_catalogue_key_index
-
     portal.portal_catalog.delIndex(KEY_INDEX)
-    from zope.lifecycleevent import modified
-
     modified(catalogue["app1"])  # a site not upgraded yet keeps working
     add_catalogue_key_index()
     add_catalogue_key_index()  # idempotent
@@ -458,8 +453,6 @@ def test_rest_pages_through_every_public_solution_once(published, request_factor
 
 
 def test_rest_paging_is_stable_while_items_are_added_and_modified(published, request_factory):
-    from zope.lifecycleevent import modified
-
     session = request_factory()
     first = session.get("@catalogue", params={"limit": "2"}).json()
     seen = [item["uid"] for item in first["items"]]
@@ -547,3 +540,14 @@ def test_the_jsonl_dump_refuses_bad_parameters(published, request_factory):
     response = request_factory(api=False).get("@@catalogue-dump", params={"modified_since": "x"})
     assert response.status_code == 400
     assert response.json()["error"]["parameter"] == "modified_since"
+
+
+def test_the_dump_reads_one_snapshot_while_the_site_changes(published):
+    stream = CatalogueStream(published, "https://osor.example", page_size=2)
+    first = json.loads(next(stream))
+    setRoles(published, TEST_USER_ID, ["Manager"])
+    api.content.delete(published["osor"]["app4"])
+    add_solution(published["osor"], "newcomer")
+    transaction.commit()
+    titles = [first["title"]] + [json.loads(line)["title"] for line in stream]
+    assert sorted(titles) == ["App0", "App1", "App2", "App3", "App4"]
