@@ -40,6 +40,7 @@ INDEXES = {
     "osor_publication_type": "FieldIndex",
     "osor_pending_review": "FieldIndex",
     "osor_featured": "BooleanIndex",
+    "osor_catalogue_key": "FieldIndex",
 }
 
 COLUMNS = [
