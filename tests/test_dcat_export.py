@@ -405,6 +405,15 @@ def test_a_draft_collection_is_not_exported(catalogue, portal):
     assert uri(hidden) not in set(catalog_graph(portal).subjects())
 
 
+def test_a_published_solution_of_a_draft_collection_is_not_exported(catalogue, portal):
+    """The same rule as @catalogue's: a collection not yet open to visitors
+    publishes nothing to harvesters."""
+    hidden = api.content.create(container=portal, type="community_collection", id="hidden", title="Hidden")
+    solution = api.content.create(container=hidden, type="software_solution", id="early", title="Early")
+    api.content.transition(solution, to_state="published")
+    assert uri(solution) not in set(catalog_graph(portal).subjects())
+
+
 # Stable URIs ----------------------------------------------------------------
 
 

@@ -7,10 +7,16 @@ is queried unrestricted and then restricted, as for Anonymous, by
 moreover be in the ``published`` state (a proposed solution may be visible
 to some but is not yet part of the catalogue). Legal requests and drafts
 never qualify: they are not visible to Anonymous, and only our catalogued
-types are exported at all.
+types are exported at all. Which solutions are public is the bulk
+catalogue's rule (``interop.catalogue.visibility``), so that ``@dcat`` and
+``@catalogue`` always list the same solutions (a published solution of a
+collection still in draft is in neither).
 """
 
 from DateTime import DateTime
+from osor.collection.interop.catalogue.visibility import catalogue_query
+from osor.collection.interop.catalogue.visibility import in_catalogue
+from osor.collection.interop.catalogue.visibility import public_collection_uids
 from plone import api
 
 
@@ -36,7 +42,8 @@ def _path(container) -> str:
 
 def public_solutions(container):
     """Brains of the published solutions under ``container``."""
-    return _search(portal_type=SOLUTION, review_state=PUBLISHED, path=_path(container))
+    catalog = api.portal.get_tool("portal_catalog")
+    return catalog.unrestrictedSearchResults(**catalogue_query(catalog, container))
 
 
 def public_collections(container):
@@ -55,10 +62,9 @@ def public_children(container, portal_type: str):
 
 def is_public(obj) -> bool:
     """Whether Anonymous may view ``obj`` now (a published one, for a solution)."""
-    query = {"UID": obj.UID()}
     if obj.portal_type == SOLUTION:
-        query["review_state"] = PUBLISHED
-    return len(_search(**query)) == 1
+        return in_catalogue(obj)
+    return len(_search(UID=obj.UID())) == 1
 
 
 def public_uids(uids) -> set[str]:
@@ -66,4 +72,10 @@ def public_uids(uids) -> set[str]:
     uids = [uid for uid in uids if uid]
     if not uids:
         return set()
-    return {brain.UID for brain in _search(UID=uids, review_state=PUBLISHED)}
+    catalog = api.portal.get_tool("portal_catalog")
+    brains = _search(
+        UID=uids,
+        review_state=PUBLISHED,
+        osor_collection=public_collection_uids(catalog),
+    )
+    return {brain.UID for brain in brains}
