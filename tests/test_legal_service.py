@@ -7,7 +7,7 @@ and lex a legal expert (through the ``Legal experts`` group).
 """
 
 from osor.collection.content.legal_request import ILegalRequest
-from osor.collection.content.legal_request import LicenceExpressionError
+from osor.collection.fields import LicenceExpressionError
 from osor.collection.legal.experts import EXPERTS_GROUP
 from osor.collection.legal.experts import LEGAL_EXPERT_ROLE
 from osor.collection.legal.notifications import link

@@ -1,6 +1,7 @@
 """Views of the legal coaching service (the work is in legal/)."""
 
 from osor.collection import _
+from osor.collection.browser.faceted_search import FacetedSearchView
 from osor.collection.legal import faq
 from osor.collection.legal.workflow import conversation
 from osor.collection.legal.workflow import fullname
@@ -9,8 +10,6 @@ from osor.collection.membership.moderation import MOTIVATION_REQUIRED
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
-from zope.component import getUtility
-from zope.schema.interfaces import IVocabularyFactory
 
 
 class PublishAsFaqView(BrowserView):
@@ -40,34 +39,22 @@ class PublishAsFaqView(BrowserView):
         return self.index()
 
 
-class LegalFaqView(BrowserView):
-    """The public Legal FAQ, filterable by category, licence and text."""
+class LegalFaqView(FacetedSearchView):
+    """The public Legal FAQ: the faceted search of the FAQ entries, by words,
+    category and licence (``?osor_legal_category=…&osor_licences=MIT``)."""
 
-    def __call__(self):
-        form = self.request.form
-        self.category = form.get("category") or None
-        self.licence = form.get("licence") or None
-        self.text = form.get("SearchableText") or None
-        return self.index()
+    FACETS = ("osor_legal_category", "osor_licences")
 
-    def entries(self):
-        return faq.faq_entries(self.category, self.licence, self.text)
+    def parse(self):
+        parameters = super().parse()
+        parameters.types = (faq.FAQ_TYPE,)
+        parameters.facets = self.FACETS
+        if parameters.sort_on == "relevance" and not parameters.text:
+            parameters.sort_on = "sortable_title"
+        return parameters
 
-    def categories(self):
-        vocabulary = getUtility(
-            IVocabularyFactory, "osor.collection.taxonomy.osor_legal_request_category"
-        )(self.context)
-        return [{"value": term.value, "title": term.title} for term in vocabulary]
-
-    def licences(self):
-        """The licences that entries name (from the index: no object woken)."""
-        index = api.portal.get_tool("portal_catalog")._catalog.getIndex("osor_licences")
-        used = {
-            licence
-            for brain in faq.faq_entries()
-            for licence in (index.getEntryForObject(brain.getRID()) or ())
-        }
-        return sorted(used)
+    def url(self, items, view="@@legal-faq") -> str:
+        return super().url([item for item in items if item[0] != "facets"], view=view)
 
 
 class LegalRequestView(BrowserView):
