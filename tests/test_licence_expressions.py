@@ -9,9 +9,11 @@ from osor.collection.legal.spdx import InvalidLicenceExpression
 from osor.collection.legal.spdx import parse_licence_expression
 from osor.collection.upgrades.legal_expressions import add_licence_expressions
 from plone import api
+from plone.app.z3cform.interfaces import IPloneFormLayer
 from plone.autoform.interfaces import OMITTED_KEY
 from test_rest_api import content  # noqa: F401 (fixture)
 from zope.event import notify
+from zope.interface import alsoProvides
 from zope.lifecycleevent import Attributes
 from zope.lifecycleevent import ObjectModifiedEvent
 
@@ -177,3 +179,34 @@ def test_rest_creation_with_an_invalid_expression_creates_nothing(content, manag
     assert "MIT" in response.json()["message"]
     transaction.begin()
     assert "bad" not in content.osor.objectIds()
+
+
+# The form ------------------------------------------------------------------------
+
+
+def add_form(collection, request, **widgets):
+    alsoProvides(request, IPloneFormLayer)
+    if widgets:
+        request.form.update({f"form.widgets.{name}": value for name, value in widgets.items()})
+        request.form["form.buttons.save"] = "Save"
+    return collection.restrictedTraverse("++add++software_solution")()
+
+
+def test_the_add_form_asks_for_an_expression_not_a_list(collection, layer_request):
+    html = add_form(collection, layer_request)
+    assert 'name="form.widgets.licence_expression"' in html
+    assert 'name="form.widgets.licences:list"' not in html
+
+
+def test_the_add_form_refuses_an_invalid_expression_naming_the_token(collection, layer_request):
+    html = add_form(
+        collection, layer_request, **{"IDublinCore.title": "Bad", "licence_expression": "MIT OR Nonsense-9"}
+    )
+    assert "Not a valid SPDX licence expression" in html and "Nonsense-9" in html
+    assert not [obj for obj in collection.objectValues() if obj.portal_type == "software_solution"]
+
+
+def test_the_add_form_stores_the_expression_and_its_licences(collection, layer_request):
+    add_form(collection, layer_request, **{"IDublinCore.title": "Good", "licence_expression": "mit or apache-2.0"})
+    (solution,) = [obj for obj in collection.objectValues() if obj.portal_type == "software_solution"]
+    assert (solution.licence_expression, solution.licences) == ("MIT OR Apache-2.0", ["MIT", "Apache-2.0"])
