@@ -7,11 +7,17 @@ from osor.collection.content.software_solution import ISoftwareSolution
 from osor.collection.fields import LicenceExpressionError
 from osor.collection.legal.spdx import InvalidLicenceExpression
 from osor.collection.legal.spdx import parse_licence_expression
+from osor.collection.membership import pending_edits
 from osor.collection.upgrades.legal_expressions import add_licence_expressions
 from plone import api
 from plone.app.z3cform.interfaces import IPloneFormLayer
 from plone.autoform.interfaces import OMITTED_KEY
+from test_moderated_edits import create
+from test_moderated_edits import moderated as moderated_site  # noqa: F401 (fixture)
+from test_moderated_edits import search
+from test_moderated_edits import site  # noqa: F401 (fixture)
 from test_rest_api import content  # noqa: F401 (fixture)
+from test_workflows import acting_as
 from zope.event import notify
 from zope.interface import alsoProvides
 from zope.lifecycleevent import Attributes
@@ -210,3 +216,24 @@ def test_the_add_form_stores_the_expression_and_its_licences(collection, layer_r
     add_form(collection, layer_request, **{"IDublinCore.title": "Good", "licence_expression": "mit or apache-2.0"})
     (solution,) = [obj for obj in collection.objectValues() if obj.portal_type == "software_solution"]
     assert (solution.licence_expression, solution.licences) == ("MIT OR Apache-2.0", ["MIT", "Apache-2.0"])
+
+
+# Moderated collections -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("described", [True, False])
+def test_a_moderated_expression_edit_waits_and_its_licences_follow_on_approval(moderated_site, described):
+    collection = moderated_site
+    solution = create(collection, "alice", "software_solution", id="app", title="App", licence_expression="EUPL-1.2")
+    api.content.transition(solution, transition="publish")
+    with acting_as("alice"):
+        solution.licence_expression = "MIT OR Apache-2.0"
+        descriptions = (Attributes(ISoftwareSolution, "licence_expression"),) if described else ()
+        notify(ObjectModifiedEvent(solution, *descriptions))
+    # Visitors and search keep the published licences while the edit waits.
+    assert (solution.licence_expression, solution.licences) == ("EUPL-1.2", ["EUPL-1.2"])
+    assert search(osor_licences="MIT") == set()
+    with acting_as("fay"):
+        pending_edits.approve(solution)
+    assert (solution.licence_expression, solution.licences) == ("MIT OR Apache-2.0", ["MIT", "Apache-2.0"])
+    assert search(osor_licences="MIT") == {solution.UID()}
