@@ -16,6 +16,7 @@ from test_workflows import site  # noqa: F401 (fixture)
 from test_workflows import unmoderated  # noqa: F401 (fixture)
 
 import json
+import lxml.html
 import pytest
 import re
 import transaction
@@ -89,6 +90,18 @@ def test_anonymous_visitors_read_the_entry_but_never_the_request(site, consented
     with acting_as(None):
         assert api.user.has_permission("View", obj=entry)
         assert not api.user.has_permission("View", obj=consented)
+
+
+def test_the_entry_page_links_its_category_and_licences(site, consented):  # noqa: F811
+    entry = publish(consented)
+    with acting_as(None):
+        html = entry.restrictedTraverse("@@view")()
+    assert "the EUPL appendix lists the GPL" in html
+    hrefs = lxml.html.fromstring(html).xpath('//div[@class="osor-legal-faq-entry"]//a/@href')
+    assert any(href.endswith("/@@legal-faq?osor_legal_category=licence_compatibility") for href in hrefs)
+    assert any(href.endswith("/@@legal-faq?osor_licences=EUPL-1.2") for href in hrefs)
+    assert any(href.endswith("/@@licence?id=GPL-3.0-only") for href in hrefs)
+    assert "alice" not in html.split('id="content"', 1)[-1].lower()
 
 
 def test_without_consent_nothing_is_published(site, unmoderated, expert):  # noqa: F811

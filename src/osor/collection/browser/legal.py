@@ -2,6 +2,8 @@
 
 from osor.collection import _
 from osor.collection.browser.faceted_search import FacetedSearchView
+from osor.collection.browser.pages import fact
+from osor.collection.browser.pages import PageView
 from osor.collection.legal import faq
 from osor.collection.legal.workflow import conversation
 from osor.collection.legal.workflow import fullname
@@ -10,6 +12,8 @@ from osor.collection.membership.moderation import MOTIVATION_REQUIRED
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from urllib.parse import urlencode
 
 
 class PublishAsFaqView(BrowserView):
@@ -55,6 +59,32 @@ class LegalFaqView(FacetedSearchView):
 
     def url(self, items, view="@@legal-faq") -> str:
         return super().url([item for item in items if item[0] != "facets"], view=view)
+
+
+class LegalFaqEntryView(PageView):
+    """A Legal FAQ entry's page: question, answer, and its category and
+    licences linking to the FAQ filtered by them (and to the licence pages)."""
+
+    index = ViewPageTemplateFile("templates/pages/legal_faq_entry.pt")
+
+    def faq_url(self, **query) -> str:
+        base = f"{api.portal.get().absolute_url()}/@@legal-faq"
+        return f"{base}?{urlencode(query)}" if query else base
+
+    def search_url(self, **query) -> str:
+        return self.faq_url(**query)
+
+    def facts(self) -> list[dict]:
+        context = self.context
+        licences = [part for spdx_id in context.licences or () for part in self.licence(spdx_id)]
+        rows = [
+            fact(
+                _("label_legal_category", default="Category"),
+                self.facet("osor_legal_category", "legal_category", context.category) if context.category else None,
+            ),
+            fact(_("label_licences_concerned", default="Licences concerned"), *licences),
+        ]
+        return [row for row in rows if row]
 
 
 class LegalRequestView(BrowserView):

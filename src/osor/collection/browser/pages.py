@@ -39,6 +39,7 @@ from zope.intid.interfaces import IIntIds
 
 SPDX_URL = "https://spdx.org/licenses/{}.html"
 EUPL = "EUPL-1.2"
+VERDICT_BADGES = {"compatible": "bg-success", "not_compatible": "bg-danger", "depends": "bg-warning text-dark"}
 VOCABULARIES = {
     "status": "osor.collection.vocabularies.DevelopmentStatus",
     "owner_type": "osor.collection.vocabularies.OwnerType",
@@ -329,6 +330,7 @@ class SolutionView(ReleasesMixin, PageView):
                 "licence": self.term("licence", hint["inbound"]),
                 "verdict": hint["verdict"],
                 "verdict_title": translate(VERDICT_TITLES[hint["verdict"]], context=self.request),
+                "css_class": f"badge {VERDICT_BADGES[hint['verdict']]} osor-verdict-{hint['verdict']}",
                 "explanation": hint["explanation"],
                 "url": compatibility_checker_url(hint["inbound"], EUPL),
             }
