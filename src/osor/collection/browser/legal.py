@@ -6,6 +6,7 @@ from osor.collection.browser.pages import fact
 from osor.collection.browser.pages import PageView
 from osor.collection.legal import faq
 from osor.collection.legal.workflow import conversation
+from osor.collection.licences.pages import licence_url
 from osor.collection.legal.workflow import fullname
 from osor.collection.legal.workflow import requester_of
 from osor.collection.membership.moderation import MOTIVATION_REQUIRED
@@ -94,6 +95,10 @@ class LegalRequestView(BrowserView):
     The requester's name is shown to those who review (experts and site
     administrators) only.
     """
+
+    def licence_links(self) -> list[dict]:
+        """The licences concerned, each linking to its licence page."""
+        return [{"text": spdx_id, "url": licence_url(spdx_id)} for spdx_id in self.context.licences or ()]
 
     def may_review(self):
         return api.user.has_permission("Review portal content", obj=self.context)

@@ -16,6 +16,7 @@ from osor.collection.licences.labels import VERDICT_TITLES
 from osor.collection.licences.pages import compatibility_checker_url
 from osor.collection.licences.pages import has_licence_page
 from osor.collection.licences.pages import licence_page_url
+from osor.collection.licences.pages import SPDX_URL
 from osor.collection.pages import cards
 from osor.collection.pages import europe_map
 from osor.collection.pages import featured
@@ -37,7 +38,6 @@ from zope.i18n import translate
 from zope.intid.interfaces import IIntIds
 
 
-SPDX_URL = "https://spdx.org/licenses/{}.html"
 EUPL = "EUPL-1.2"
 VERDICT_BADGES = {"compatible": "bg-success", "not_compatible": "bg-danger", "depends": "bg-warning text-dark"}
 VOCABULARIES = {
