@@ -165,6 +165,15 @@ def test_rest_sets_the_expression_and_the_licences_follow(content, manager_reque
     assert [term["token"] for term in data["licences"]] == ["MIT", "Apache-2.0"]
 
 
+def test_rest_clients_that_send_only_ids_get_the_matching_expression(content, manager_request):  # noqa: F811
+    manager_request.patch("/osor/app", json={"licence_expression": "MIT AND Zlib"})
+    response = manager_request.patch("/osor/app", json={"licences": ["EUPL-1.2", "MPL-2.0"]})
+    assert response.status_code == 204, response.text
+    data = manager_request.get("/osor/app").json()
+    assert data["licence_expression"] == "EUPL-1.2 OR MPL-2.0"
+    assert [term["token"] for term in data["licences"]] == ["EUPL-1.2", "MPL-2.0"]
+
+
 @pytest.mark.parametrize("expression, token", [("MIT OR Nonsense-9", "Nonsense-9"), ("MIT AND", "AND")])
 def test_rest_refuses_an_invalid_expression_with_a_400_naming_the_token(
     content, manager_request, expression, token  # noqa: F811

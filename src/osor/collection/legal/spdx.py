@@ -110,8 +110,10 @@ def _check_symbols(parsed) -> list[str]:
         known = (_exception_ids() if symbol.is_exception else _licence_ids()).get(symbol.key.lower())
         if known is None:
             raise InvalidLicenceExpression(symbol.key, UNKNOWN_EXCEPTION if symbol.is_exception else UNKNOWN_LICENCE)
-        # Fresh symbols of ids newer than the library's index: SPDX spelling.
-        symbol.key = known
+        if symbol.key not in licensing.known_symbols:
+            # A fresh symbol of an id newer than the library's index: SPDX
+            # spelling (the library's own symbols are shared, never changed).
+            symbol.key = known
         if not symbol.is_exception and known not in ids:
             ids.append(known)
     return ids
