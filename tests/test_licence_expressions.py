@@ -43,6 +43,8 @@ import transaction
         # Deprecated SPDX spellings become the current ids.
         ("GPL-2.0+", "GPL-2.0-or-later", ("GPL-2.0-or-later",)),
         ("MIT OR mit", "MIT OR MIT", ("MIT",)),
+        # An id of the SPDX list newer than the library's own index.
+        ("bola-1.1 OR mit", "BOLA-1.1 OR MIT", ("BOLA-1.1", "MIT")),
     ],
 )
 def test_an_expression_is_normalised_with_its_licence_ids(text, expression, ids):
