@@ -23,6 +23,7 @@ PAGES = {
     "publication": "/en/osor/osor-handbook",
     "collection-fr": "/fr/osor",
     "solution-fr": "/fr/osor/decidim",
+    "legal-faq": "/@@legal-faq",
 }
 
 # Pages only a facilitator opens (checked logged in as the demo's facilitator).

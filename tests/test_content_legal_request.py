@@ -36,6 +36,12 @@ class TestLegalRequest(ContentTypeContract):
         assert item.UID() in found(osor_licences="GPL-3.0-only")
         assert item.UID() not in found(osor_licences="MIT")
 
+    def test_is_found_by_the_licences_of_its_expression(self, item, found):
+        item.licence_expression = "MIT OR Apache-2.0"
+        item.reindexObject()
+        assert item.UID() in found(osor_licences="Apache-2.0")
+        assert item.UID() in found(osor_licences="GPL-3.0-only")
+
     def test_the_question_and_its_category_are_required(self):
         assert ILegalRequest["question"].required
         assert ILegalRequest["category"].required

@@ -25,6 +25,7 @@ class TestSoftwareSolution(ContentTypeContract):
         "body",
         "solution_type",
         "development_status",
+        "licence_expression",
         "licences",
         "landing_page",
         "repository_url",

@@ -6,6 +6,7 @@ from AccessControl.SecurityManagement import setSecurityManager
 from datetime import datetime
 from datetime import timezone
 from osor.collection.demo.example_content import create_example_content
+from osor.collection.legal.experts import EXPERTS_GROUP
 from osor.collection.demo.multilingual import translate_example_content
 from plone.app.multilingual.interfaces import ITranslationManager
 from plone import api
@@ -113,9 +114,33 @@ class TestDemoSite:
         assert expected <= published
         assert published <= anonymous_paths(site)
 
-    def test_the_legal_request_is_not_public(self, site, osor):
-        (legal_request,) = items(osor, "legal_request")
-        assert "/".join(legal_request.getPhysicalPath()) not in anonymous_paths(site)
+    def test_the_legal_requests_are_not_public(self, site, osor):
+        requests = items(osor, "legal_request")
+        assert len(requests) == 2
+        public = anonymous_paths(site)
+        assert not {"/".join(request.getPhysicalPath()) for request in requests} & public
+
+    def test_a_legal_expert_answered_a_members_request_and_published_it_as_a_faq(self, site, osor):
+        assert "lena" in {user.getId() for user in api.user.get_users(groupname=EXPERTS_GROUP)}
+        request = osor["eupl-with-gpl-library"]
+        assert request.Creator() == "maria"
+        assert api.content.get_state(request) == "answered"
+        assert request.answered_by == "Lena Legal"
+        (entry,) = api.content.find(context=site, portal_type="legal_faq_entry")
+        assert entry.getPath() in anonymous_paths(site)
+        entry = entry.getObject()
+        assert "Maria" not in entry.title + entry.question.raw + entry.answer.raw
+        assert request.faq_entry == entry.UID()
+        manager = getSecurityManager()
+        noSecurityManager()
+        try:
+            faq_page = api.content.get_view("legal-faq", site, site.REQUEST)
+            faq_page()
+            assert [card["title"] for card in faq_page.cards()] == [entry.title]
+        finally:
+            setSecurityManager(manager)
+        # The other request waits for an expert.
+        assert api.content.get_state(osor["eupl-for-documentation"]) == "submitted"
 
     def test_example_content_is_found_by_the_new_indexes(self, site, osor):
         eupl = {brain.getId for brain in api.content.find(context=site, osor_licences="EUPL-1.2")}

@@ -16,6 +16,7 @@ from test_workflows import site  # noqa: F401 (fixture)
 from test_workflows import unmoderated  # noqa: F401 (fixture)
 
 import json
+import lxml.html
 import pytest
 import re
 import transaction
@@ -91,6 +92,18 @@ def test_anonymous_visitors_read_the_entry_but_never_the_request(site, consented
         assert not api.user.has_permission("View", obj=consented)
 
 
+def test_the_entry_page_links_its_category_and_licences(site, consented):  # noqa: F811
+    entry = publish(consented)
+    with acting_as(None):
+        html = entry.restrictedTraverse("@@view")()
+    assert "the EUPL appendix lists the GPL" in html
+    hrefs = lxml.html.fromstring(html).xpath('//div[@class="osor-legal-faq-entry"]//a/@href')
+    assert any(href.endswith("/@@legal-faq?osor_legal_category=licence_compatibility") for href in hrefs)
+    assert any(href.endswith("/@@legal-faq?osor_licences=EUPL-1.2") for href in hrefs)
+    assert any(href.endswith("/@@licence?id=GPL-3.0-only") for href in hrefs)
+    assert "alice" not in html.split('id="content"', 1)[-1].lower()
+
+
 def test_without_consent_nothing_is_published(site, unmoderated, expert):  # noqa: F811
     request = answered(ask(unmoderated, consent=False))
     with pytest.raises(faq.FaqNotAllowed):
@@ -111,10 +124,41 @@ def test_the_faq_page_filters_by_category_and_licence(site, consented):  # noqa:
         assert len(faq.faq_entries(licence="GPL-3.0-only")) == 1
         assert len(faq.faq_entries(licence="MIT")) == 0
         view = api.content.get_view("legal-faq", site, site.REQUEST)
-        site.REQUEST.form.update({"licence": "EUPL-1.2"})
+        site.REQUEST.form.update({"osor_licences": "EUPL-1.2"})
         html = view()
+        facets = {facet["index"]: facet for facet in view.facets()}
+        site.REQUEST.form.update({"osor_licences": "MIT"})
+        none_found = view()
     assert "EUPL and GPL?" in html
-    assert "GPL-3.0-only" in view.licences()
+    assert "EUPL and GPL?" not in none_found
+    assert {option["token"] for option in facets["osor_licences"]["options"]} == {"EUPL-1.2", "GPL-3.0-only"}
+    (category,) = facets["osor_legal_category"]["options"]
+    assert (category["token"], category["count"]) == ("licence_compatibility", 1)
+
+
+def test_the_faq_page_is_the_faceted_search_of_faq_entries_only(site, consented):  # noqa: F811
+    publish(consented)
+    with acting_as(None):
+        view = api.content.get_view("legal-faq", site, site.REQUEST)
+        site.REQUEST.form.update({"SearchableText": "EUPL"})
+        view()
+        assert {card["url"].split("/")[-2] for card in view.cards()} <= {site.getId()}
+        assert all(brain.portal_type == faq.FAQ_TYPE for brain in view.result.brains)
+        assert view.result.total == 1
+        main = api.content.get_view("faceted-search", site, site.REQUEST)
+        main()
+        # The main search neither lists FAQ entries nor counts their category.
+        assert all(brain.portal_type != faq.FAQ_TYPE for brain in main.result.brains)
+        assert "osor_legal_category" not in {facet["index"] for facet in main.facets()}
+
+
+def test_an_unknown_category_on_the_faq_page_is_an_error_not_a_failure(site, consented):  # noqa: F811
+    with acting_as(None):
+        view = api.content.get_view("legal-faq", site, site.REQUEST)
+        site.REQUEST.form.update({"osor_legal_category": "no-such-category"})
+        view()
+    assert site.REQUEST.response.getStatus() == 400
+    assert view.error.parameter == "osor_legal_category"
 
 
 def test_the_licences_of_the_expression_are_kept(site, unmoderated, expert):  # noqa: F811

@@ -14,6 +14,7 @@ from test_membership_views import make_collection
 from test_membership_views import PASSWORD
 from test_workflows import acting_as
 
+import gzip
 import pytest
 import transaction
 
@@ -66,7 +67,18 @@ CHANNELS = (
     ("/sitemap.xml.gz", False),
     (f"/@@search?SearchableText={SECRET}", False),
     ("/nordic/RSS", False),
+    ("/nordic/rss.xml", False),
     ("/nordic/atom.xml", False),
+    ("/nordic/ics_view", False),
+    (f"/@faceted-search?SearchableText={SECRET}", True),
+    ("/@faceted-search?b_size=100", True),
+    ("/nordic/@faceted-search?b_size=100", True),
+    (f"/@@faceted-search?SearchableText={SECRET}", False),
+    ("/nordic/@@faceted-search?b_size=100", False),
+    (f"/@@faceted-search-rss?SearchableText={SECRET}", False),
+    (f"/@@legal-faq?SearchableText={SECRET}", False),
+    # Pages with JSON-LD: the site root and the collection (above).
+    ("/", False),
 )
 
 
@@ -142,3 +154,24 @@ def test_the_legal_requests_page_lists_what_each_may_see(private_request, reques
     assert "question of" not in listed["fred"]
     anonymous = request_factory(api=False).get("/@@legal-requests", headers=html)
     assert "question of" not in anonymous.text
+
+
+def test_no_facet_counts_the_request_for_anyone(private_request, request_factory):
+    """The Legal FAQ page counts FAQ entries only: a private request of the
+    same category and licence adds nothing, even for its requester."""
+    html = {"Accept": "text/html"}
+    for userid in (*OTHERS, "alice", "lex"):
+        page = session(request_factory, userid, api=False).get(
+            "/@@legal-faq?osor_legal_category=licence_compatibility", headers=html
+        )
+        assert page.status_code == 200, userid
+        assert "Licence compatibility (1)" not in " ".join(page.text.split()), userid
+        assert "question of" not in page.text, userid
+        found = session(request_factory, userid).get("/@faceted-search", params={"SearchableText": SECRET}).json()
+        assert found["items_total"] == 0, userid
+
+
+def test_the_sitemap_lists_the_collection_but_not_the_request(private_request, request_factory):
+    sitemap = gzip.decompress(request_factory(api=False).get("/sitemap.xml.gz?page=1").content).decode()
+    assert "/nordic<" in sitemap or "/nordic/<" in sitemap
+    assert "question-of" not in sitemap

@@ -7,7 +7,7 @@ and lex a legal expert (through the ``Legal experts`` group).
 """
 
 from osor.collection.content.legal_request import ILegalRequest
-from osor.collection.content.legal_request import LicenceExpressionError
+from osor.collection.fields import LicenceExpressionError
 from osor.collection.legal.experts import EXPERTS_GROUP
 from osor.collection.legal.experts import LEGAL_EXPERT_ROLE
 from osor.collection.legal.notifications import link
@@ -281,3 +281,11 @@ def test_uninstall_removes_the_group_and_the_actions(site):  # noqa: F811
         assert "osor_legal_requests" not in actions.user.objectIds()
     finally:
         get_installer(site, site.REQUEST).install_product("osor.collection")
+
+
+def test_the_request_page_links_licences_to_their_pages_or_to_spdx(site, unmoderated, expert):  # noqa: F811
+    request = ask(unmoderated, licences=["EUPL-1.2", "Beerware"])
+    with acting_as("alice"):
+        links = {link["text"]: link["url"] for link in request.restrictedTraverse("@@legal-request-view").licence_links()}
+    assert links["EUPL-1.2"].endswith("/@@licence?id=EUPL-1.2")
+    assert links["Beerware"] == "https://spdx.org/licenses/Beerware.html"

@@ -29,7 +29,7 @@ LANGUAGE_INDEPENDENT = {
     ],
     "software_solution": [
         "development_status", "documentation_url", "interface_languages", "issue_tracker_url",
-        "landing_page", "licences", "logo", "owner_type", "programming_languages",
+        "landing_page", "licence_expression", "licences", "logo", "owner_type", "programming_languages",
         "repository_url", "solution_type", "spatial_coverage", "stakeholders", "topics",
     ],
     "solution_release": ["development_status", "release_date", "version"],

@@ -1,6 +1,7 @@
 """A software solution's page: what an anonymous visitor reads, and its structured data."""
 
 from datetime import date
+from osor.collection.content.software_solution import ISoftwareSolution
 from pages_content import add_release
 from pages_content import anonymous_browser
 from pages_content import assert_hidden_from_anonymous
@@ -10,7 +11,9 @@ from pages_content import make_collection
 from pages_content import make_solution
 from pages_content import of_type
 from plone import api
-
+from zope.event import notify
+from zope.lifecycleevent import Attributes
+from zope.lifecycleevent import ObjectModifiedEvent
 
 import lxml.html
 import pytest
@@ -43,10 +46,11 @@ def test_links_are_real_links(page):
     assert page.getLink("https://decidim.org").url == "https://decidim.org"
 
 
-def test_licence_links_to_its_spdx_page_and_to_the_search(page):
+def test_licence_links_to_its_licence_page_and_to_the_search(page):
     tree = lxml.html.fromstring(page.contents)
     hrefs = tree.xpath('//section[@class="osor-key-facts"]//a/@href')
-    assert "https://spdx.org/licenses/AGPL-3.0-only.html" in hrefs
+    assert any(href.endswith("/@@licence?id=AGPL-3.0-only") for href in hrefs)
+    assert "https://spdx.org/licenses/AGPL-3.0-only.html" not in hrefs
     assert any("@@faceted-search?osor_licences=AGPL-3.0-only" in href for href in hrefs)
 
 
@@ -108,3 +112,41 @@ def test_an_unpublished_solution_is_not_shown_to_anonymous(solution, functional_
     draft = api.content.create(container=solution.aq_parent, type="software_solution", id="draft", title="A draft solution")
     commit()
     assert_hidden_from_anonymous(functional_app, draft)
+
+
+def test_a_licence_without_facts_links_to_its_spdx_text(solution, functional_app):
+    solution.licence_expression = "AGPL-3.0-only OR Beerware"
+    notify(ObjectModifiedEvent(solution, Attributes(ISoftwareSolution, "licence_expression")))
+    commit()
+    browser = anonymous_browser(functional_app)
+    browser.open(solution.absolute_url())
+    hrefs = lxml.html.fromstring(browser.contents).xpath('//section[@class="osor-key-facts"]//a/@href')
+    assert "https://spdx.org/licenses/Beerware.html" in hrefs
+    assert any(href.endswith("/@@licence?id=AGPL-3.0-only") for href in hrefs)
+
+
+def test_an_expression_that_says_more_than_or_is_shown(solution, functional_app):
+    solution.licence_expression = "GPL-2.0-or-later WITH Classpath-exception-2.0"
+    notify(ObjectModifiedEvent(solution, Attributes(ISoftwareSolution, "licence_expression")))
+    commit()
+    browser = anonymous_browser(functional_app)
+    browser.open(solution.absolute_url())
+    assert "GPL-2.0-or-later WITH Classpath-exception-2.0" in browser.contents
+
+
+def test_the_page_hints_whether_its_licences_may_go_into_an_eupl_project(page):
+    tree = lxml.html.fromstring(page.contents)
+    (hint,) = tree.xpath('//section[@class="osor-eupl-hint"]//li')
+    text = " ".join(hint.text_content().split())
+    assert "Not compatible" in text  # AGPL-3.0 code cannot be relicensed under the EUPL
+    (checker,) = hint.xpath(".//a/@href")
+    assert checker.endswith("/@@licence-compatibility?inbound=AGPL-3.0-only&outbound=EUPL-1.2")
+
+
+def test_an_eupl_solution_gets_no_hint_about_itself(solution, functional_app):
+    solution.licence_expression = "EUPL-1.2"
+    notify(ObjectModifiedEvent(solution, Attributes(ISoftwareSolution, "licence_expression")))
+    commit()
+    browser = anonymous_browser(functional_app)
+    browser.open(solution.absolute_url())
+    assert 'class="osor-eupl-hint"' not in browser.contents

@@ -6,11 +6,17 @@ safely follow. ``zope.schema.URI`` accepts any scheme, so a
 visitor who clicks it (stored XSS). Every URL field of our types is a
 ``WebAddress``; templates render stored URLs through ``safe_url``, which
 also protects against values stored before the rule existed.
+
+``valid_licence_expression``: the constraint of the fields that hold an
+SPDX licence expression; an invalid one is a form error (a 400 in REST)
+naming the offending token.
 """
 
 from osor.collection import _
 from plone.supermodel.exportimport import BaseHandler
 from urllib.parse import urlsplit
+from zope.globalrequest import getRequest
+from zope.i18n import translate
 from zope.schema import URI
 from zope.schema.interfaces import ValidationError
 
@@ -51,3 +57,33 @@ class WebAddress(URI):
 
 # Lets plone.supermodel export and import schemas that use the field.
 WebAddressHandler = BaseHandler(WebAddress)
+
+
+class LicenceExpressionError(ValidationError):
+    """An SPDX expression that does not parse; the message names the token."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+    def doc(self):
+        return self.message
+
+
+def valid_licence_expression(value) -> bool:
+    """Constraint of a licence expression field: valid SPDX, else an error
+    naming the offending token."""
+    from osor.collection.legal.spdx import InvalidLicenceExpression
+    from osor.collection.legal.spdx import parse_licence_expression
+
+    try:
+        parse_licence_expression(value)
+    except InvalidLicenceExpression as error:
+        request = getRequest()
+        message = _(
+            "error_invalid_licence_expression",
+            default="Not a valid SPDX licence expression (${reason}: “${token}”).",
+            mapping={"reason": translate(error.reason, context=request), "token": error.token},
+        )
+        raise LicenceExpressionError(translate(message, context=request))
+    return True

@@ -1,16 +1,20 @@
 """Views of the legal coaching service (the work is in legal/)."""
 
 from osor.collection import _
+from osor.collection.browser.faceted_search import FacetedSearchView
+from osor.collection.browser.pages import fact
+from osor.collection.browser.pages import PageView
 from osor.collection.legal import faq
 from osor.collection.legal.workflow import conversation
+from osor.collection.licences.pages import licence_url
 from osor.collection.legal.workflow import fullname
 from osor.collection.legal.workflow import requester_of
 from osor.collection.membership.moderation import MOTIVATION_REQUIRED
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
-from zope.component import getUtility
-from zope.schema.interfaces import IVocabularyFactory
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from urllib.parse import urlencode
 
 
 class PublishAsFaqView(BrowserView):
@@ -40,34 +44,48 @@ class PublishAsFaqView(BrowserView):
         return self.index()
 
 
-class LegalFaqView(BrowserView):
-    """The public Legal FAQ, filterable by category, licence and text."""
+class LegalFaqView(FacetedSearchView):
+    """The public Legal FAQ: the faceted search of the FAQ entries, by words,
+    category and licence (``?osor_legal_category=…&osor_licences=MIT``)."""
 
-    def __call__(self):
-        form = self.request.form
-        self.category = form.get("category") or None
-        self.licence = form.get("licence") or None
-        self.text = form.get("SearchableText") or None
-        return self.index()
+    FACETS = ("osor_legal_category", "osor_licences")
 
-    def entries(self):
-        return faq.faq_entries(self.category, self.licence, self.text)
+    def parse(self):
+        parameters = super().parse()
+        parameters.types = (faq.FAQ_TYPE,)
+        parameters.facets = self.FACETS
+        if parameters.sort_on == "relevance" and not parameters.text:
+            parameters.sort_on = "sortable_title"
+        return parameters
 
-    def categories(self):
-        vocabulary = getUtility(
-            IVocabularyFactory, "osor.collection.taxonomy.osor_legal_request_category"
-        )(self.context)
-        return [{"value": term.value, "title": term.title} for term in vocabulary]
+    def url(self, items, view="@@legal-faq") -> str:
+        return super().url([item for item in items if item[0] != "facets"], view=view)
 
-    def licences(self):
-        """The licences that entries name (from the index: no object woken)."""
-        index = api.portal.get_tool("portal_catalog")._catalog.getIndex("osor_licences")
-        used = {
-            licence
-            for brain in faq.faq_entries()
-            for licence in (index.getEntryForObject(brain.getRID()) or ())
-        }
-        return sorted(used)
+
+class LegalFaqEntryView(PageView):
+    """A Legal FAQ entry's page: question, answer, and its category and
+    licences linking to the FAQ filtered by them (and to the licence pages)."""
+
+    index = ViewPageTemplateFile("templates/pages/legal_faq_entry.pt")
+
+    def faq_url(self, **query) -> str:
+        base = f"{api.portal.get().absolute_url()}/@@legal-faq"
+        return f"{base}?{urlencode(query)}" if query else base
+
+    def search_url(self, **query) -> str:
+        return self.faq_url(**query)
+
+    def facts(self) -> list[dict]:
+        context = self.context
+        licences = [part for spdx_id in context.licences or () for part in self.licence(spdx_id)]
+        rows = [
+            fact(
+                _("label_legal_category", default="Category"),
+                self.facet("osor_legal_category", "legal_category", context.category) if context.category else None,
+            ),
+            fact(_("label_licences_concerned", default="Licences concerned"), *licences),
+        ]
+        return [row for row in rows if row]
 
 
 class LegalRequestView(BrowserView):
@@ -77,6 +95,10 @@ class LegalRequestView(BrowserView):
     The requester's name is shown to those who review (experts and site
     administrators) only.
     """
+
+    def licence_links(self) -> list[dict]:
+        """The licences concerned, each linking to its licence page."""
+        return [{"text": spdx_id, "url": licence_url(spdx_id)} for spdx_id in self.context.licences or ()]
 
     def may_review(self):
         return api.user.has_permission("Review portal content", obj=self.context)

@@ -12,6 +12,8 @@ from osor.collection.licences.knowledge import parse_filters
 from osor.collection.licences.knowledge import UnknownLicence
 from osor.collection.licences.labels import COPYLEFT_TITLES
 from osor.collection.licences.labels import FACT_TITLES
+from osor.collection.licences.labels import VERDICT_TITLES
+from osor.collection.licences.pages import licence_page_url
 from plone import api
 from Products.Five.browser import BrowserView
 from zExceptions import NotFound
@@ -42,12 +44,7 @@ class LicenceCompatibilityView(BrowserView):
         return self.index()
 
     def verdict_title(self):
-        titles = {
-            "compatible": _("verdict_compatible", default="Compatible"),
-            "not_compatible": _("verdict_not_compatible", default="Not compatible"),
-            "depends": _("verdict_depends", default="It depends"),
-        }
-        return translate(titles[self.result["verdict"]], context=self.request)
+        return translate(VERDICT_TITLES[self.result["verdict"]], context=self.request)
 
 
 class LicenceFactsMixin:
@@ -58,7 +55,7 @@ class LicenceFactsMixin:
         return translate(COPYLEFT_TITLES.get(value, value), context=self.request)
 
     def licence_url(self, spdx_id):
-        return f"{api.portal.get().absolute_url()}/@@licence?id={spdx_id}"
+        return licence_page_url(spdx_id)
 
 
 class LicenceListView(LicenceFactsMixin, BrowserView):

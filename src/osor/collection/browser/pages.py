@@ -11,6 +11,12 @@ from datetime import date
 from datetime import datetime
 from osor.collection import _
 from osor.collection.content.community_collection import containing_collection
+from osor.collection.licences.compatibility import eupl_hints
+from osor.collection.licences.labels import VERDICT_TITLES
+from osor.collection.licences.pages import compatibility_checker_url
+from osor.collection.licences.pages import has_licence_page
+from osor.collection.licences.pages import licence_page_url
+from osor.collection.licences.pages import SPDX_URL
 from osor.collection.pages import cards
 from osor.collection.pages import europe_map
 from osor.collection.pages import featured
@@ -32,7 +38,8 @@ from zope.i18n import translate
 from zope.intid.interfaces import IIntIds
 
 
-SPDX_URL = "https://spdx.org/licenses/{}.html"
+EUPL = "EUPL-1.2"
+VERDICT_BADGES = {"compatible": "bg-success", "not_compatible": "bg-danger", "depends": "bg-warning text-dark"}
 VOCABULARIES = {
     "status": "osor.collection.vocabularies.DevelopmentStatus",
     "owner_type": "osor.collection.vocabularies.OwnerType",
@@ -123,22 +130,22 @@ class PageView(BrowserView):
         )
 
     def licence(self, spdx_id: str) -> list[dict]:
-        """A licence: its name linking to the search, then its SPDX text."""
+        """A licence: its name linking to the search, then its facts (our
+        licence page) or, for a licence we have no facts for, its SPDX text."""
         name = self.term("licence", spdx_id)
+        if has_licence_page(spdx_id):
+            text, label = _("link_licence_facts", default="Licence facts"), _(
+                "label_licence_facts", default="Licence facts of ${licence}", mapping={"licence": name}
+            )
+            url = licence_page_url(spdx_id)
+        else:
+            text, label = "SPDX", _(
+                "label_licence_text", default="SPDX: licence text of ${licence}", mapping={"licence": name}
+            )
+            url = SPDX_URL.format(spdx_id)
         return [
             link(name, self.search_url(osor_licences=spdx_id)),
-            {
-                "text": "SPDX",
-                "url": SPDX_URL.format(spdx_id),
-                "label": translate(
-                    _(
-                        "label_licence_text",
-                        default="SPDX: licence text of ${licence}",
-                        mapping={"licence": name},
-                    ),
-                    context=self.request,
-                ),
-            },
+            {"text": translate(text, context=self.request), "url": url, "label": translate(label, context=self.request)},
         ]
 
     def language_names(self, codes) -> list[str]:
@@ -311,13 +318,33 @@ class SolutionView(ReleasesMixin, PageView):
         releases = self.releases()
         return releases[0] if releases else None
 
+    def licence_expression(self) -> str | None:
+        """The SPDX expression, when it says more than "any of the licences"."""
+        expression = getattr(self.context, "licence_expression", None)
+        return expression if expression and expression != " OR ".join(self.context.licences or ()) else None
+
+    def eupl_hints(self) -> list[dict]:
+        """May this solution's code go into an EUPL-1.2 work? One hint per licence."""
+        return [
+            {
+                "licence": self.term("licence", hint["inbound"]),
+                "verdict": hint["verdict"],
+                "verdict_title": translate(VERDICT_TITLES[hint["verdict"]], context=self.request),
+                "css_class": f"badge {VERDICT_BADGES[hint['verdict']]} osor-verdict-{hint['verdict']}",
+                "explanation": hint["explanation"],
+                "url": compatibility_checker_url(hint["inbound"], EUPL),
+            }
+            for hint in eupl_hints(self.context.licences, EUPL)
+            if hint["inbound"] != EUPL
+        ]
+
     def facts(self) -> list[dict]:
         context = self.context
         owner = self.owner()
         latest = self.latest_release()
         licences = [part for spdx_id in context.licences or () for part in self.licence(spdx_id)]
         rows = [
-            fact(_("label_licences", default="Licences"), *licences),
+            fact(_("label_licences", default="Licences"), self.licence_expression(), *licences),
             fact(
                 _("label_latest_release", default="Latest release"),
                 link(latest["version"], latest["url"]) if latest else None,

@@ -70,6 +70,14 @@ competence_centre_focus = own_attribute(ICompetenceCentre, "focus")
 publication_type = own_attribute(IPublication, "publication_type")
 solution_licences = licences_of(ISoftwareSolution)
 distribution_licence = licences_of(IDistribution)
-legal_request_licences = licences_of(ILegalRequest)
 legal_faq_licences = licences_of(ILegalFaqEntry)
 publication_licence = licences_of(IPublication)
+
+
+@indexer(ILegalRequest)
+def legal_request_licences(obj):
+    """The licences chosen and those of the request's expression."""
+    # legal/ builds on content/: imported when indexing, not when content/ loads.
+    from osor.collection.legal.faq import licences_of as licences_of_request
+
+    return licences_of_request(obj)

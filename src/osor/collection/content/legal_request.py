@@ -1,6 +1,7 @@
 """A question to the legal coaching service, and its answer."""
 
 from osor.collection import _
+from osor.collection.fields import valid_licence_expression
 from osor.collection.interfaces import IOsorContent
 from osor.collection.vocabularies.taxonomies import LEGAL_REQUEST_CATEGORY
 from osor.collection.vocabularies.taxonomies import field_vocabulary
@@ -12,39 +13,7 @@ from plone.autoform import directives
 from plone.dexterity.content import Item
 from plone.supermodel import model
 from zope import schema
-from zope.globalrequest import getRequest
-from zope.i18n import translate
 from zope.interface import implementer
-from zope.schema.interfaces import ValidationError
-
-
-class LicenceExpressionError(ValidationError):
-    """An SPDX expression that does not parse; the message names the token."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
-
-    def doc(self):
-        return self.message
-
-
-def valid_licence_expression(value) -> bool:
-    """Constraint of ``licence_expression``: valid SPDX, else an error
-    naming the offending token (a form error, a 400 in REST)."""
-    from osor.collection.legal.spdx import InvalidLicenceExpression
-    from osor.collection.legal.spdx import parse_licence_expression
-
-    try:
-        parse_licence_expression(value)
-    except InvalidLicenceExpression as error:
-        message = _(
-            "error_invalid_licence_expression",
-            default="Not a valid SPDX licence expression (${reason}: “${token}”).",
-            mapping={"reason": error.reason, "token": error.token},
-        )
-        raise LicenceExpressionError(translate(message, context=getRequest()))
-    return True
 
 
 class ILegalRequest(model.Schema):

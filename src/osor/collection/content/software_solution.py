@@ -1,6 +1,7 @@
 """A software solution: an open-source product, its releases and documentation."""
 
 from osor.collection import _
+from osor.collection.fields import valid_licence_expression
 from osor.collection.fields import WebAddress
 from plone.app.dexterity.textindexer import searchable
 from osor.collection.interfaces import ICommunityContent
@@ -27,6 +28,7 @@ class ISoftwareSolution(model.Schema):
     languageindependent(
         "solution_type",
         "development_status",
+        "licence_expression",
         "licences",
         "landing_page",
         "repository_url",
@@ -67,6 +69,21 @@ class ISoftwareSolution(model.Schema):
         required=False,
     )
 
+    licence_expression = schema.TextLine(
+        title=_("label_licence_expression_solution", default="Licences"),
+        description=_(
+            "help_licence_expression_solution",
+            default="The licences the software is distributed under, as an SPDX identifier or "
+            "expression, for example “EUPL-1.2”, “MIT OR Apache-2.0” or "
+            "“GPL-2.0-or-later WITH Classpath-exception-2.0”.",
+        ),
+        required=False,
+        constraint=valid_licence_expression,
+    )
+
+    # Derived from ``licence_expression`` (licences/expressions.py), so not
+    # in the forms; kept because search, facets and importers use the ids.
+    directives.omitted("licences")
     directives.widget("licences", Select2FieldWidget)
     licences = schema.List(
         title=_("label_licences", default="Licences"),

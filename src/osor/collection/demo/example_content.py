@@ -62,6 +62,10 @@ def create_example_content(site, container=None) -> list:
         transition_to(obj, state)
     for user in data.get("users", ()):
         _create_user(root, user)
+    # Asked by the demo users: after them (demo/legal.py).
+    from osor.collection.demo.legal import create_legal_examples
+
+    create_legal_examples(root, data.get("legal_requests", ()))
     logger.info("Created %d example items", len(created))
     return [obj for obj, state in created]
 
@@ -74,6 +78,8 @@ def _create_user(root, user: dict) -> None:
             password=DEMO_PASSWORD,
             properties={"fullname": user["fullname"]},
         )
+    for group in user.get("groups", ()):
+        api.group.add_user(groupname=group, username=user["id"])
     for path, role in user.get("memberships", {}).items():
         collection = root.unrestrictedTraverse(path)
         if role_of(collection, user["id"]) is None:

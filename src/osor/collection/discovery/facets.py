@@ -42,6 +42,7 @@ class Facet:
     hierarchical: bool = False
     value_type: str = "str"
     order: str = "count"
+    types: tuple = ()  # counted only when the search is of these types
 
     @property
     def taxonomy(self) -> str | None:
@@ -76,6 +77,7 @@ def all_facets() -> tuple[Facet, ...]:
                 hierarchical=entry.get("hierarchical", False),
                 value_type=entry.get("value_type", "str"),
                 order=entry.get("order", "count"),
+                types=tuple(entry.get("types", ())),
             )
         )
     return tuple(facets)

@@ -51,6 +51,7 @@ class SearchParameters:
     b_start: int = 0
     b_size: int = DEFAULT_BATCH_SIZE
     facets: tuple = ()  # facet indexes to count; () = all
+    types: tuple = ()  # portal types searched; () = those of facets.yaml
 
     @property
     def descending(self) -> bool:

@@ -131,10 +131,14 @@ class FacetedSearch:
 
     # Record id sets ----------------------------------------------------
 
-    def _base_query(self) -> dict:
-        types = list(searched_types())
-        if ICommunityCollection.providedBy(self.context):
+    def searched_types(self) -> list[str]:
+        types = list(self.parameters.types or searched_types())
+        if ICommunityCollection.providedBy(self.context) and "community_collection" in types:
             types.remove("community_collection")
+        return types
+
+    def _base_query(self) -> dict:
+        types = self.searched_types()
         query = {"portal_type": types, "path": {"query": search_scope(self.context)}}
         if self.parameters.text:
             query["SearchableText"] = munge_search_term(self.parameters.text)
@@ -179,6 +183,7 @@ class FacetedSearch:
             for facet in all_facets()
             if (not self.parameters.facets or facet.index in self.parameters.facets)
             and (facet.index == EVENT_TIME or facet.index in indexes)
+            and (not facet.types or set(facet.types) & set(self.searched_types()))
         ]
 
     # The search --------------------------------------------------------

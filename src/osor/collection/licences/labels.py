@@ -28,3 +28,9 @@ COPYLEFT_TITLES = {
     "strong": _("copyleft_strong", default="Strong"),
     "network": _("copyleft_network", default="Network"),
 }
+
+VERDICT_TITLES = {
+    "compatible": _("verdict_compatible", default="Compatible"),
+    "not_compatible": _("verdict_not_compatible", default="Not compatible"),
+    "depends": _("verdict_depends", default="It depends"),
+}
