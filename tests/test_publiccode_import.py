@@ -410,3 +410,165 @@ def test_arbitrary_yaml_gives_an_answer_and_never_partial_content(collection, ch
         assert snapshot(collection) == before
         assert all(error.message for error in result.errors)
     assert import_reports(collection)[0]["filename"] == "arbitrary.yml"
+
+
+# The command ----------------------------------------------------------------------------
+
+
+def test_the_command_imports_a_folder_and_counts_the_failures(collection, tmp_path):
+    from osor.collection.interop.publiccode.command import import_directory
+
+    (tmp_path / "a-medusa.yml").write_text(COMPLETE, encoding="utf-8")
+    (tmp_path / "b-broken.yaml").write_text(with_licence(MINIMAL, "Nope"), encoding="utf-8")
+    (tmp_path / "c-medusa-again.yml").write_text(COMPLETE, encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("not a publiccode.yml", encoding="utf-8")
+    lines = []
+    failed = import_directory(collection, tmp_path, importer_id="admin", out=lines.append, commit=False)
+    assert failed == 1
+    summaries = [line for line in lines if not line.startswith(" ")]
+    assert summaries == [
+        "created  a-medusa.yml /plone/collection/medusa",
+        "failed   b-broken.yaml",
+        "updated  c-medusa-again.yml /plone/collection/medusa",
+    ]
+    assert any(line.startswith("    error: legal.license (line ") for line in lines)
+    assert [r["filename"] for r in import_reports(collection)] == ["c-medusa-again.yml", "b-broken.yaml", "a-medusa.yml"]
+    assert import_reports(collection)[0]["importer"] == "admin"
+
+
+# The REST endpoint ----------------------------------------------------------------------
+
+
+@pytest.fixture
+def rest(functional_portal, request_factory):
+    """A validated collection (test_membership_views.make_collection: olga owns
+    it, fred facilitates, alice and bob are users) where alice is a member."""
+    from osor.collection.membership import members
+    from test_membership_views import make_collection
+    from test_membership_views import PASSWORD
+
+    import transaction
+
+    collection = make_collection(functional_portal)
+    members.join(collection, "alice", "")
+    transaction.commit()
+
+    def session(userid=None):
+        return request_factory(basic_auth=(userid, PASSWORD)) if userid else request_factory()
+
+    return collection, session
+
+
+def post(session, collection, body, content_type="application/yaml", query=""):
+    return session.post(
+        f"{collection.getId()}/@publiccode-import{query}",
+        data=body.encode("utf-8") if isinstance(body, str) else body,
+        headers={"Content-Type": content_type, "Accept": "application/json"},
+    )
+
+
+def test_rest_import_answers_every_status(rest):
+    import transaction
+
+    collection, session = rest
+    alice = session("alice")
+
+    created = post(alice, collection, COMPLETE)
+    assert created.status_code == 201, created.text
+    assert created.json()["created"] is True
+    assert created.json()["@id"].endswith("/nordic/medusa")
+    assert created.headers["Location"] == created.json()["@id"]
+    assert any(w["path"] == "intendedAudience.countries[2]" for w in created.json()["warnings"])
+
+    updated = post(alice, collection, with_changes(COMPLETE, name="Medusa 2"))
+    assert updated.status_code == 201
+    assert updated.json()["created"] is False
+
+    checked = post(alice, collection, COMPLETE, query="?dry_run=true")
+    assert checked.status_code == 200
+    assert checked.json()["dry_run"] is True
+    assert checked.json()["created"] is False
+
+    refused = post(alice, collection, with_licence(COMPLETE, "Not-A-Licence"))
+    assert refused.status_code == 400
+    [error] = [e for e in refused.json()["errors"] if e["path"] == "legal.license"]
+    assert error["line"] and error["message"]
+
+    assert post(alice, collection, COMPLETE, content_type="application/json").status_code == 415
+    assert "application/yaml" in post(alice, collection, COMPLETE, content_type="text/plain").json()["error"]["message"]
+
+    huge = post(alice, collection, "#" * (1024 * 1024 + 10))
+    assert huge.status_code == 413
+    assert "1 MB" in huge.json()["errors"][0]["message"]
+
+    assert post(alice, collection, b"name: \xff\xfe").status_code == 400
+
+    transaction.begin()
+    assert [r["outcome"] for r in import_reports(collection)][:5] == ["failed", "failed", "failed", "validated", "updated"]
+    assert len([o for o in collection.objectValues() if o.portal_type == "software_solution"]) == 1
+
+
+def test_rest_import_needs_the_right_to_add_a_solution(rest):
+    collection, session = rest
+    assert post(session(), collection, COMPLETE).status_code == 401
+    assert post(session("bob"), collection, COMPLETE).status_code in (401, 403)
+
+
+# The form -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def form_browser(rest, functional_app):
+    from plone.testing.zope import Browser
+    from test_membership_views import PASSWORD
+
+    collection, _session = rest
+    browser = Browser(functional_app)
+    browser.handleErrors = False
+    browser.addHeader("Authorization", f"Basic alice:{PASSWORD}")
+    browser.open(f"{collection.absolute_url()}/@@import-publiccode")
+    return browser
+
+
+def test_the_form_imports_pasted_text_and_links_the_solution(rest, form_browser):
+    collection, _session = rest
+    form_browser.getControl(name="text").value = COMPLETE
+    form_browser.getControl("Import").click()
+    assert "was created" in form_browser.contents
+    assert f'href="{collection.absolute_url()}/medusa"' in form_browser.contents
+    assert "intendedAudience.countries[2]" in form_browser.contents
+
+
+def test_the_form_imports_an_uploaded_file(rest, form_browser):
+    import io
+
+    form_browser.getControl(name="file").add_file(io.BytesIO(COMPLETE.encode()), "application/yaml", "publiccode.yml")
+    form_browser.getControl("Import").click()
+    assert "was created" in form_browser.contents
+
+
+def test_the_form_shows_located_errors_and_writes_nothing(rest, form_browser):
+    import transaction
+
+    collection, _session = rest
+    form_browser.getControl(name="text").value = with_licence(COMPLETE, "Not-A-Licence")
+    form_browser.getControl("Import").click()
+    assert "was not imported" in form_browser.contents
+    assert "legal.license" in form_browser.contents
+    assert "(line " in form_browser.contents
+    transaction.begin()
+    assert solutions_in(collection) == []
+    assert import_reports(collection)[0]["outcome"] == "failed"
+
+
+def test_the_collection_offers_the_import_to_whoever_may_add_a_solution(rest, form_browser, functional_app):
+    from plone.testing.zope import Browser
+    from test_membership_views import PASSWORD
+
+    collection, _session = rest
+    form_browser.open(collection.absolute_url())
+    assert "@@import-publiccode" in form_browser.contents
+    bob = Browser(functional_app)
+    bob.addHeader("Authorization", f"Basic bob:{PASSWORD}")
+    bob.open(collection.absolute_url())
+    assert "@@import-publiccode" not in bob.contents
