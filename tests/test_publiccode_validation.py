@@ -162,6 +162,10 @@ RULE_CASES = [
     ("supports_unknown_alias", "name: Medusa", "name: Medusa\nsupports:\n  - id: alias:nothing", "supports[0].id", "id:", "aliases"),
     ("dependsOn_name_missing", "name: Medusa", "name: Medusa\ndependsOn:\n  open:\n    - version: '1'", "dependsOn.open[0].name", "- version", "required"),
     ("dependsOn_optional_yes", "name: Medusa", "name: Medusa\ndependsOn:\n  open:\n    - name: X\n      optional: yes", "dependsOn.open[0].optional", "optional:", "not a boolean"),
+    ("logo_absolute_path", "name: Medusa", "name: Medusa\nlogo: /var/www/logo.png", "logo", "logo:", "absolute path"),
+    ("logo_file_url", "name: Medusa", "name: Medusa\nlogo: file:///logo.png", "logo", "logo:", "file: URL"),
+    ("logo_not_svg_or_png", "name: Medusa", "name: Medusa\nlogo: https://example.org/logo.gif", "logo", "logo:", ".svg, .svgz, .png"),
+    ("screenshot_not_an_image", "    features:", "    screenshots:\n      - docs/manual.pdf\n    features:", "description.en.screenshots[0]", "manual.pdf", ".jpg, .png"),
     ("inputTypes_invalid", "name: Medusa", "name: Medusa\ninputTypes:\n  - csv", "inputTypes[0]", "- csv", "media type"),
     ("duplicate_key", "name: Medusa", "name: Medusa\nname: Hydra", "name", "name: Hydra", "twice"),
     ("it_and_IT", "name: Medusa", "name: Medusa\nIT:\n  riuso: {}\nit:\n  riuso: {}", "it", "it:", "'IT' is already present"),
@@ -442,9 +446,17 @@ def test_small_aliases_are_expanded():
     assert result.data["maintenance"]["contacts"] == [{"name": "Francesca Rossi"}] * 2
 
 
-def test_deep_nesting_is_refused_without_crashing():
-    result = validate("a: " + "[" * 100_000)
+@pytest.mark.parametrize(
+    "text",
+    ["a: " + "[" * 500_000, "a: " + "{a: " * 100_000, "- " * 300_000, "a:\n" + "".join(" " * i + "b:\n" for i in range(1, 1400))],
+    ids=["flow lists", "flow mappings", "block lists", "block mappings"],
+)
+def test_deep_nesting_is_refused_quickly_without_crashing(text):
+    started = time.perf_counter()
+    result = validate(text)
+    assert time.perf_counter() - started < 3
     assert not result.ok and result.data is None
+    assert "too deeply" in result.errors[0].message
 
 
 # -------------------------------------------------------- problems as data
@@ -506,7 +518,7 @@ top_keys = st.sampled_from(
 )
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.dictionaries(top_keys | st.text(max_size=10), yaml_values, max_size=8))
 def test_validate_never_raises_on_arbitrary_nested_yaml(document):
     text = yaml.safe_dump(document, allow_unicode=True)

@@ -202,6 +202,7 @@ FORMAT_NAMES = {
     "spdx_expression": _("publiccode_format_spdx", default="a valid SPDX expression"),
     "mime_type": _("publiccode_format_mime_type", default="a valid media type"),
     "supports_id": _("publiccode_format_supports_id", default="a valid standard identifier"),
+    "path_or_url": _("publiccode_format_path_or_url", default="a relative path or a web address"),
 }
 
 FORMAT_HINTS = {
@@ -215,6 +216,7 @@ FORMAT_HINTS = {
     "spdx_expression": _("publiccode_hint_spdx", default="use an SPDX identifier such as EUPL-1.2, or an expression such as MIT OR Apache-2.0"),
     "mime_type": _("publiccode_hint_mime_type", default="write a media type such as text/csv"),
     "supports_id": _("publiccode_hint_supports_id", default="write alias:<name> (such as alias:gdpr) or a URL"),
+    "path_or_url": _("publiccode_hint_path_or_url", default="write a path such as img/logo.svg or a URL such as https://example.org/logo.svg"),
 }
 
 
@@ -454,6 +456,21 @@ class _Walk:
                 )
         if rule.format:
             value = self.formatted(rule.format, value, path, node.line)
+        if rule.extensions and formats.file_extension(value) not in rule.extensions:
+            self.error(
+                path,
+                node.line,
+                _(
+                    "publiccode_error_extension",
+                    default="${path}: '${value}' must be a file of type ${extensions}.",
+                    mapping={"path": path, "value": _quote(value), "extensions": ", ".join(rule.extensions)},
+                ),
+                _(
+                    "publiccode_hint_extension",
+                    default="convert the file to ${first} and point to it",
+                    mapping={"first": rule.extensions[0]},
+                ),
+            )
         return value
 
     def formatted(self, format_name, value, path, line):
