@@ -21,6 +21,7 @@ from datetime import date
 from osor.collection.interop.publiccode.mapping import export_table
 from osor.collection.interop.publiccode.mapping import table
 from osor.collection.interop.publiccode.storage import stored_publiccode
+from osor.collection.interop.publiccode.validation import rule_table
 from osor.collection.interop.publiccode.values import description_languages
 from osor.collection.interop.publiccode.values import release_values
 from osor.collection.interop.publiccode.values import solution_values
@@ -231,12 +232,8 @@ def _categories(obj, read, original) -> list:
 
 
 def _known_categories() -> set:
-    """The categories of the standard, as the validator knows them."""
-    try:
-        from osor.collection.interop.publiccode.validation import vocabulary
-    except ImportError:  # the validator without a vocabulary lookup
-        return set(table("categories"))
-    return set(vocabulary("categories"))
+    """The categories of the standard (the validator's rule table)."""
+    return set(rule_table().vocabularies["categories"])
 
 
 def _development_status(obj, read, original) -> str:
