@@ -24,6 +24,11 @@ import yaml
 # An alias-expanded document bigger than this (in nodes) is refused; a real
 # publiccode.yml has a few hundred nodes.
 MAX_EXPANDED_NODES = 20_000
+# PyYAML's pure-Python scanner slows down quadratically with nested [ ... ]
+# (and the C one overflows the stack on deep nesting): refuse deep flow
+# nesting before parsing. A real file nests two or three levels.
+MAX_FLOW_DEPTH = 50
+_BRACKETS = re.compile(r"[\[\]{}]")
 
 MAPPING = "mapping"
 SEQUENCE = "sequence"
@@ -96,6 +101,7 @@ def read_document(text):
     Raises ``DocumentError`` for unreadable YAML, several documents, cyclic or
     exploding aliases.
     """
+    _refuse_deep_flow_nesting(text)
     try:
         root = yaml.compose(text, Loader=_ComposeOnlyLoader)
     except yaml.MarkedYAMLError as error:
@@ -120,6 +126,16 @@ def read_document(text):
         return None
     _refuse_alias_explosion(root)
     return _convert(root)
+
+
+def _refuse_deep_flow_nesting(text):
+    """Count brackets as if none were quoted: cheap, and only a file with
+    dozens of unclosed brackets in its texts is refused wrongly."""
+    depth = 0
+    for match in _BRACKETS.finditer(text):
+        depth = depth + 1 if match.group() in "[{" else max(depth - 1, 0)
+        if depth > MAX_FLOW_DEPTH:
+            raise DocumentError("the file nests values too deeply", _line_at(text, match.start()))
 
 
 def _line_of(mark):

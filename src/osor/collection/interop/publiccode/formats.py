@@ -82,6 +82,26 @@ def check_http_url(value):
     return None
 
 
+def check_path_or_url(value):
+    """A file of the repository (relative path) or a web address, as
+    fields.go's isRelativePathOrURL requires."""
+    if value.startswith("/"):
+        return _("publiccode_reason_absolute_path", default="an absolute path is not allowed; use a path relative to the repository or an https:// URL")
+    if value.lower().startswith("file:"):
+        return _("publiccode_reason_file_url", default="a file: URL is not allowed; use a path relative to the repository or an https:// URL")
+    return None
+
+
+def file_extension(value):
+    """The lower-case extension of a path or of a URL's path ('' if none)."""
+    try:
+        path = urlsplit(value).path if "://" in value else value
+    except ValueError:
+        path = value
+    name = path.rsplit("/", 1)[-1]
+    return "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
+
+
 def check_email(value):
     return None if _EMAIL.match(value) else _("publiccode_reason_email_form", default="an e-mail address looks like name@example.org")
 
@@ -214,4 +234,5 @@ CHECKS = {
     "language_tag": check_language_tag,
     "spdx_expression": check_spdx_expression,
     "mime_type": check_mime_type,
+    "path_or_url": check_path_or_url,
 }

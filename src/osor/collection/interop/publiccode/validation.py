@@ -21,6 +21,7 @@ from osor.collection import logger
 from osor.collection.interop.publiccode import formats
 from osor.collection.interop.publiccode.document import DocumentError
 from osor.collection.interop.publiccode.document import MAPPING
+from osor.collection.interop.publiccode.document import Node
 from osor.collection.interop.publiccode.document import read_document
 from osor.collection.interop.publiccode.document import SCALAR
 from osor.collection.interop.publiccode.document import SEQUENCE
@@ -28,6 +29,7 @@ from pathlib import Path
 from zope.i18n import interpolate
 from zope.i18nmessageid import Message
 
+import difflib
 import yaml
 
 
@@ -37,6 +39,8 @@ RULES_FILE = Path(__file__).parent / "rules.yaml"
 YAML11_BOOLEANS = {"y", "yes", "n", "no", "on", "off"}
 # Texts longer than this are shortened when quoted in a message.
 QUOTE_LIMIT = 60
+# A vocabulary longer than this is not listed in a hint (categories has 100+).
+MAX_LISTED_VALUES = 12
 
 
 # ---------------------------------------------------------------- problems
@@ -120,6 +124,7 @@ class Rule:
 class RuleTable:
     rules: tuple
     vocabularies: dict
+    vocabulary_sources: dict
     supported_versions: tuple
     current_versions: tuple
     standard_version: str
@@ -170,6 +175,7 @@ def rule_table():
     return RuleTable(
         rules=tuple(Rule(_pattern(path), settings) for path, settings in raw["keys"].items()),
         vocabularies={name: tuple(entry["values"]) for name, entry in raw["vocabularies"].items()},
+        vocabulary_sources={name: entry["source"].split()[0] for name, entry in raw["vocabularies"].items()},
         supported_versions=tuple(raw["versions"]["supported"]),
         current_versions=tuple(raw["versions"]["current"]),
         standard_version=raw["standard_version"],
@@ -189,6 +195,7 @@ KIND_NAMES = {
     "number": _("publiccode_kind_number", default="a number"),
     "list": _("publiccode_kind_list", default="a list"),
     "mapping": _("publiccode_kind_mapping", default="a group of keys"),
+    "nothing": _("publiccode_kind_nothing", default="nothing"),
 }
 
 FORMAT_NAMES = {
@@ -202,6 +209,7 @@ FORMAT_NAMES = {
     "spdx_expression": _("publiccode_format_spdx", default="a valid SPDX expression"),
     "mime_type": _("publiccode_format_mime_type", default="a valid media type"),
     "supports_id": _("publiccode_format_supports_id", default="a valid standard identifier"),
+    "path_or_url": _("publiccode_format_path_or_url", default="a relative path or a web address"),
 }
 
 FORMAT_HINTS = {
@@ -215,6 +223,7 @@ FORMAT_HINTS = {
     "spdx_expression": _("publiccode_hint_spdx", default="use an SPDX identifier such as EUPL-1.2, or an expression such as MIT OR Apache-2.0"),
     "mime_type": _("publiccode_hint_mime_type", default="write a media type such as text/csv"),
     "supports_id": _("publiccode_hint_supports_id", default="write alias:<name> (such as alias:gdpr) or a URL"),
+    "path_or_url": _("publiccode_hint_path_or_url", default="write a path such as img/logo.svg or a URL such as https://example.org/logo.svg"),
 }
 
 
@@ -227,6 +236,8 @@ def _quote(value):
 def _kind_of(node):
     if node.kind != SCALAR:
         return KIND_NAMES[node.kind]
+    if node.value is None:
+        return KIND_NAMES["nothing"]
     if isinstance(node.value, bool):
         return KIND_NAMES["boolean"]
     if isinstance(node.value, (int, float)):
@@ -386,6 +397,9 @@ class _Walk:
                 )
                 result[key] = child.plain()
                 continue
+            if child.is_null and child_rule.pattern[-1] == "*" and "mapping" in child_rule.types:
+                # "en:" with nothing under it: a language without its texts.
+                child = Node(MAPPING, child.line, value={})
             if child.is_null or (child_rule.required and child.kind == SCALAR and child.value == ""):
                 if child_rule.required:
                     self.missing(child_path, key_line)
@@ -446,15 +460,42 @@ class _Walk:
                         default="${path}: '${value}' is not one of the allowed values.",
                         mapping={"path": path, "value": _quote(value)},
                     ),
-                    _(
-                        "publiccode_hint_vocabulary",
-                        default="use one of: ${values}",
-                        mapping={"values": ", ".join(allowed) if len(allowed) <= 30 else ", ".join(allowed[:30]) + ", …"},
-                    ),
+                    self.vocabulary_hint(rule.vocabulary, value),
                 )
         if rule.format:
             value = self.formatted(rule.format, value, path, node.line)
+        if rule.extensions and formats.file_extension(value) not in rule.extensions:
+            self.error(
+                path,
+                node.line,
+                _(
+                    "publiccode_error_extension",
+                    default="${path}: '${value}' must be a file of type ${extensions}.",
+                    mapping={"path": path, "value": _quote(value), "extensions": ", ".join(rule.extensions)},
+                ),
+                _(
+                    "publiccode_hint_extension",
+                    default="convert the file to ${first} and point to it",
+                    mapping={"first": rule.extensions[0]},
+                ),
+            )
         return value
+
+    def vocabulary_hint(self, vocabulary, value):
+        """The allowed values when they are few; else the closest ones and
+        where the list is published."""
+        allowed = self.table.vocabularies[vocabulary]
+        if len(allowed) <= MAX_LISTED_VALUES:
+            return _("publiccode_hint_vocabulary", default="use one of: ${values}", mapping={"values": ", ".join(allowed)})
+        source = self.table.vocabulary_sources[vocabulary]
+        close = difflib.get_close_matches(value[:QUOTE_LIMIT], allowed, n=3, cutoff=0.6)
+        if close:
+            return _(
+                "publiccode_hint_vocabulary_close",
+                default="did you mean ${values}? The allowed values are listed at ${source}",
+                mapping={"values": " or ".join(f"'{item}'" for item in close), "source": source},
+            )
+        return _("publiccode_hint_vocabulary_source", default="use a value listed at ${source}", mapping={"source": source})
 
     def formatted(self, format_name, value, path, line):
         if format_name == "version":
@@ -700,7 +741,7 @@ def _validate(text):
                 "publiccode_error_not_a_mapping",
                 default="The file must be a group of keys such as 'name: ...', not ${found}.",
                 mapping={
-                    "found": _("publiccode_kind_nothing", default="nothing") if root is None else _kind_of(root)
+                    "found": KIND_NAMES["nothing"] if root is None else _kind_of(root)
                 },
             ),
             _("publiccode_hint_not_a_mapping", default="start from the example in the publiccode.yml standard"),
