@@ -1,0 +1,33 @@
+"""Upgrade existing sites for the federation import (issue #19 §5).
+
+Software solutions gain the ``osor.provenance`` behavior (where a harvested
+solution came from). Only the behavior is added to the existing type
+information: re-importing ``typeinfo`` would undo what a site administrator
+changed on our types since.
+"""
+
+from plone import api
+
+import logging
+
+
+logger = logging.getLogger(__name__)
+
+BEHAVIOR = "osor.provenance"
+PORTAL_TYPE = "software_solution"
+
+
+def add_provenance_behavior(context=None) -> None:
+    """Add the provenance behavior to the software solution type.
+
+    Idempotent: a type that already has it is left as it is.
+    """
+    fti = api.portal.get_tool("portal_types").getTypeInfo(PORTAL_TYPE)
+    if fti is None:
+        logger.warning("No %s type: provenance behavior not added.", PORTAL_TYPE)
+        return
+    behaviors = list(fti.behaviors)
+    if BEHAVIOR in behaviors:
+        return
+    fti.manage_changeProperties(behaviors=tuple([*behaviors, BEHAVIOR]))
+    logger.info("Added the %s behavior to %s.", BEHAVIOR, PORTAL_TYPE)
