@@ -53,6 +53,10 @@ EXTENSIONS = {
     ".nt": "nt",
 }
 
+# Relative URIs of a file resolve against this base: not http(s), so a
+# solution named by one is refused (its URI would mean nothing elsewhere).
+RELATIVE_BASE = "x-osor-relative://file/"
+
 _DTD = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
 
 
@@ -96,7 +100,7 @@ def parse(data: bytes, format: str) -> rdflib.Graph:
         _refuse_dtd(data)
     graph = rdflib.Graph()
     try:
-        graph.parse(data=data, format=FORMATS[format], publicID="urn:x-osor-import:")
+        graph.parse(data=data, format=FORMATS[format], publicID=RELATIVE_BASE)
     except SyntaxProblem:
         raise
     except SAXParseException as error:

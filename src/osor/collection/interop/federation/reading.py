@@ -22,6 +22,7 @@ from datetime import datetime
 from functools import cache
 from osor.collection import _
 from osor.collection.fields import is_safe_url
+from osor.collection.interop.federation.parsing import RELATIVE_BASE
 from osor.collection.vocabularies import terms_of
 from osor.collection.vocabularies.taxonomies import SPATIAL_COVERAGE
 from osor.collection.vocabularies.taxonomies import TOPICS
@@ -143,7 +144,8 @@ UNKNOWN_VALUE = {
 
 def problem(subject, prop, message, hint=None) -> dict:
     """A located problem: ``path`` is "<subject URI> property"."""
-    subject_name = str(subject) if isinstance(subject, URIRef) else f"_:{subject}"
+    # A relative URI is shown as the file wrote it.
+    subject_name = str(subject).removeprefix(RELATIVE_BASE) if isinstance(subject, URIRef) else f"_:{subject}"
     prop_name = curie(prop) if prop is not None else ""
     entry = {
         "path": f"<{subject_name}> {prop_name}".strip(),
@@ -181,7 +183,8 @@ class _Reader:
             or sorted(literals, key=lambda lit: (lit.language or "", str(lit)))
         )
         texts = []
-        for literal in chosen:
+        # Sorted: the order of a graph's statements is not the file's.
+        for literal in sorted(chosen, key=str):
             text = str(literal).strip()
             if not text:
                 continue
@@ -224,7 +227,7 @@ class _Reader:
     def web_address(self, subject, prop) -> str | None:
         """The first http(s) value of ``prop``; other values are errors."""
         found = None
-        for value in self.graph.objects(subject, prop):
+        for value in sorted(self.graph.objects(subject, prop), key=str):
             address = str(value).strip()
             if not is_safe_url(address) or len(address) > MAX_LENGTH["uri"] or _CONTROL.search(address):
                 self.errors.append(
@@ -290,7 +293,7 @@ class _Reader:
         """Codes of the URIs of ``prop`` under ``namespace`` that are in
         ``known`` (a code -> token function); others are warned about."""
         result = []
-        for value in self.graph.objects(subject, prop):
+        for value in sorted(self.graph.objects(subject, prop), key=str):
             text = str(value)
             token = known(text[len(namespace):]) if text.startswith(namespace) else None
             if token is None:
@@ -301,7 +304,7 @@ class _Reader:
 
     def licences(self, subject) -> list[str]:
         result = []
-        for value in self.graph.objects(subject, DCTERMS.license):
+        for value in sorted(self.graph.objects(subject, DCTERMS.license), key=str):
             spdx_id = licence_id(value)
             if spdx_id is None:
                 self.errors.append(
