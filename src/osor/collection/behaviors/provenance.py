@@ -7,6 +7,7 @@ The DCAT-AP export reads them back as ``prov:`` statements.
 """
 
 from osor.collection import _
+from osor.collection.fields import WebAddress
 from plone.app.multilingual.dx.directives import languageindependent
 from plone.autoform import directives
 from plone.autoform.interfaces import IFormFieldProvider
@@ -37,7 +38,8 @@ class IProvenance(model.Schema):
         readonly=True,
     )
 
-    original_uri = schema.URI(
+    # http(s) only: the importer refuses any other subject URI.
+    original_uri = WebAddress(
         title=_("label_original_uri", default="Original URI"),
         description=_(
             "help_original_uri",
