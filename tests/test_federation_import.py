@@ -754,3 +754,17 @@ def test_a_solution_named_by_a_relative_uri_is_refused(collection):
     [error] = import_rdf(collection, data, format="turtle").errors
     assert error["path"] == "<solution/1>"
     assert "http or https URI" in translate(error["message"])
+
+
+def test_owl_imports_is_a_warning_that_it_is_not_followed(collection):
+    data = asset(extra="<http://www.w3.org/2002/07/owl#imports> <https://example.org/more.ttl>")
+    result = import_rdf(collection, data, format="turtle")
+    assert result.errors == []
+    assert "https://example.org/more.ttl is not fetched" in messages(result.warnings)[0]
+
+
+@pytest.mark.parametrize("source", ["line\nbreak\u0000", "x" * 501])
+def test_a_hostile_source_catalogue_is_refused(collection, source):
+    result = import_rdf(collection, TURTLE, format="turtle", source_catalogue=source)
+    assert [error["path"] for error in result.errors] == ["source"]
+    assert collection.objectIds() == []

@@ -18,6 +18,8 @@ from datetime import datetime
 from datetime import timezone
 from osor.collection import _
 from osor.collection.interop.federation import parsing
+from osor.collection.interop.federation.reading import CONTROL_CHARACTERS
+from osor.collection.interop.federation.reading import MAX_LENGTH
 from osor.collection.interop.federation.reading import read_catalogue
 from osor.collection.interop.reports import record_import_report
 from plone import api
@@ -131,9 +133,15 @@ def _import(collection, data, content_type, format, filename, source_catalogue, 
         graph = parsing.parse(data, rdf_format)
     except parsing.SyntaxProblem as problem:
         return _fail(result, INVALID, problem.as_error())
+    if source_catalogue is not None and not acceptable_source(source_catalogue):
+        return _fail(result, INVALID, {"path": "source", "line": None, "message": _(
+            "error_rdf_source",
+            default="The source catalogue must be a URI or a title of at most ${max} characters.",
+            mapping={"max": MAX_LENGTH["name"]},
+        )})
     harvest = read_catalogue(graph, language=_language_of(collection))
     result.warnings = harvest.warnings
-    result.source_catalogue = source_catalogue or harvest.catalogue
+    result.source_catalogue = (source_catalogue or "").strip() or harvest.catalogue
     if harvest.errors:
         result.errors = harvest.errors
         result.failure = INVALID
@@ -168,6 +176,11 @@ def _import(collection, data, content_type, format, filename, source_catalogue, 
         for item in result.items:
             item.pop("uid", None)
             item.pop("url", None)
+
+
+def acceptable_source(text: str) -> bool:
+    """A source catalogue named by the importer: one line of bounded text."""
+    return len(text) <= MAX_LENGTH["name"] and not CONTROL_CHARACTERS.search(text)
 
 
 def _fail(result, failure, error) -> None:

@@ -75,7 +75,7 @@ MAX_LENGTH = {
 }
 # Control characters other than tab and line ends have no place in text
 # a visitor reads (and some break XML exports).
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _EMAIL = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$")
 
 
@@ -199,7 +199,7 @@ class _Reader:
         return texts[0] if texts else None
 
     def _bad_text(self, subject, prop, text: str, kind: str) -> bool:
-        if _CONTROL.search(text):
+        if CONTROL_CHARACTERS.search(text):
             self.errors.append(
                 problem(
                     subject,
@@ -229,7 +229,7 @@ class _Reader:
         found = None
         for value in sorted(self.graph.objects(subject, prop), key=str):
             address = str(value).strip()
-            if not is_safe_url(address) or len(address) > MAX_LENGTH["uri"] or _CONTROL.search(address):
+            if not is_safe_url(address) or len(address) > MAX_LENGTH["uri"] or CONTROL_CHARACTERS.search(address):
                 self.errors.append(
                     problem(
                         subject,
@@ -531,7 +531,7 @@ def catalogue_of(graph, assets) -> str | None:
             if isinstance(catalogue, URIRef) and is_safe_url(str(catalogue)):
                 return str(catalogue)
             title = graph.value(catalogue, DCTERMS.title)
-            if isinstance(title, Literal) and not _CONTROL.search(str(title)):
+            if isinstance(title, Literal) and not CONTROL_CHARACTERS.search(str(title)):
                 return str(title)[: MAX_LENGTH["name"]]
     return None
 
@@ -568,6 +568,18 @@ def read_catalogue(graph, language: str = "en") -> Harvest:
                 "line": None,
                 "message": _("error_rdf_no_assets", default="The file describes no dcat:Dataset or adms:Asset."),
             }
+        )
+    for subject, target in sorted(graph.subject_objects(OWL.imports), key=str):
+        reader.warnings.append(
+            problem(
+                subject,
+                OWL.imports,
+                _(
+                    "warning_rdf_owl_imports",
+                    default="${value} is not fetched: only what this file states is imported.",
+                    mapping={"value": str(target)[:200]},
+                ),
+            )
         )
     for subject in solutions:
         harvest.solutions.append(reader.solution(subject, sorted(releases_of.get(subject, []), key=str)))
