@@ -25,6 +25,8 @@ from osor.collection.interop.reports import record_import_report
 from plone import api
 from plone.app.textfield.value import RichTextValue
 
+from ZODB.POSException import ConflictError
+
 import logging
 import transaction
 
@@ -124,6 +126,14 @@ def _record(collection, result, filename) -> None:
 
 
 def _import(collection, data, content_type, format, filename, source_catalogue, result) -> None:
+    harvest = _validated(collection, data, content_type, format, filename, source_catalogue, result)
+    if harvest is not None:
+        _write(collection, harvest, result)
+
+
+def _validated(collection, data, content_type, format, filename, source_catalogue, result):
+    """The harvest of ``data`` when it may be written, else None (``result``
+    then holds the errors). Writes nothing."""
     if len(data) > parsing.MAX_BODY_BYTES:
         return _fail(result, TOO_LARGE, too_large_error())
     rdf_format = parsing.rdf_format(content_type=content_type, format=format, filename=filename)
@@ -134,43 +144,49 @@ def _import(collection, data, content_type, format, filename, source_catalogue, 
     except parsing.SyntaxProblem as problem:
         return _fail(result, INVALID, problem.as_error())
     if source_catalogue is not None and not acceptable_source(source_catalogue):
-        return _fail(result, INVALID, {"path": "source", "line": None, "message": _(
+        message = _(
             "error_rdf_source",
             default="The source catalogue must be a URI or a title of at most ${max} characters.",
             mapping={"max": MAX_LENGTH["name"]},
-        )})
+        )
+        return _fail(result, INVALID, located(message, path="source"))
     harvest = read_catalogue(graph, language=_language_of(collection))
     result.warnings = harvest.warnings
     result.source_catalogue = (source_catalogue or "").strip() or harvest.catalogue
+    harvest.existing = solutions_by_original_uri(collection)
+    for record in harvest.solutions:
+        solution = harvest.existing.get(record.uri)
+        if solution is not None and not api.user.has_permission(MODIFY_PERMISSION, obj=solution):
+            harvest.errors.append(_not_modifiable_error(record.uri))
     if harvest.errors:
+        result.failure = INVALID
         result.errors = harvest.errors
-        result.failure = INVALID
-        return
-    existing = solutions_by_original_uri(collection)
-    result.errors = [
-        _not_modifiable_error(record.uri)
-        for record in harvest.solutions
-        if record.uri in existing and not api.user.has_permission(MODIFY_PERMISSION, obj=existing[record.uri])
-    ]
-    if result.errors:
-        result.failure = INVALID
-        return
+        return None
+    return harvest
+
+
+def _write(collection, harvest, result) -> None:
+    """Create or update the solutions of ``harvest``: all of them, or (when
+    a write fails, or in a dry run) none."""
     savepoint = transaction.savepoint()
+    harvested = datetime.now(timezone.utc)
     try:
-        harvested = datetime.now(timezone.utc)
         for record in harvest.solutions:
-            result.items.append(
-                _write_solution(collection, existing.get(record.uri), record, result.source_catalogue, harvested)
-            )
+            solution = harvest.existing.get(record.uri)
+            result.items.append(_write_solution(collection, solution, record, result.source_catalogue, harvested))
+    except ConflictError:
+        raise  # the publisher retries the whole request
     except Exception:
         # A write we did not foresee failed: undo them all, tell the publisher.
         logger.exception("Federation import into %s failed", collection.absolute_url())
         savepoint.rollback()
         result.items = []
-        return _fail(result, INVALID, {"path": "", "line": None, "message": _(
+        message = _(
             "error_rdf_import_failed",
-            default="The file could not be imported; nothing was changed. The site's administrators can find the cause in its log.",
-        )})
+            default="The file could not be imported; nothing was changed. "
+            "The site's administrators can find the cause in its log.",
+        )
+        return _fail(result, INVALID, located(message))
     if result.dry_run:
         savepoint.rollback()
         for item in result.items:
@@ -184,45 +200,44 @@ def acceptable_source(text: str) -> bool:
 
 
 def _fail(result, failure, error) -> None:
+    """Record ``error`` as the reason the import failed (returns None)."""
     result.failure = failure
     result.errors = [*result.errors, error]
 
 
+def located(message, path: str = "", line: int | None = None) -> dict:
+    """A problem as the import reports store it."""
+    return {"path": path, "line": line, "message": message}
+
+
 def too_large_error() -> dict:
-    return {
-        "path": "",
-        "line": None,
-        "message": _(
+    return located(
+        _(
             "error_rdf_too_large",
             default="The file is larger than ${max} MB: split the catalogue into several files.",
             mapping={"max": parsing.MAX_BODY_BYTES // (1024 * 1024)},
-        ),
-    }
+        )
+    )
 
 
 def unsupported_format_error() -> dict:
-    return {
-        "path": "",
-        "line": None,
-        "message": _(
+    return located(
+        _(
             "error_rdf_format",
-            default="Send Turtle (text/turtle), RDF/XML (application/rdf+xml), JSON-LD (application/ld+json) or N-Triples (application/n-triples).",
-        ),
-    }
+            default="Send Turtle (text/turtle), RDF/XML (application/rdf+xml), "
+            "JSON-LD (application/ld+json) or N-Triples (application/n-triples).",
+        )
+    )
 
 
 FAILURE_ERRORS = {TOO_LARGE: too_large_error, UNSUPPORTED_FORMAT: unsupported_format_error}
 
 
 def _not_modifiable_error(uri: str) -> dict:
-    return {
-        "path": f"<{uri}>",
-        "line": None,
-        "message": _(
-            "error_rdf_not_modifiable",
-            default="This solution was imported before and you may not change it.",
-        ),
-    }
+    return located(
+        _("error_rdf_not_modifiable", default="This solution was imported before and you may not change it."),
+        path=f"<{uri}>",
+    )
 
 
 def _language_of(collection) -> str:

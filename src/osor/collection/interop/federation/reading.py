@@ -123,6 +123,8 @@ class Harvest:
 
     solutions: list = field(default_factory=list)
     catalogue: str | None = None
+    # The collection's solutions already harvested, by original URI (importer).
+    existing: dict = field(default_factory=dict)
     errors: list = field(default_factory=list)
     warnings: list = field(default_factory=list)
 
