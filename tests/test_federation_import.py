@@ -716,6 +716,12 @@ class TestRest:
         assert response.status_code == 400
         assert response.json()["errors"][0]["line"] == 2
 
+    def test_a_body_of_megabytes_under_the_cap_is_imported(self, rest_collection, request_factory):
+        alice = request_factory(basic_auth=("alice", PASSWORD))
+        padded = b"# " + b"x" * (2 * 1024 * 1024) + b"\n" + TURTLE  # a comment of 2 MB
+        response = post(alice, rest_collection, padded)
+        assert response.status_code == 201, response.text
+
     def test_a_body_over_the_cap_is_a_413(self, rest_collection, request_factory):
         alice = request_factory(basic_auth=("alice", PASSWORD))
         response = post(alice, rest_collection, b"#" * (parsing.MAX_BODY_BYTES + 1))
