@@ -16,6 +16,7 @@ imported.
 
 from AccessControl.SecurityManagement import newSecurityManager
 from osor.collection.interop.federation.command import import_file
+from Products.CMFCore.interfaces import ISiteRoot
 from zope.component.hooks import setSite
 
 import os
@@ -40,7 +41,7 @@ newSecurityManager(None, user.__of__(app.acl_users))
 collection = app.unrestrictedTraverse(COLLECTION.strip("/"), None)
 if collection is None or getattr(collection, "portal_type", None) != "community_collection":
     sys.exit(f"import_rdf: {COLLECTION} is not a community collection")
-setSite(collection.restrictedTraverse("@@plone_portal_state").portal())
+setSite(next(obj for obj in collection.aq_chain if ISiteRoot.providedBy(obj)))
 status = import_file(collection, FILE, source_catalogue=SOURCE, dry_run=DRY_RUN)
 transaction.commit()
 sys.exit(status)
