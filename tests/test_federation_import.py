@@ -552,6 +552,23 @@ class TestProperty:
             assert {item["original_uri"] for item in result.items} <= set(solutions_in(collection))
 
 
+    @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(
+        data=st.one_of(
+            st.binary(max_size=300),
+            st.text(max_size=300).map(lambda text: PREFIXES + text),
+            st.text(max_size=200).map(lambda text: asset(title=json.dumps(text, ensure_ascii=False))),
+        ),
+        format=st.sampled_from(["turtle", "xml", "json-ld", "nt"]),
+    )
+    def test_any_bytes_give_an_answer_never_an_exception(self, collection, data, format):
+        before = content_of(collection)
+        result = import_rdf(collection, data, format=format)
+        if result.errors:
+            assert content_of(collection) == before
+            assert all(isinstance(error["path"], str) for error in result.errors)
+
+
 # Import reports -------------------------------------------------------------
 
 
@@ -607,6 +624,11 @@ class TestForm:
         request.method = "POST"
         request.form.update({"form.submitted": "1", "_authenticator": createToken(), "file": Upload(data, filename), **fields})
         return api.content.get_view("import-rdf", collection, request)()
+
+    def test_the_form_offers_an_upload_and_the_reports(self, collection, layer_request):
+        html = api.content.get_view("import-rdf", collection, layer_request)()
+        assert 'type="file"' in html and 'name="_authenticator"' in html
+        assert f"{collection.absolute_url()}/@@import-reports" in html
 
     def test_uploading_a_file_imports_it_and_lists_the_solutions(self, collection, layer_request):
         html = self.submit(collection, layer_request, RDF_XML, "joinup-adms.rdf")
