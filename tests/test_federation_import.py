@@ -643,7 +643,6 @@ class TestForm:
         assert collection.objectIds() == []
 
     def test_the_form_needs_the_authenticator(self, collection, layer_request):
-        from plone.protect.interfaces import IDisableCSRFProtection  # noqa: F401
         from zExceptions import Forbidden
 
         layer_request.method = "POST"
