@@ -7,6 +7,9 @@ from datetime import datetime
 from datetime import timezone
 from osor.collection.demo.example_content import create_example_content
 from osor.collection.demo.multilingual import translate_example_content
+from osor.collection.demo.publiccode_import import demo_publiccode_files
+from osor.collection.demo.publiccode_import import imported_solutions
+from osor.collection.interop.reports import import_reports
 from plone.app.multilingual.interfaces import ITranslationManager
 from plone import api
 from plone.dexterity.utils import iterSchemataForType
@@ -139,6 +142,17 @@ class TestDemoSite:
     def test_a_theme_finds_the_example_content_of_its_subtopics(self, site, osor):
         found = {brain.getId for brain in api.content.find(context=site, osor_topics="GOVE")}
         assert {"osor", "decidim", "x-road", "os2-denmark", "osor-handbook"} <= found
+
+    def test_the_collection_holds_solutions_imported_from_real_publiccode_files(self, osor):
+        assert len(imported_solutions(osor)) >= 25
+
+    def test_the_imported_solutions_are_public(self, site, osor):
+        paths = {"/".join(solution.getPhysicalPath()) for solution in imported_solutions(osor)}
+        assert paths <= anonymous_paths(site)
+
+    def test_every_demo_file_has_an_import_report(self, osor):
+        reported = {report["filename"] for report in import_reports(osor)}
+        assert {entry["file"] for entry in demo_publiccode_files()} <= reported
 
     def test_creating_the_example_content_again_creates_nothing(self, site):
         before = len(api.content.find(context=site))

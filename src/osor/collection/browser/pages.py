@@ -301,6 +301,10 @@ class SolutionView(ReleasesMixin, PageView):
     def logo_url(self) -> str:
         return self.image_url("logo", "thumb")
 
+    def publiccode_url(self) -> str:
+        """The solution as a publiccode.yml (services/publiccode)."""
+        return f"{self.context.absolute_url()}/@publiccode"
+
     def status(self) -> dict | None:
         token = self.context.development_status
         return self.facet("osor_status", "status", token) if token else None

@@ -5,6 +5,7 @@ from osor.collection.demo.landing import show_the_collection_on_language_roots
 from osor.collection.demo.multilingual import set_language_of_untagged_content
 from osor.collection.demo.multilingual import setup_multilingual_site
 from osor.collection.demo.multilingual import translate_example_content
+from osor.collection.demo.publiccode_import import import_demo_publiccode_files
 from plone import api
 from plone.distribution.handler import post_handler as default_post_handler
 
@@ -16,6 +17,10 @@ def post_handler(distribution, site, answers: dict):
         create_example_content(site, root_folders["en"])
         set_language_of_untagged_content(root_folders["en"], "en")
         translate_example_content(root_folders["en"])
+        # After the translations: the importer puts the French and German
+        # descriptions of a file into the collection's translations.
+        with api.env.adopt_roles(["Manager"]):
+            import_demo_publiccode_files(root_folders["en"]["osor"])
         show_the_collection_on_language_roots(site)
     # After the example content: building it must not mail the demo users.
     configure_demo_site(site)

@@ -23,6 +23,7 @@ from plone import api
 from zope.annotation.interfaces import IAnnotations
 from zope.globalrequest import getRequest
 from zope.i18n import translate
+from zope.i18nmessageid import Message
 
 
 ANNOTATION_KEY = "osor.collection.interop.import_reports"
@@ -119,8 +120,10 @@ def problem_as_dict(problem) -> dict:
             result[key] = value if isinstance(value, int) else None
         elif value is None:
             result[key] = "" if key in ("path", "message") else None
+        elif isinstance(value, Message) and request is not None:
+            result[key] = translate(value, context=request)
         else:
-            result[key] = translate(value, context=request) if request is not None else str(value)
+            result[key] = str(value)
     return result
 
 

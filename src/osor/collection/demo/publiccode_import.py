@@ -1,0 +1,78 @@
+"""Fill the demo collection with the real publiccode.yml files of ``publiccode/``.
+
+The files (listed, with their source repository and commit, in
+``publiccode/MANIFEST.yaml``) go through the importer every publisher uses
+(``interop.publiccode.importer.import_publiccode``), so the demo observatory
+holds a realistic number of solutions and an import report for each file.
+A file the importer refuses is skipped and the log says why, as a publisher
+would read it in the report.
+"""
+
+from osor.collection import logger
+from osor.collection.demo.example_content import transition_to
+from osor.collection.interop.publiccode.importer import import_publiccode
+from pathlib import Path
+from plone import api
+
+import yaml
+
+
+FIXTURES = Path(__file__).parent / "publiccode"
+MANIFEST = FIXTURES / "MANIFEST.yaml"
+
+
+def demo_publiccode_files() -> list[dict]:
+    """The entries of the manifest: ``file``, ``repository``, ``commit``, ``country``…"""
+    with MANIFEST.open(encoding="utf-8") as manifest:
+        return yaml.safe_load(manifest)["files"]
+
+
+def import_demo_publiccode_files(collection, state: str = "published") -> list:
+    """Import every demo file into ``collection``; answer the solutions it
+    created or updated, each (and its translations) put in ``state``."""
+    solutions = []
+    for entry in demo_publiccode_files():
+        text = (FIXTURES / entry["file"]).read_text(encoding="utf-8")
+        result = import_publiccode(collection, text, filename=entry["file"])
+        if result.errors:
+            logger.info(
+                "Demo: %s (%s) not imported: %s",
+                entry["file"],
+                entry["repository"],
+                "; ".join(_located(problem) for problem in result.errors),
+            )
+            continue
+        solutions.append(result.obj)
+        for item in _with_translations(result.obj):
+            transition_to(item, state)
+    logger.info("Demo: imported %d of %d publiccode.yml files", len(solutions), len(demo_publiccode_files()))
+    return solutions
+
+
+def _located(problem) -> str:
+    line = f" (line {problem.line})" if getattr(problem, "line", None) else ""
+    return f"{problem.path or 'file'}{line}: {problem.message}"
+
+
+def _with_translations(solution) -> list:
+    try:
+        from plone.app.multilingual.interfaces import ITranslatable
+        from plone.app.multilingual.interfaces import ITranslationManager
+    except ImportError:  # pragma: no cover
+        return [solution]
+    if not ITranslatable.providedBy(solution):
+        return [solution]
+    translations = ITranslationManager(solution).get_translations().values()
+    return [solution, *(item for item in translations if item is not solution)]
+
+
+def imported_solutions(collection) -> list:
+    """The solutions of ``collection`` that came from a publiccode.yml."""
+    from osor.collection.interop.publiccode.storage import stored_publiccode
+
+    return [
+        obj
+        for obj in collection.objectValues()
+        if getattr(obj, "portal_type", None) == "software_solution" and stored_publiccode(obj) is not None
+    ]
+
