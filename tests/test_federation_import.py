@@ -652,6 +652,17 @@ class TestForm:
         assert collection.objectIds() == []
 
 
+def test_the_collection_offers_the_import_to_whoever_may_add_a_solution(collection):
+    def tab_ids():
+        actions = api.portal.get_tool("portal_actions").listFilteredActionsFor(collection)
+        return [action["id"] for action in actions["object"]]
+
+    assert "osor_import_rdf" in tab_ids()
+    api.user.create(email="visitor@example.org", username="visitor", password=PASSWORD)
+    with api.env.adopt_user(username="visitor"):
+        assert "osor_import_rdf" not in tab_ids()
+
+
 class TestCommand:
     def test_the_command_prints_what_it_did_and_exits_zero(self, collection, tmp_path):
         path = tmp_path / "joinup-adms.ttl"
