@@ -13,7 +13,7 @@ from osor.collection.interop.federation import parsing
 from osor.collection.interop.federation.importer import import_rdf
 from osor.collection.interop.reports import import_reports
 from osor.collection.membership import members
-from osor.collection.upgrades.federation import add_provenance_behavior
+from osor.collection.upgrades.federation import upgrade
 from pathlib import Path
 from plone import api
 from plone.dexterity.utils import iterSchemataForType
@@ -266,12 +266,14 @@ class TestProvenance:
         html = api.content.get_view("solution-view", solution, layer_request)()
         assert "osor-provenance" not in html
 
-    def test_the_upgrade_adds_the_behavior_once(self, portal):
+    def test_the_upgrade_adds_the_behavior_and_the_tab_once(self, portal):
         fti = portal.portal_types.software_solution
         fti.behaviors = tuple(b for b in fti.behaviors if b != "osor.provenance")
-        add_provenance_behavior()
-        add_provenance_behavior()
+        portal.portal_actions.object.manage_delObjects(["osor_import_rdf"])
+        upgrade()
+        upgrade()
         assert list(fti.behaviors).count("osor.provenance") == 1
+        assert "osor_import_rdf" in portal.portal_actions.object.objectIds()
 
 
 # Bad files: located errors, nothing written --------------------------------

@@ -3,7 +3,8 @@
 Software solutions gain the ``osor.provenance`` behavior (where a harvested
 solution came from). Only the behavior is added to the existing type
 information: re-importing ``typeinfo`` would undo what a site administrator
-changed on our types since.
+changed on our types since. Collections gain the "Import from another
+catalogue (RDF)" tab (``profiles/default/actions.xml``).
 """
 
 from plone import api
@@ -13,6 +14,7 @@ import logging
 
 logger = logging.getLogger(__name__)
 
+PROFILE = "profile-osor.collection:default"
 BEHAVIOR = "osor.provenance"
 PORTAL_TYPE = "software_solution"
 
@@ -31,3 +33,13 @@ def add_provenance_behavior(context=None) -> None:
         return
     fti.manage_changeProperties(behaviors=tuple([*behaviors, BEHAVIOR]))
     logger.info("Added the %s behavior to %s.", BEHAVIOR, PORTAL_TYPE)
+
+
+def upgrade(context=None) -> None:
+    """The provenance behavior, and the import tab of collections.
+
+    Idempotent: the actions step takes the profile's actions as they are.
+    """
+    add_provenance_behavior()
+    setup = api.portal.get_tool("portal_setup")
+    setup.runImportStepFromProfile(PROFILE, "actions", run_dependencies=False)
