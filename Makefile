@@ -147,6 +147,16 @@ start: instance ## Serve Plone on http://localhost:8080/Plone (HOST=, PORT=, ADM
 	@echo "================================================================"
 	exec $(BIN)/runwsgi $(ZOPE_INI)
 
+# Import an ADMS-AP / DCAT-AP file into a collection (the site must exist:
+# make instance). Exits non-zero when the file was not imported.
+FILE ?=
+COLLECTION ?= /$(SITE_ID)/en/osor
+.PHONY: import-rdf
+import-rdf: instance ## Import an RDF file into a collection: make import-rdf FILE=solutions.ttl [COLLECTION=/Plone/en/osor SOURCE= DRY_RUN=1]
+	@test -n "$(FILE)" || { echo "Give the file: make import-rdf FILE=solutions.ttl"; exit 2; }
+	FILE="$(abspath $(FILE))" COLLECTION="$(COLLECTION)" SOURCE="$(SOURCE)" DRY_RUN="$(DRY_RUN)" \
+	  $(BIN)/zconsole run $(ZOPE_CONF) scripts/import_rdf.py
+
 # ---------------------------------------------------------------- buildout
 
 .PHONY: import-publiccode

@@ -49,6 +49,10 @@ class TestSoftwareSolution(ContentTypeContract):
         "spatial_coverage",
         # osor.stakeholders
         "stakeholders",
+        # osor.provenance (set by the federation import only)
+        "source_catalogue",
+        "original_uri",
+        "harvested",
     ]
 
     def test_holds_releases_and_attachments(self, item, addable_types):

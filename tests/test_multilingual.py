@@ -28,9 +28,10 @@ LANGUAGE_INDEPENDENT = {
         "access_url", "banner", "logo", "owner_type", "spatial_coverage", "topics",
     ],
     "software_solution": [
-        "development_status", "documentation_url", "interface_languages", "issue_tracker_url",
-        "landing_page", "licence_expression", "licences", "logo", "owner_type", "programming_languages",
-        "repository_url", "solution_type", "spatial_coverage", "stakeholders", "topics",
+        "development_status", "documentation_url", "harvested", "interface_languages",
+        "issue_tracker_url", "landing_page", "licence_expression", "licences", "logo",
+        "original_uri", "owner_type", "programming_languages", "repository_url",
+        "solution_type", "source_catalogue", "spatial_coverage", "stakeholders", "topics",
     ],
     "solution_release": ["development_status", "release_date", "version"],
     "solution_distribution": ["access_url", "file", "file_format", "licence"],

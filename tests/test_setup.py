@@ -72,6 +72,7 @@ BEHAVIORS = {
         "osor.topics",
         "osor.spatial_coverage",
         "osor.stakeholders",
+        "osor.provenance",
         "plone.translatable",
     ],
     "solution_release": ["plone.textindexer", "plone.basic", "plone.namefromtitle", "plone.shortname", "plone.locking"],

@@ -10,7 +10,9 @@ from Acquisition import aq_inner
 from datetime import date
 from datetime import datetime
 from osor.collection import _
+from osor.collection.behaviors.provenance import provenance_of
 from osor.collection.content.community_collection import containing_collection
+from osor.collection.fields import safe_url
 from osor.collection.licences.compatibility import eupl_hints
 from osor.collection.licences.labels import VERDICT_TITLES
 from osor.collection.licences.pages import compatibility_checker_url
@@ -387,6 +389,22 @@ class SolutionView(ReleasesMixin, PageView):
 
     def used_by(self) -> list[str]:
         return [name for name in self.context.used_by or () if name]
+
+    def provenance(self) -> dict | None:
+        """Where a harvested solution came from (the federation import)."""
+        found = provenance_of(self.context)
+        if found is None:
+            return None
+        catalogue = found["source_catalogue"] or translate(
+            _("text_another_catalogue", default="another catalogue"), context=self.request
+        )
+        return {
+            "catalogue": catalogue,
+            "catalogue_url": safe_url(catalogue),
+            "date": formatting.localized_date(found["harvested"]),
+            "original": safe_url(found["original_uri"]),
+            "original_text": found["original_uri"],
+        }
 
     def related_solutions(self) -> list[dict]:
         return self.cards_for(related(self.canonical, "related_solutions"))

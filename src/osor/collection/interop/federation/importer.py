@@ -1,0 +1,339 @@
+"""Import an ADMS-AP / DCAT-AP file into a collection: all or nothing.
+
+``import_rdf`` parses (``parsing``), validates and maps (``reading``),
+then creates or updates the collection's solutions, matched on the URI
+they have in the other catalogue (``original_uri``, the provenance
+behavior): a re-import updates, it never duplicates. Every import leaves
+an import report on the collection (``interop/reports.py``).
+
+On any error nothing is written: validation happens before the first
+write, and the writes run inside a savepoint that is rolled back when
+one of them fails (or when it was a dry run). The report is recorded
+after the rollback, so that it survives it.
+"""
+
+from dataclasses import dataclass
+from dataclasses import field
+from datetime import datetime
+from datetime import timezone
+from osor.collection import _
+from osor.collection.interop.federation import parsing
+from osor.collection.interop.federation.reading import CONTROL_CHARACTERS
+from osor.collection.interop.federation.reading import MAX_LENGTH
+from osor.collection.interop.federation.reading import read_catalogue
+from osor.collection.interop.reports import record_import_report
+from plone import api
+from plone.app.textfield.value import RichTextValue
+
+from ZODB.POSException import ConflictError
+
+import logging
+import transaction
+
+
+logger = logging.getLogger(__name__)
+
+SOURCE_FORMAT = "DCAT-AP"
+MODIFY_PERMISSION = "Modify portal content"
+
+# Why an import failed before reading the file, for the HTTP status.
+TOO_LARGE = "too_large"
+UNSUPPORTED_FORMAT = "unsupported_format"
+INVALID = "invalid"
+
+
+@dataclass
+class ImportResult:
+    """What an import did (or, in a dry run, would do).
+
+    ``items``: one dict per solution (``original_uri``, ``title``,
+    ``created``, and its ``uid`` and ``url`` unless it was a dry run).
+    """
+
+    items: list = field(default_factory=list)
+    warnings: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+    failure: str | None = None
+    dry_run: bool = False
+    source_catalogue: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    @property
+    def created(self) -> list:
+        return [item for item in self.items if item["created"]]
+
+    @property
+    def updated(self) -> list:
+        return [item for item in self.items if not item["created"]]
+
+    @property
+    def outcome(self) -> str:
+        if self.errors:
+            return "failed"
+        if self.dry_run:
+            return "validated"
+        return "created" if self.created else "updated"
+
+
+def import_rdf(
+    collection,
+    data,
+    *,
+    content_type: str | None = None,
+    format: str | None = None,
+    filename: str | None = None,
+    source_catalogue: str | None = None,
+    dry_run: bool = False,
+) -> ImportResult:
+    """Import the RDF ``data`` (bytes or text) into ``collection``.
+
+    The format is ``format`` (turtle, xml, json-ld, nt), else the one of
+    ``content_type``, else of ``filename``'s extension. ``source_catalogue``
+    (a URI or title) is recorded as the provenance of the solutions; by
+    default it is the dcat:Catalog of the file. Records an import report.
+    """
+    result = ImportResult(dry_run=dry_run)
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    _import(collection, data, content_type, format, filename, source_catalogue, result)
+    _record(collection, result, filename)
+    return result
+
+
+def refuse(collection, failure: str, *, filename=None, dry_run=False) -> ImportResult:
+    """The failed import of a body that is not even read (``TOO_LARGE`` by
+    its declared size, ``UNSUPPORTED_FORMAT``), with its report."""
+    result = ImportResult(dry_run=dry_run)
+    _fail(result, failure, FAILURE_ERRORS[failure]())
+    _record(collection, result, filename)
+    return result
+
+
+def _record(collection, result, filename) -> None:
+    uids = [item["uid"] for item in result.items if item.get("uid")]
+    record_import_report(
+        collection,
+        source_format=SOURCE_FORMAT,
+        filename=filename,
+        outcome=result.outcome,
+        item_uid=uids[0] if len(uids) == 1 else None,
+        warnings=result.warnings,
+        errors=result.errors,
+    )
+
+
+def _import(collection, data, content_type, format, filename, source_catalogue, result) -> None:
+    harvest = _validated(collection, data, content_type, format, filename, source_catalogue, result)
+    if harvest is not None:
+        _write(collection, harvest, result)
+
+
+def _validated(collection, data, content_type, format, filename, source_catalogue, result):
+    """The harvest of ``data`` when it may be written, else None (``result``
+    then holds the errors). Writes nothing."""
+    if len(data) > parsing.MAX_BODY_BYTES:
+        return _fail(result, TOO_LARGE, too_large_error())
+    rdf_format = parsing.rdf_format(content_type=content_type, format=format, filename=filename)
+    if rdf_format is None:
+        return _fail(result, UNSUPPORTED_FORMAT, unsupported_format_error())
+    try:
+        graph = parsing.parse(data, rdf_format)
+    except parsing.SyntaxProblem as problem:
+        return _fail(result, INVALID, problem.as_error())
+    if source_catalogue is not None and not acceptable_source(source_catalogue):
+        message = _(
+            "error_rdf_source",
+            default="The source catalogue must be a URI or a title of at most ${max} characters.",
+            mapping={"max": MAX_LENGTH["name"]},
+        )
+        return _fail(result, INVALID, located(message, path="source"))
+    harvest = read_catalogue(graph, language=_language_of(collection))
+    result.warnings = harvest.warnings
+    result.source_catalogue = (source_catalogue or "").strip() or harvest.catalogue
+    harvest.existing = solutions_by_original_uri(collection)
+    for record in harvest.solutions:
+        solution = harvest.existing.get(record.uri)
+        if solution is not None and not api.user.has_permission(MODIFY_PERMISSION, obj=solution):
+            harvest.errors.append(_not_modifiable_error(record.uri))
+    if harvest.errors:
+        result.failure = INVALID
+        result.errors = harvest.errors
+        return None
+    return harvest
+
+
+def _write(collection, harvest, result) -> None:
+    """Create or update the solutions of ``harvest``: all of them, or (when
+    a write fails, or in a dry run) none."""
+    savepoint = transaction.savepoint()
+    harvested = datetime.now(timezone.utc)
+    try:
+        for record in harvest.solutions:
+            solution = harvest.existing.get(record.uri)
+            result.items.append(_write_solution(collection, solution, record, result.source_catalogue, harvested))
+    except ConflictError:
+        raise  # the publisher retries the whole request
+    except Exception:
+        # A write we did not foresee failed: undo them all, tell the publisher.
+        logger.exception("Federation import into %s failed", collection.absolute_url())
+        savepoint.rollback()
+        result.items = []
+        message = _(
+            "error_rdf_import_failed",
+            default="The file could not be imported; nothing was changed. "
+            "The site's administrators can find the cause in its log.",
+        )
+        return _fail(result, INVALID, located(message))
+    if result.dry_run:
+        savepoint.rollback()
+        for item in result.items:
+            item.pop("uid", None)
+            item.pop("url", None)
+
+
+def acceptable_source(text: str) -> bool:
+    """A source catalogue named by the importer: one line of bounded text."""
+    return len(text) <= MAX_LENGTH["name"] and not CONTROL_CHARACTERS.search(text)
+
+
+def _fail(result, failure, error) -> None:
+    """Record ``error`` as the reason the import failed (returns None)."""
+    result.failure = failure
+    result.errors = [*result.errors, error]
+
+
+def located(message, path: str = "", line: int | None = None) -> dict:
+    """A problem as the import reports store it."""
+    return {"path": path, "line": line, "message": message}
+
+
+def too_large_error() -> dict:
+    return located(
+        _(
+            "error_rdf_too_large",
+            default="The file is larger than ${max} MB: split the catalogue into several files.",
+            mapping={"max": parsing.MAX_BODY_BYTES // (1024 * 1024)},
+        )
+    )
+
+
+def unsupported_format_error() -> dict:
+    return located(
+        _(
+            "error_rdf_format",
+            default="Send Turtle (text/turtle), RDF/XML (application/rdf+xml), "
+            "JSON-LD (application/ld+json) or N-Triples (application/n-triples).",
+        )
+    )
+
+
+FAILURE_ERRORS = {TOO_LARGE: too_large_error, UNSUPPORTED_FORMAT: unsupported_format_error}
+
+
+def _not_modifiable_error(uri: str) -> dict:
+    return located(
+        _("error_rdf_not_modifiable", default="This solution was imported before and you may not change it."),
+        path=f"<{uri}>",
+    )
+
+
+def _language_of(collection) -> str:
+    language = getattr(collection, "Language", lambda: "")() or api.portal.get_default_language() or "en"
+    return language.split("-")[0].lower()
+
+
+def solutions_by_original_uri(collection) -> dict:
+    """The solutions of ``collection`` that were harvested, by original URI
+    (whoever may see them: a re-import must find drafts too)."""
+    catalog = api.portal.get_tool("portal_catalog")
+    found = {}
+    brains = catalog.unrestrictedSearchResults(
+        portal_type="software_solution",
+        path={"query": "/".join(collection.getPhysicalPath()), "depth": 1},
+    )
+    for brain in brains:
+        solution = brain._unrestrictedGetObject()
+        uri = getattr(solution, "original_uri", None)
+        if uri:
+            found.setdefault(uri, solution)
+    return found
+
+
+def _write_solution(collection, solution, record, source_catalogue, harvested) -> dict:
+    fields = dict(record.fields)
+    created = solution is None
+    if created:
+        solution = api.content.create(
+            container=collection, type="software_solution", title=fields["title"], safe_id=True
+        )
+    solution.title = fields.pop("title")
+    solution.description = fields.pop("description") or ""
+    solution.setSubject(fields.pop("keywords"))
+    licences = fields.pop("licences")
+    solution.licences = licences
+    # The shared contract of the importers: both the expression and its ids.
+    solution.licence_expression = " OR ".join(licences) or None
+    for name, value in fields.items():
+        setattr(solution, name, value)
+    solution.source_catalogue = source_catalogue
+    solution.original_uri = record.uri
+    solution.harvested = harvested
+    for release in record.releases:
+        _write_release(solution, release)
+    solution.reindexObject()
+    return {
+        "original_uri": record.uri,
+        "title": solution.title,
+        "created": created,
+        "uid": api.content.get_uuid(solution),
+        "url": solution.absolute_url(),
+    }
+
+
+def _child(container, portal_type, uri, **match):
+    """The child of ``container`` imported from ``uri`` (or, for a blank
+    node, with the ``match`` values), else None."""
+    for child in container.objectValues():
+        if child.portal_type != portal_type:
+            continue
+        if uri and getattr(child, "original_uri", None) == uri:
+            return child
+        if not uri and match and all(getattr(child, key, None) == value for key, value in match.items()):
+            return child
+    return None
+
+
+def _write_release(solution, record) -> None:
+    fields = dict(record.fields)
+    release = _child(solution, "solution_release", record.uri, version=fields["version"])
+    if release is None:
+        release = api.content.create(
+            container=solution, type="solution_release", title=fields["title"], safe_id=True
+        )
+    notes = fields.pop("release_notes")
+    release.release_notes = (
+        RichTextValue(notes, "text/plain", "text/x-html-safe") if notes else None
+    )
+    for name, value in fields.items():
+        setattr(release, name, value)
+    release.original_uri = record.uri
+    for distribution in record.distributions:
+        _write_distribution(release, distribution)
+    release.reindexObject()
+
+
+def _write_distribution(release, record) -> None:
+    fields = dict(record.fields)
+    fields.pop("licences")
+    distribution = _child(release, "solution_distribution", record.uri, access_url=fields["access_url"])
+    if distribution is None:
+        distribution = api.content.create(
+            container=release, type="solution_distribution", title=fields["title"], safe_id=True
+        )
+    for name, value in fields.items():
+        setattr(distribution, name, value)
+    distribution.original_uri = record.uri
+    distribution.reindexObject()

@@ -1,0 +1,1 @@
+"""``POST <collection>/@federation-import``: an ADMS-AP / DCAT-AP file into a collection."""
