@@ -68,6 +68,12 @@ def site_state(portal) -> dict:
         # Our dependencies (plone.app.discussion...) and their indexes stay.
         "our indexes": [name for name in catalog.indexes() if name.startswith(OUR_PREFIXES)],
         "our columns": [name for name in catalog.schema() if name.startswith(OUR_PREFIXES)],
+        "our actions": sorted(
+            f"{category.getId()}/{action_id}"
+            for category in api.portal.get_tool("portal_actions").objectValues()
+            for action_id in category.objectIds()
+            if action_id.startswith(OUR_PREFIXES)
+        ),
         "ordinary content": sorted(
             (brain.getId, brain.portal_type, brain.review_state)
             for brain in catalog(getId=ORDINARY_CONTENT)
