@@ -426,6 +426,25 @@ def test_unknown_keys_are_warnings_not_errors_and_are_kept():
     assert result.data["myOwnKey"] == {"nested": 1}
 
 
+def test_a_misspelt_key_is_a_warning_that_suggests_the_right_one():
+    text = changed("  contacts:\n", "  contact:\n")
+    result = validate(text)
+    (warning,) = result.warnings
+    assert (warning.path, warning.line) == ("maintenance.contact", line_of(text, "contact:"))
+    assert warning.hint == "did you mean 'contacts'?"
+    # ... and the key it should have been is still required.
+    assert errors_at(result, "maintenance.contacts")
+
+
+def test_a_hostile_key_is_shown_shortened_and_printable_but_kept_in_the_path():
+    # (YAML limits an implicit key to 1024 characters.)
+    key = "k\\u0000" + "y" * 1000
+    text = MINIMAL + f'"{key}": 1\n'
+    (warning,) = validate(text).warnings
+    assert warning.path == "k\x00" + "y" * 1000
+    assert len(warning.message) < 300 and "\x00" not in warning.message
+
+
 def test_lowercase_country_codes_are_a_warning_and_normalised():
     text = MINIMAL + "intendedAudience:\n  countries:\n    - it\n"
     result = validate(text)

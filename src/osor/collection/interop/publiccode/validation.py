@@ -39,6 +39,8 @@ RULES_FILE = Path(__file__).parent / "rules.yaml"
 YAML11_BOOLEANS = {"y", "yes", "n", "no", "on", "off"}
 # Texts longer than this are shortened when quoted in a message.
 QUOTE_LIMIT = 60
+# Key paths longer than this are shortened when shown in a message.
+PATH_LIMIT = 120
 # A vocabulary longer than this is not listed in a hint (categories has 100+).
 MAX_LISTED_VALUES = 12
 
@@ -227,10 +229,20 @@ FORMAT_HINTS = {
 }
 
 
-def _quote(value):
-    text = str(value)
+def _quote(value, limit=QUOTE_LIMIT):
+    """The value as it can be shown in a message: printable, not too long."""
+    text = str(value)[: limit + 1]
     text = "".join(char if char.isprintable() else "\N{REPLACEMENT CHARACTER}" for char in text)
-    return text if len(text) <= QUOTE_LIMIT else text[: QUOTE_LIMIT - 1] + "\N{HORIZONTAL ELLIPSIS}"
+    return text if len(text) <= limit else text[: limit - 1] + "\N{HORIZONTAL ELLIPSIS}"
+
+
+def _readable(message):
+    """The message with its key path shown readably: a hostile file's keys
+    may be long or hold control characters (Problem.path keeps them as they are)."""
+    path = (message.mapping or {}).get("path")
+    if isinstance(path, str) and _quote(path, PATH_LIMIT) != path:
+        return Message(message, mapping={**message.mapping, "path": _quote(path, PATH_LIMIT)})
+    return message
 
 
 def _kind_of(node):
@@ -257,10 +269,10 @@ class _Walk:
         self.warnings = []
 
     def error(self, path, line, message, hint=None):
-        self.errors.append(problem(path, line, message, hint))
+        self.errors.append(problem(path, line, _readable(message), hint))
 
     def warn(self, path, line, message, hint=None):
-        self.warnings.append(problem(path, line, message, hint))
+        self.warnings.append(problem(path, line, _readable(message), hint))
 
     # A node with its rule; answers its value normalised for ``data``.
     def node(self, node, segments, path, rule):
@@ -365,36 +377,11 @@ class _Walk:
             child_path = _join(path, key)
             key_line = node.key_lines.get(key, child.line)
             if rule.key_format:
-                reason = self.format_reason(rule.key_format, key)
-                if reason is not None:
-                    self.error(
-                        child_path,
-                        key_line,
-                        _(
-                            "publiccode_error_key_format",
-                            default="${path}: the key '${key}' is not ${what}: ${reason}.",
-                            mapping={
-                                "path": child_path,
-                                "key": _quote(key),
-                                "what": FORMAT_NAMES[rule.key_format],
-                                "reason": reason,
-                            },
-                        ),
-                        FORMAT_HINTS.get(rule.key_format),
-                    )
+                self.check_key(rule.key_format, key, child_path, key_line)
             child_segments = reading + (key,)
             child_rule = self.table.rule_for(child_segments)
             if child_rule is None:
-                self.warn(
-                    child_path,
-                    key_line,
-                    _(
-                        "publiccode_warning_unknown_key",
-                        default="${path} is not a key of publiccode.yml ${version}; it is kept but not used.",
-                        mapping={"path": child_path, "version": self.table.standard_version},
-                    ),
-                    _("publiccode_hint_unknown_key", default="check its spelling and where it is indented"),
-                )
+                self.unknown_key(key, reading, child_path, key_line)
                 result[key] = child.plain()
                 continue
             if child.is_null and child_rule.pattern[-1] == "*" and "mapping" in child_rule.types:
@@ -410,6 +397,39 @@ class _Walk:
             if name not in node.value and self.table.rule_for(reading + (name,)).required:
                 self.missing(_join(path, name), node.line)
         return result
+
+    def check_key(self, format_name, key, path, line):
+        reason = self.format_reason(format_name, key)
+        if reason is not None:
+            self.error(
+                path,
+                line,
+                _(
+                    "publiccode_error_key_format",
+                    default="${path}: the key '${key}' is not ${what}: ${reason}.",
+                    mapping={"path": path, "key": _quote(key), "what": FORMAT_NAMES[format_name], "reason": reason},
+                ),
+                FORMAT_HINTS.get(format_name),
+            )
+
+    def unknown_key(self, key, segments, path, line):
+        """Kept and warned about (the reference parser refuses it): suggest
+        the known key the publisher probably meant."""
+        close = difflib.get_close_matches(key[:QUOTE_LIMIT], self.table.child_names(segments), n=1, cutoff=0.7)
+        if close:
+            hint = _("publiccode_hint_unknown_key_close", default="did you mean '${key}'?", mapping={"key": close[0]})
+        else:
+            hint = _("publiccode_hint_unknown_key", default="check its spelling and where it is indented")
+        self.warn(
+            path,
+            line,
+            _(
+                "publiccode_warning_unknown_key",
+                default="${path} is not a key of publiccode.yml ${version}; it is kept but not used.",
+                mapping={"path": path, "version": self.table.standard_version},
+            ),
+            hint,
+        )
 
     def sequence(self, node, segments, path, rule):
         if rule.min_items and len(node.value) < rule.min_items:
