@@ -512,6 +512,13 @@ def test_a_billion_laughs_alias_bomb_is_refused_cheaply():
     assert "aliases" in error.message and error.line is not None
 
 
+def test_a_long_file_without_aliases_is_not_taken_for_an_alias_bomb():
+    text = MINIMAL + "usedBy:\n" + "  - A town hall\n" * 30_000
+    result = validate(text)
+    assert result.ok, [error.to_dict() for error in result.errors]
+    assert len(result.data["usedBy"]) == 30_000
+
+
 def test_a_recursive_alias_is_refused():
     (error,) = validate("a: &a\n  b: *a\n").errors
     assert "refers to itself" in error.message
