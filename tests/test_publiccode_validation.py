@@ -10,8 +10,10 @@ from hypothesis import given
 from hypothesis import HealthCheck
 from hypothesis import settings
 from hypothesis import strategies as st
+from osor.collection.interop.publiccode import formats
 from osor.collection.interop.publiccode.validation import MAX_BYTES
 from osor.collection.interop.publiccode.validation import Problem
+from osor.collection.interop.publiccode.validation import RULE_SETTINGS
 from osor.collection.interop.publiccode.validation import rule_table
 from osor.collection.interop.publiccode.validation import RULES_FILE
 from osor.collection.interop.publiccode.validation import validate
@@ -262,6 +264,15 @@ def test_every_vocabulary_and_format_of_the_table_is_exercised():
     }
     assert used_vocabularies == set(vocabulary_paths)
     assert set(vocabulary_paths.values()) <= case_paths
+
+
+def test_every_rule_uses_known_settings_types_formats_and_vocabularies():
+    table = rule_table()
+    for rule in table.rules:
+        assert set(rule.settings) <= RULE_SETTINGS, rule.pattern
+        assert set(rule.types) <= {"mapping", "list", "string", "boolean"}, rule.pattern
+        assert rule.format in {None, "version", "supports_id"} | set(formats.CHECKS), rule.pattern
+        assert rule.vocabulary in {None} | set(table.vocabularies), rule.pattern
 
 
 def test_every_rule_cites_its_source():

@@ -105,16 +105,39 @@ def problem(path, line, message, hint=None):
 # ------------------------------------------------------------------- rules
 
 
+# What a key's entry in rules.yaml may say (its header explains each).
+RULE_SETTINGS = frozenset(
+    {
+        "type",
+        "format",
+        "required",
+        "strict_text",
+        "min_items",
+        "min_length",
+        "max_length",
+        "vocabulary",
+        "key_format",
+        "extensions",
+        "deprecated",
+        "replacement",
+        "same_as",
+        "country_section",
+        "source",
+    }
+)
+
+
 @dataclass(frozen=True, eq=False)
 class Rule:
+    """One key's entry of rules.yaml; a setting it does not give reads None."""
+
     pattern: tuple
     settings: dict
 
     def __getattr__(self, name):
-        try:
-            return self.__dict__["settings"].get(name)
-        except KeyError:
-            raise AttributeError(name) from None
+        if name not in RULE_SETTINGS:
+            raise AttributeError(name)
+        return self.__dict__["settings"].get(name)
 
     @property
     def types(self):
@@ -174,6 +197,10 @@ def _pattern(path):
 def rule_table():
     """The rules of ``rules.yaml``, loaded once."""
     raw = yaml.safe_load(RULES_FILE.read_text(encoding="utf-8"))
+    for path, settings in raw["keys"].items():
+        unknown = set(settings) - RULE_SETTINGS
+        if unknown:
+            raise ValueError(f"rules.yaml: {path} has unknown settings {sorted(unknown)}")
     return RuleTable(
         rules=tuple(Rule(_pattern(path), settings) for path, settings in raw["keys"].items()),
         vocabularies={name: tuple(entry["values"]) for name, entry in raw["vocabularies"].items()},
@@ -196,7 +223,6 @@ KIND_NAMES = {
     "boolean": _("publiccode_kind_boolean", default="true or false"),
     "number": _("publiccode_kind_number", default="a number"),
     "list": _("publiccode_kind_list", default="a list"),
-    "mapping": _("publiccode_kind_mapping", default="a group of keys"),
     "nothing": _("publiccode_kind_nothing", default="nothing"),
 }
 
