@@ -307,7 +307,7 @@ class _Walk:
                 self.error(
                     _join(path, key),
                     line,
-                    _("publiccode_error_duplicate_key", default="${path} is written twice.", mapping={"path": _join(path, key)}),
+                    _("publiccode_error_duplicate_key", default="${path}: this key is written twice.", mapping={"path": _join(path, key)}),
                     _("publiccode_hint_duplicate_key", default="keep one of them"),
                 )
         if rule is None:
@@ -323,7 +323,7 @@ class _Walk:
         return self.scalar(node, path, rule)
 
     def deprecated(self, path, line, rule):
-        message = _("publiccode_warning_deprecated", default="${path} is deprecated.", mapping={"path": path})
+        message = _("publiccode_warning_deprecated", default="${path}: this key is deprecated.", mapping={"path": path})
         if rule.replacement:
             hint = _(
                 "publiccode_hint_deprecated_replacement",
@@ -441,7 +441,7 @@ class _Walk:
     def unknown_key(self, key, segments, path, line):
         """Kept and warned about (the reference parser refuses it): suggest
         the known key the publisher probably meant."""
-        close = difflib.get_close_matches(key[:QUOTE_LIMIT], self.table.child_names(segments), n=1, cutoff=0.7)
+        close = difflib.get_close_matches(key[:QUOTE_LIMIT], self.table.child_names(segments), n=1, cutoff=0.6)
         if close:
             hint = _("publiccode_hint_unknown_key_close", default="did you mean '${key}'?", mapping={"key": close[0]})
         else:
@@ -451,7 +451,7 @@ class _Walk:
             line,
             _(
                 "publiccode_warning_unknown_key",
-                default="${path} is not a key of publiccode.yml ${version}; it is kept but not used.",
+                default="${path}: this key is not part of publiccode.yml ${version}; it is kept but not used.",
                 mapping={"path": path, "version": self.table.standard_version},
             ),
             hint,
@@ -604,12 +604,7 @@ class _Walk:
         return formats.CHECKS[format_name](value)
 
     def missing(self, path, line):
-        self.error(
-            path,
-            line,
-            _("publiccode_error_required", default="${path} is required.", mapping={"path": path}),
-            _("publiccode_hint_required", default="add ${key}", mapping={"key": path.rsplit(".", 1)[-1]}),
-        )
+        self.error(path, line, _("publiccode_error_required", default="${path} is required.", mapping={"path": path}), _where_to_add(path))
 
     def too_few(self, path, line, rule):
         self.error(
@@ -621,6 +616,13 @@ class _Walk:
                 mapping={"path": path, "count": rule.min_items},
             ),
         )
+
+
+def _where_to_add(path):
+    parent, _dot, key = path.rpartition(".")
+    if not parent:
+        return _("publiccode_hint_add_top_level", default="add ${key} at the top level of the file", mapping={"key": key})
+    return _("publiccode_hint_add_under", default="add ${key} under ${parent}", mapping={"key": key, "parent": _quote(parent, PATH_LIMIT)})
 
 
 def _join(path, key):
@@ -665,7 +667,7 @@ def _check_conditions(walk, table, root, data):
                     default="${path} is required when ${when} is '${value}'.",
                     mapping={"path": key, "when": when, "value": switch},
                 ),
-                _("publiccode_hint_required", default="add ${key}", mapping={"key": key.rsplit(".", 1)[-1]}),
+                _where_to_add(key),
             )
         allowed = condition.get("allowed_only_for")
         if present and allowed and switch not in allowed:
