@@ -330,6 +330,28 @@ def test_a_short_vocabulary_hint_lists_every_value():
     assert error.hint == "use one of: internal, contract, community, none"
 
 
+@pytest.mark.parametrize(
+    "text, length",
+    [
+        ("abc", 3),
+        ("e\u0301" * 150, 150),  # é as e + combining acute accent
+        ("\U0001f469\u200d\U0001f4bb", 1),  # woman technologist (a ZWJ sequence)
+        ("\U0001f44d\U0001f3fd", 1),  # thumbs up with a skin tone
+        ("\U0001f1ee\U0001f1f9\U0001f1ea\U0001f1fa", 2),  # two flags
+        ("\u2764\ufe0f", 1),
+        ("a\r\nb", 3),
+    ],
+)
+def test_lengths_count_user_perceived_characters_as_the_reference_parser_does(text, length):
+    assert formats.text_length(text) == length
+
+
+def test_a_short_description_of_150_accented_characters_is_not_too_long():
+    accented = "e\u0301" * 150
+    assert validate(changed("A short description of the software.", f'"{accented}"')).ok
+    assert errors_at(validate(changed("A short description of the software.", f'"{accented}e"')), "description.en.shortDescription")
+
+
 def test_an_unquoted_date_is_read_as_a_date():
     result = validate(changed("name: Medusa", "name: Medusa\nreleaseDate: 2024-02-29"))
     assert result.ok

@@ -39,16 +39,40 @@ _LICENSE_REF = re.compile(r"^(?:DocumentRef-[A-Za-z0-9.-]+:)?LicenseRef-[A-Za-z0
 
 
 def text_length(value):
-    """Length in user-perceived characters: combining marks, joiners and
-    variation selectors do not count, as the reference parser counts
-    grapheme clusters (uniseg)."""
-    return sum(
-        1
-        for char in value
-        if not unicodedata.combining(char)
-        and char not in "\u200d\ufe0e\ufe0f"
-        and not ("\U0001f3fb" <= char <= "\U0001f3ff")
-    )
+    """Length in user-perceived characters, as the reference parser counts
+    grapheme clusters (uniseg): an approximation of Unicode UAX #29 that
+    joins combining marks, variation selectors and skin tones to their base,
+    emoji joined by U+200D into one, and a pair of regional indicators (a
+    flag) into one. "\r\n" counts as one too."""
+    length = 0
+    previous = ""
+    joined = False
+    pending_flag = False
+    for char in value:
+        extends = (
+            unicodedata.combining(char)
+            or unicodedata.category(char) in ("Me", "Mn", "Mc")
+            or char in "\ufe0e\ufe0f"
+            or "\U0001f3fb" <= char <= "\U0001f3ff"
+            or (char == "\n" and previous == "\r")
+        )
+        if char == "\u200d":
+            joined = True
+        elif extends:
+            pass
+        elif joined:
+            joined = False
+        elif "\U0001f1e6" <= char <= "\U0001f1ff":
+            if pending_flag:
+                pending_flag = False
+            else:
+                pending_flag = True
+                length += 1
+        else:
+            pending_flag = False
+            length += 1
+        previous = char
+    return length
 
 
 def check_date(value):
