@@ -533,6 +533,25 @@ def test_long_strings_and_control_characters_give_located_errors():
     assert len(error.message) < 300 and "\x00" not in error.message
 
 
+@pytest.mark.parametrize(
+    "key, value",
+    [
+        ("url", "http://[::1"),
+        ("landingURL", "https://[bad"),
+        ("logo", "https://[bad/logo.png"),
+        ("organisation", "\n  uri: https://[bad"),
+        ("releaseDate", "'9999-99-99'"),
+    ],
+)
+def test_malformed_values_give_located_errors_not_internal_ones(key, value):
+    text = MINIMAL.replace('url: "https://github.com/example/medusa.git"\n', "") + f"url: https://example.org/x.git\n{key}: {value}\n"
+    if key == "url":
+        text = MINIMAL.replace('"https://github.com/example/medusa.git"', f'"{value}"')
+    result = validate(text)
+    assert result.errors and all(error.line for error in result.errors), [error.to_dict() for error in result.errors]
+    assert not any("could not be checked" in error.message for error in result.errors)
+
+
 def test_a_billion_laughs_alias_bomb_is_refused_cheaply():
     bomb = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
     for level in "bcdefghi":

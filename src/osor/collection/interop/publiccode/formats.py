@@ -75,6 +75,14 @@ def text_length(value):
     return length
 
 
+def _split(value):
+    """urlsplit, or None for what it cannot split ('http://[::1')."""
+    try:
+        return urlsplit(value)
+    except ValueError:
+        return None
+
+
 def check_date(value):
     if not _DATE.match(value):
         return _("publiccode_reason_date_form", default="a date is written YYYY-MM-DD")
@@ -88,8 +96,8 @@ def check_date(value):
 def check_url(value):
     if any(char.isspace() for char in value):
         return _("publiccode_reason_url_spaces", default="a URL has no spaces")
-    parts = urlsplit(value)
-    if not parts.scheme or not (parts.netloc or parts.path):
+    parts = _split(value)
+    if parts is None or not parts.scheme or not (parts.netloc or parts.path):
         return _("publiccode_reason_url_scheme", default="a URL starts with its scheme, such as https://")
     return None
 
@@ -97,9 +105,8 @@ def check_url(value):
 def check_http_url(value):
     if any(char.isspace() for char in value):
         return _("publiccode_reason_url_spaces", default="a URL has no spaces")
-    try:
-        parts = urlsplit(value)
-    except ValueError:
+    parts = _split(value)
+    if parts is None:
         return _("publiccode_reason_not_url", default="it is not a URL")
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         return _("publiccode_reason_http_scheme", default="a web address starts with https:// or http://")
@@ -113,15 +120,15 @@ def check_path_or_url(value):
         return _("publiccode_reason_absolute_path", default="an absolute path is not allowed; use a path relative to the repository or an https:// URL")
     if value.lower().startswith("file:"):
         return _("publiccode_reason_file_url", default="a file: URL is not allowed; use a path relative to the repository or an https:// URL")
+    if "://" in value:
+        return check_http_url(value)
     return None
 
 
 def file_extension(value):
     """The lower-case extension of a path or of a URL's path ('' if none)."""
-    try:
-        path = urlsplit(value).path if "://" in value else value
-    except ValueError:
-        path = value
+    parts = _split(value) if "://" in value else None
+    path = parts.path if parts is not None else value
     name = path.rsplit("/", 1)[-1]
     return "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
 
@@ -140,8 +147,8 @@ def check_uri(value):
         return None if _URN.match(value) else _("publiccode_reason_urn_form", default="a URN looks like urn:x-italian-pa:c_h501")
     if any(char.isspace() for char in value):
         return _("publiccode_reason_uri_spaces", default="a URI has no spaces")
-    parts = urlsplit(value)
-    if not parts.scheme or not parts.netloc:
+    parts = _split(value)
+    if parts is None or not parts.scheme or not parts.netloc:
         return _("publiccode_reason_uri_form", default="a URI is a URL such as https://example.org or a URN")
     return None
 
