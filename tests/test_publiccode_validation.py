@@ -672,3 +672,46 @@ def test_a_valid_file_with_any_extra_unknown_key_stays_valid(value):
     result = validate(text)
     assert result.ok, [error.to_dict() for error in result.errors]
     assert [warning.path for warning in result.warnings] == ["zzExtra"]
+
+
+def _concrete_paths():
+    """Every key path of the rule table, with 'en' for a language and the first item of a list."""
+    paths = []
+    for rule in rule_table().rules:
+        segments = [("en" if part == "*" and index else "open" if part == "*" else part) for index, part in enumerate(rule.pattern)]
+        paths.append(tuple(segments))
+    return paths
+
+
+def _put(document, segments, value):
+    node = document
+    for index, part in enumerate(segments[:-1]):
+        following = segments[index + 1]
+        if part == "[]":
+            continue
+        child = node.get(part) if isinstance(node, dict) else None
+        if following == "[]":
+            child = child if isinstance(child, list) and child and isinstance(child[0], dict) else [{}]
+            node[part] = child
+            node = child[0]
+        else:
+            child = child if isinstance(child, dict) else {}
+            node[part] = child
+            node = child
+    last = segments[-1]
+    if last == "[]":
+        return
+    node[last] = value
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(_concrete_paths()), yaml_values)
+def test_any_value_at_any_known_key_gives_located_errors_never_an_internal_one(segments, value):
+    document = yaml.safe_load(MINIMAL)
+    _put(document, segments, value)
+    text = yaml.safe_dump(document, allow_unicode=True)
+    result = validate(text)
+    assert result.data is not None
+    for item in result.errors + result.warnings:
+        assert "could not be checked" not in item.message
+        assert item.line is not None and 1 <= item.line <= text.count("\n") + 1, item.to_dict()
