@@ -185,8 +185,11 @@ def _release(obj, data: dict, original: dict) -> None:
     """``softwareVersion`` and ``releaseDate`` of the newest release."""
     release = _newest_release(obj)
     if release is None:
-        data.pop("softwareVersion", None)
-        data.pop("releaseDate", None)
+        if original.get("softwareVersion") is not None:
+            # Its release was deleted here.
+            data.pop("softwareVersion", None)
+            data.pop("releaseDate", None)
+        # A releaseDate without a version makes no release: kept as written.
         return
     read = release_values(original) if original else None
     ours = {"version": release.version, "release_date": release.release_date}
