@@ -8,7 +8,10 @@ from datetime import timezone
 from osor.collection.demo.example_content import create_example_content
 from osor.collection.demo.multilingual import translate_example_content
 from osor.collection.demo.publiccode_import import demo_publiccode_files
+from osor.collection.demo.publiccode_import import FIXTURES
 from osor.collection.demo.publiccode_import import imported_solutions
+from osor.collection.interop.publiccode.export import solution_to_publiccode_yaml
+from osor.collection.interop.publiccode.validation import validate
 from osor.collection.interop.reports import import_reports
 from plone.app.multilingual.interfaces import ITranslationManager
 from plone import api
@@ -240,3 +243,14 @@ class TestMultilingualDemoSite:
 
     def test_translating_again_creates_nothing(self, site):
         assert translate_example_content(site["en"]) == []
+
+    def test_an_imported_solution_exports_the_descriptions_of_its_translations(self, site):
+        # mucgpt.yml describes MUCGPT in German and English: the German text
+        # went into the German translation, and comes back from it.
+        solution = site["en"]["osor"]["mucgpt"]
+        assert ITranslationManager(solution).has_translation("de")
+        original = validate((FIXTURES / "mucgpt.yml").read_text(encoding="utf-8")).data
+        exported = solution_to_publiccode_yaml(solution)
+        validation = validate(exported)
+        assert validation.errors == []
+        assert validation.data["description"] == original["description"]
