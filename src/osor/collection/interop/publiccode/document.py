@@ -21,9 +21,15 @@ import re
 import yaml
 
 
-# An alias-expanded document bigger than this (in nodes) is refused; a real
-# publiccode.yml has a few hundred nodes.
-MAX_EXPANDED_NODES = 20_000
+# Aliases may repeat at most this many values in all (a real publiccode.yml
+# has a few hundred values and rarely an alias); a long file without
+# aliases is not limited by it.
+MAX_ALIAS_EXPANSION = 20_000
+# PyYAML's pure-Python scanner slows down quadratically with nested [ ... ]
+# (and the C one overflows the stack on deep nesting): refuse deep flow
+# nesting before parsing. A real file nests two or three levels.
+MAX_FLOW_DEPTH = 50
+_BRACKETS = re.compile(r"[\[\]{}]")
 
 MAPPING = "mapping"
 SEQUENCE = "sequence"
@@ -96,6 +102,7 @@ def read_document(text):
     Raises ``DocumentError`` for unreadable YAML, several documents, cyclic or
     exploding aliases.
     """
+    _refuse_deep_flow_nesting(text)
     try:
         root = yaml.compose(text, Loader=_ComposeOnlyLoader)
     except yaml.MarkedYAMLError as error:
@@ -122,6 +129,16 @@ def read_document(text):
     return _convert(root)
 
 
+def _refuse_deep_flow_nesting(text):
+    """Count brackets as if none were quoted: cheap, and only a file with
+    dozens of unclosed brackets in its texts is refused wrongly."""
+    depth = 0
+    for match in _BRACKETS.finditer(text):
+        depth = depth + 1 if match.group() in "[{" else max(depth - 1, 0)
+        if depth > MAX_FLOW_DEPTH:
+            raise DocumentError("the file nests values too deeply", _line_at(text, match.start()))
+
+
 def _line_of(mark):
     return mark.line + 1 if mark is not None else None
 
@@ -145,10 +162,11 @@ def _refuse_alias_explosion(root):
         if children_done:
             in_progress.discard(key)
             sizes[key] = 1 + sum(sizes[id(child)] for child in _children(node))
-            if sizes[key] > MAX_EXPANDED_NODES:
+            # Expanded minus distinct nodes: what the aliases add.
+            if sizes[key] - len(sizes) > MAX_ALIAS_EXPANSION:
                 raise DocumentError(
                     "the YAML aliases expand to too many values (more than "
-                    f"{MAX_EXPANDED_NODES}); write the values out instead of repeating aliases",
+                    f"{MAX_ALIAS_EXPANSION}); write the values out instead of repeating aliases",
                     _line_of(node.start_mark),
                 )
             continue

@@ -21,6 +21,7 @@ from osor.collection import logger
 from osor.collection.interop.publiccode import formats
 from osor.collection.interop.publiccode.document import DocumentError
 from osor.collection.interop.publiccode.document import MAPPING
+from osor.collection.interop.publiccode.document import Node
 from osor.collection.interop.publiccode.document import read_document
 from osor.collection.interop.publiccode.document import SCALAR
 from osor.collection.interop.publiccode.document import SEQUENCE
@@ -28,6 +29,7 @@ from pathlib import Path
 from zope.i18n import interpolate
 from zope.i18nmessageid import Message
 
+import difflib
 import yaml
 
 
@@ -37,6 +39,10 @@ RULES_FILE = Path(__file__).parent / "rules.yaml"
 YAML11_BOOLEANS = {"y", "yes", "n", "no", "on", "off"}
 # Texts longer than this are shortened when quoted in a message.
 QUOTE_LIMIT = 60
+# Key paths longer than this are shortened when shown in a message.
+PATH_LIMIT = 120
+# A vocabulary longer than this is not listed in a hint (categories has 100+).
+MAX_LISTED_VALUES = 12
 
 
 # ---------------------------------------------------------------- problems
@@ -99,16 +105,39 @@ def problem(path, line, message, hint=None):
 # ------------------------------------------------------------------- rules
 
 
+# What a key's entry in rules.yaml may say (its header explains each).
+RULE_SETTINGS = frozenset(
+    {
+        "type",
+        "format",
+        "required",
+        "strict_text",
+        "min_items",
+        "min_length",
+        "max_length",
+        "vocabulary",
+        "key_format",
+        "extensions",
+        "deprecated",
+        "replacement",
+        "same_as",
+        "country_section",
+        "source",
+    }
+)
+
+
 @dataclass(frozen=True, eq=False)
 class Rule:
+    """One key's entry of rules.yaml; a setting it does not give reads None."""
+
     pattern: tuple
     settings: dict
 
     def __getattr__(self, name):
-        try:
-            return self.__dict__["settings"].get(name)
-        except KeyError:
-            raise AttributeError(name) from None
+        if name not in RULE_SETTINGS:
+            raise AttributeError(name)
+        return self.__dict__["settings"].get(name)
 
     @property
     def types(self):
@@ -120,6 +149,7 @@ class Rule:
 class RuleTable:
     rules: tuple
     vocabularies: dict
+    vocabulary_sources: dict
     supported_versions: tuple
     current_versions: tuple
     standard_version: str
@@ -167,9 +197,14 @@ def _pattern(path):
 def rule_table():
     """The rules of ``rules.yaml``, loaded once."""
     raw = yaml.safe_load(RULES_FILE.read_text(encoding="utf-8"))
+    for path, settings in raw["keys"].items():
+        unknown = set(settings) - RULE_SETTINGS
+        if unknown:
+            raise ValueError(f"rules.yaml: {path} has unknown settings {sorted(unknown)}")
     return RuleTable(
         rules=tuple(Rule(_pattern(path), settings) for path, settings in raw["keys"].items()),
         vocabularies={name: tuple(entry["values"]) for name, entry in raw["vocabularies"].items()},
+        vocabulary_sources={name: entry["source"].split()[0] for name, entry in raw["vocabularies"].items()},
         supported_versions=tuple(raw["versions"]["supported"]),
         current_versions=tuple(raw["versions"]["current"]),
         standard_version=raw["standard_version"],
@@ -188,7 +223,7 @@ KIND_NAMES = {
     "boolean": _("publiccode_kind_boolean", default="true or false"),
     "number": _("publiccode_kind_number", default="a number"),
     "list": _("publiccode_kind_list", default="a list"),
-    "mapping": _("publiccode_kind_mapping", default="a group of keys"),
+    "nothing": _("publiccode_kind_nothing", default="nothing"),
 }
 
 FORMAT_NAMES = {
@@ -202,6 +237,7 @@ FORMAT_NAMES = {
     "spdx_expression": _("publiccode_format_spdx", default="a valid SPDX expression"),
     "mime_type": _("publiccode_format_mime_type", default="a valid media type"),
     "supports_id": _("publiccode_format_supports_id", default="a valid standard identifier"),
+    "path_or_url": _("publiccode_format_path_or_url", default="a relative path or a web address"),
 }
 
 FORMAT_HINTS = {
@@ -215,18 +251,31 @@ FORMAT_HINTS = {
     "spdx_expression": _("publiccode_hint_spdx", default="use an SPDX identifier such as EUPL-1.2, or an expression such as MIT OR Apache-2.0"),
     "mime_type": _("publiccode_hint_mime_type", default="write a media type such as text/csv"),
     "supports_id": _("publiccode_hint_supports_id", default="write alias:<name> (such as alias:gdpr) or a URL"),
+    "path_or_url": _("publiccode_hint_path_or_url", default="write a path such as img/logo.svg or a URL such as https://example.org/logo.svg"),
 }
 
 
-def _quote(value):
-    text = str(value)
+def _quote(value, limit=QUOTE_LIMIT):
+    """The value as it can be shown in a message: printable, not too long."""
+    text = str(value)[: limit + 1]
     text = "".join(char if char.isprintable() else "\N{REPLACEMENT CHARACTER}" for char in text)
-    return text if len(text) <= QUOTE_LIMIT else text[: QUOTE_LIMIT - 1] + "\N{HORIZONTAL ELLIPSIS}"
+    return text if len(text) <= limit else text[: limit - 1] + "\N{HORIZONTAL ELLIPSIS}"
+
+
+def _readable(message):
+    """The message with its key path shown readably: a hostile file's keys
+    may be long or hold control characters (Problem.path keeps them as they are)."""
+    path = (message.mapping or {}).get("path")
+    if isinstance(path, str) and _quote(path, PATH_LIMIT) != path:
+        return Message(message, mapping={**message.mapping, "path": _quote(path, PATH_LIMIT)})
+    return message
 
 
 def _kind_of(node):
     if node.kind != SCALAR:
         return KIND_NAMES[node.kind]
+    if node.value is None:
+        return KIND_NAMES["nothing"]
     if isinstance(node.value, bool):
         return KIND_NAMES["boolean"]
     if isinstance(node.value, (int, float)):
@@ -246,10 +295,10 @@ class _Walk:
         self.warnings = []
 
     def error(self, path, line, message, hint=None):
-        self.errors.append(problem(path, line, message, hint))
+        self.errors.append(problem(path, line, _readable(message), hint))
 
     def warn(self, path, line, message, hint=None):
-        self.warnings.append(problem(path, line, message, hint))
+        self.warnings.append(problem(path, line, _readable(message), hint))
 
     # A node with its rule; answers its value normalised for ``data``.
     def node(self, node, segments, path, rule):
@@ -258,7 +307,7 @@ class _Walk:
                 self.error(
                     _join(path, key),
                     line,
-                    _("publiccode_error_duplicate_key", default="${path} is written twice.", mapping={"path": _join(path, key)}),
+                    _("publiccode_error_duplicate_key", default="${path}: this key is written twice.", mapping={"path": _join(path, key)}),
                     _("publiccode_hint_duplicate_key", default="keep one of them"),
                 )
         if rule is None:
@@ -274,7 +323,7 @@ class _Walk:
         return self.scalar(node, path, rule)
 
     def deprecated(self, path, line, rule):
-        message = _("publiccode_warning_deprecated", default="${path} is deprecated.", mapping={"path": path})
+        message = _("publiccode_warning_deprecated", default="${path}: this key is deprecated.", mapping={"path": path})
         if rule.replacement:
             hint = _(
                 "publiccode_hint_deprecated_replacement",
@@ -354,38 +403,16 @@ class _Walk:
             child_path = _join(path, key)
             key_line = node.key_lines.get(key, child.line)
             if rule.key_format:
-                reason = self.format_reason(rule.key_format, key)
-                if reason is not None:
-                    self.error(
-                        child_path,
-                        key_line,
-                        _(
-                            "publiccode_error_key_format",
-                            default="${path}: the key '${key}' is not ${what}: ${reason}.",
-                            mapping={
-                                "path": child_path,
-                                "key": _quote(key),
-                                "what": FORMAT_NAMES[rule.key_format],
-                                "reason": reason,
-                            },
-                        ),
-                        FORMAT_HINTS.get(rule.key_format),
-                    )
+                self.check_key(rule.key_format, key, child_path, key_line)
             child_segments = reading + (key,)
             child_rule = self.table.rule_for(child_segments)
             if child_rule is None:
-                self.warn(
-                    child_path,
-                    key_line,
-                    _(
-                        "publiccode_warning_unknown_key",
-                        default="${path} is not a key of publiccode.yml ${version}; it is kept but not used.",
-                        mapping={"path": child_path, "version": self.table.standard_version},
-                    ),
-                    _("publiccode_hint_unknown_key", default="check its spelling and where it is indented"),
-                )
+                self.unknown_key(key, reading, child_path, key_line)
                 result[key] = child.plain()
                 continue
+            if child.is_null and child_rule.pattern[-1] == "*" and "mapping" in child_rule.types:
+                # "en:" with nothing under it: a language without its texts.
+                child = Node(MAPPING, child.line, value={})
             if child.is_null or (child_rule.required and child.kind == SCALAR and child.value == ""):
                 if child_rule.required:
                     self.missing(child_path, key_line)
@@ -396,6 +423,39 @@ class _Walk:
             if name not in node.value and self.table.rule_for(reading + (name,)).required:
                 self.missing(_join(path, name), node.line)
         return result
+
+    def check_key(self, format_name, key, path, line):
+        reason = self.format_reason(format_name, key)
+        if reason is not None:
+            self.error(
+                path,
+                line,
+                _(
+                    "publiccode_error_key_format",
+                    default="${path}: the key '${key}' is not ${what}: ${reason}.",
+                    mapping={"path": path, "key": _quote(key), "what": FORMAT_NAMES[format_name], "reason": reason},
+                ),
+                FORMAT_HINTS.get(format_name),
+            )
+
+    def unknown_key(self, key, segments, path, line):
+        """Kept and warned about (the reference parser refuses it): suggest
+        the known key the publisher probably meant."""
+        close = difflib.get_close_matches(key[:QUOTE_LIMIT], self.table.child_names(segments), n=1, cutoff=0.6)
+        if close:
+            hint = _("publiccode_hint_unknown_key_close", default="did you mean '${key}'?", mapping={"key": close[0]})
+        else:
+            hint = _("publiccode_hint_unknown_key", default="check its spelling and where it is indented")
+        self.warn(
+            path,
+            line,
+            _(
+                "publiccode_warning_unknown_key",
+                default="${path}: this key is not part of publiccode.yml ${version}; it is kept but not used.",
+                mapping={"path": path, "version": self.table.standard_version},
+            ),
+            hint,
+        )
 
     def sequence(self, node, segments, path, rule):
         if rule.min_items and len(node.value) < rule.min_items:
@@ -446,15 +506,42 @@ class _Walk:
                         default="${path}: '${value}' is not one of the allowed values.",
                         mapping={"path": path, "value": _quote(value)},
                     ),
-                    _(
-                        "publiccode_hint_vocabulary",
-                        default="use one of: ${values}",
-                        mapping={"values": ", ".join(allowed) if len(allowed) <= 30 else ", ".join(allowed[:30]) + ", …"},
-                    ),
+                    self.vocabulary_hint(rule.vocabulary, value),
                 )
         if rule.format:
             value = self.formatted(rule.format, value, path, node.line)
+        if rule.extensions and formats.file_extension(value) not in rule.extensions:
+            self.error(
+                path,
+                node.line,
+                _(
+                    "publiccode_error_extension",
+                    default="${path}: '${value}' must be a file of type ${extensions}.",
+                    mapping={"path": path, "value": _quote(value), "extensions": ", ".join(rule.extensions)},
+                ),
+                _(
+                    "publiccode_hint_extension",
+                    default="convert the file to ${first} and point to it",
+                    mapping={"first": rule.extensions[0]},
+                ),
+            )
         return value
+
+    def vocabulary_hint(self, vocabulary, value):
+        """The allowed values when they are few; else the closest ones and
+        where the list is published."""
+        allowed = self.table.vocabularies[vocabulary]
+        if len(allowed) <= MAX_LISTED_VALUES:
+            return _("publiccode_hint_vocabulary", default="use one of: ${values}", mapping={"values": ", ".join(allowed)})
+        source = self.table.vocabulary_sources[vocabulary]
+        close = difflib.get_close_matches(value[:QUOTE_LIMIT], allowed, n=3, cutoff=0.6)
+        if close:
+            return _(
+                "publiccode_hint_vocabulary_close",
+                default="did you mean ${values}? The allowed values are listed at ${source}",
+                mapping={"values": " or ".join(f"'{item}'" for item in close), "source": source},
+            )
+        return _("publiccode_hint_vocabulary_source", default="use a value listed at ${source}", mapping={"source": source})
 
     def formatted(self, format_name, value, path, line):
         if format_name == "version":
@@ -517,12 +604,7 @@ class _Walk:
         return formats.CHECKS[format_name](value)
 
     def missing(self, path, line):
-        self.error(
-            path,
-            line,
-            _("publiccode_error_required", default="${path} is required.", mapping={"path": path}),
-            _("publiccode_hint_required", default="add ${key}", mapping={"key": path.rsplit(".", 1)[-1]}),
-        )
+        self.error(path, line, _("publiccode_error_required", default="${path} is required.", mapping={"path": path}), _where_to_add(path))
 
     def too_few(self, path, line, rule):
         self.error(
@@ -534,6 +616,13 @@ class _Walk:
                 mapping={"path": path, "count": rule.min_items},
             ),
         )
+
+
+def _where_to_add(path):
+    parent, _dot, key = path.rpartition(".")
+    if not parent:
+        return _("publiccode_hint_add_top_level", default="add ${key} at the top level of the file", mapping={"key": key})
+    return _("publiccode_hint_add_under", default="add ${key} under ${parent}", mapping={"key": key, "parent": _quote(parent, PATH_LIMIT)})
 
 
 def _join(path, key):
@@ -578,7 +667,7 @@ def _check_conditions(walk, table, root, data):
                     default="${path} is required when ${when} is '${value}'.",
                     mapping={"path": key, "when": when, "value": switch},
                 ),
-                _("publiccode_hint_required", default="add ${key}", mapping={"key": key.rsplit(".", 1)[-1]}),
+                _where_to_add(key),
             )
         allowed = condition.get("allowed_only_for")
         if present and allowed and switch not in allowed:
@@ -700,7 +789,7 @@ def _validate(text):
                 "publiccode_error_not_a_mapping",
                 default="The file must be a group of keys such as 'name: ...', not ${found}.",
                 mapping={
-                    "found": _("publiccode_kind_nothing", default="nothing") if root is None else _kind_of(root)
+                    "found": KIND_NAMES["nothing"] if root is None else _kind_of(root)
                 },
             ),
             _("publiccode_hint_not_a_mapping", default="start from the example in the publiccode.yml standard"),
