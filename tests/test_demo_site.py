@@ -254,3 +254,8 @@ class TestMultilingualDemoSite:
         validation = validate(exported)
         assert validation.errors == []
         assert validation.data["description"] == original["description"]
+
+    def test_a_translation_of_an_imported_solution_exports_the_same_file(self, site):
+        solution = site["en"]["osor"]["mucgpt"]
+        translation = ITranslationManager(solution).get_translation("de")
+        assert solution_to_publiccode_yaml(translation) == solution_to_publiccode_yaml(solution)

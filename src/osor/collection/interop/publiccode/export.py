@@ -109,6 +109,7 @@ def solution_to_publiccode_yaml(obj) -> str:
 
 def solution_to_publiccode(obj) -> dict:
     """The publiccode.yml of the solution ``obj``, as a dict in the standard's order."""
+    obj = _imported_translation(obj)
     stored = stored_publiccode(obj)
     original = _plain(stored["data"]) if stored else {}
     read, _notes = solution_values(original) if original else ({}, [])
@@ -131,6 +132,17 @@ def solution_to_publiccode(obj) -> dict:
     data["maintenance"] = _maintenance(obj, read, original)
     data["localisation"] = _localisation(obj, read, original, data["description"])
     return _ordered(data)
+
+
+def _imported_translation(obj):
+    """The translation of ``obj`` the file was imported into (the file is kept
+    there), else ``obj``: every translation exports the same file."""
+    if stored_publiccode(obj) is not None:
+        return obj
+    for _language, item in _translations(obj, None):
+        if stored_publiccode(item) is not None:
+            return item
+    return obj
 
 
 def publiccode_yaml(data: dict) -> str:
