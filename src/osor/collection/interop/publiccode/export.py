@@ -445,7 +445,11 @@ def _wildcard(path: str) -> str:
 
 
 class _PubliccodeDumper(yaml.SafeDumper):
-    """Multi-line texts as literal blocks (``|``), as publishers write them."""
+    """Lists indented under their key and multi-line texts as literal blocks
+    (``|``), as publishers write them."""
+
+    def increase_indent(self, flow=False, indentless=False):
+        return super().increase_indent(flow, False)
 
 
 def _represent_text(dumper, text: str):
