@@ -571,6 +571,13 @@ def test_a_long_file_without_aliases_is_not_taken_for_an_alias_bomb():
     assert len(result.data["usedBy"]) == 30_000
 
 
+def test_lines_are_counted_as_an_editor_counts_them_not_at_yaml_1_1_breaks():
+    # PyYAML counts U+0085, U+2028 and U+2029 as line breaks; editors (and YAML 1.2) do not.
+    text = changed("name: Medusa", 'name: "Me\u0085du\u2028sa"').replace("- web", "- web\u2029")
+    text = changed("developmentStatus: development", "developmentStatus: alpha", text)
+    assert_located_error(text, "developmentStatus", "developmentStatus", "'alpha'")
+
+
 def test_a_recursive_alias_is_refused():
     (error,) = validate("a: &a\n  b: *a\n").errors
     assert "refers to itself" in error.message
@@ -594,6 +601,7 @@ def test_deep_nesting_is_refused_quickly_without_crashing(text):
     assert time.perf_counter() - started < 3
     assert not result.ok and result.data is None
     assert "too deeply" in result.errors[0].message
+    assert 1 <= result.errors[0].line <= text.count("\n") + 1
 
 
 # -------------------------------------------------------- problems as data

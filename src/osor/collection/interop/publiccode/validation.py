@@ -702,10 +702,16 @@ def _check_conditions(walk, table, root, data):
 
 def _normalise(data, table):
     """Move the old spellings to their v0.7 place (as the reference parser's
-    v0 reader does): ``it`` -> ``IT``, ``IT.riuso.codiceIPA`` ->
-    ``organisation.uri``; the version becomes the standard's."""
-    if "it" in data and "IT" not in data:
-        data = {("IT" if key == "it" else key): value for key, value in data.items()}
+    v0 reader does): a top-level key the table reads ``same_as`` another
+    (``it`` -> ``IT``) takes its name unless both are given,
+    ``IT.riuso.codiceIPA`` becomes ``organisation.uri``, and the version
+    becomes the standard's."""
+    renamed = {
+        rule.pattern[0]: rule.same_as
+        for rule in table.rules
+        if len(rule.pattern) == 1 and rule.same_as and rule.pattern[0] in data and rule.same_as not in data
+    }
+    data = {renamed.get(key, key): value for key, value in data.items()}
     section = data.get("IT")
     code = _value_at(section, "riuso.codiceIPA") if isinstance(section, dict) else None
     if isinstance(code, str) and code and not data.get("organisation"):
