@@ -149,6 +149,12 @@ start: instance ## Serve Plone on http://localhost:8080/Plone (HOST=, PORT=, ADM
 
 # ---------------------------------------------------------------- buildout
 
+.PHONY: import-publiccode
+import-publiccode: install $(ZOPE_CONF) ## Import every *.yml/*.yaml of DIR into COLLECTION (server stopped): make import-publiccode DIR=files COLLECTION=/Plone/en/osor
+	@test -n "$(DIR)" -a -n "$(COLLECTION)" || { echo "usage: make import-publiccode DIR=<folder> COLLECTION=/Plone/en/osor"; exit 2; }
+	PUBLICCODE_DIR="$(abspath $(DIR))" COLLECTION="$(COLLECTION)" ADMIN_USER="$(ADMIN_USER)" \
+		$(BIN)/zconsole run $(ZOPE_CONF) scripts/import_publiccode.py
+
 .PHONY: buildout
 buildout: $(BUILDOUT_STAMP) versions.cfg ## Buildout deployment: .venv-buildout + bin/instance (port 8081)
 	$(BUILDOUT_VENV)/bin/buildout -N -c buildout.cfg

@@ -370,6 +370,10 @@ def _write(collection, plan: _Plan, text: str, data: dict, filename, result: Imp
         solution = api.content.create(
             container=collection, type=SOLUTION_TYPE, title=plan.common["title"], safe_id=True
         )
+        if collection.Language() and not solution.Language():
+            # plone.app.multilingual tags new content only on requests
+            # marked with its layer (not the command's).
+            solution.setLanguage(collection.Language())
     # The solution's title is the software's name; translations may use
     # its localised name.
     main_texts = {**plan.texts.get(plan.main_language, {}), "title": plan.common["title"]}
