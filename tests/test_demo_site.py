@@ -9,7 +9,10 @@ from osor.collection.demo.example_content import create_example_content
 from osor.collection.legal.experts import EXPERTS_GROUP
 from osor.collection.demo.multilingual import translate_example_content
 from osor.collection.demo.publiccode_import import demo_publiccode_files
+from osor.collection.demo.publiccode_import import FIXTURES
 from osor.collection.demo.publiccode_import import imported_solutions
+from osor.collection.interop.publiccode.export import solution_to_publiccode_yaml
+from osor.collection.interop.publiccode.validation import validate
 from osor.collection.interop.reports import import_reports
 from plone.app.multilingual.interfaces import ITranslationManager
 from plone import api
@@ -72,10 +75,13 @@ class TestDemoSite:
     def test_collection_holds_four_solutions(self, osor):
         assert len(items(osor, "software_solution")) >= 4
 
-    def test_solutions_have_releases_with_distributions(self, osor):
+    def test_example_solutions_have_releases_with_distributions(self, osor):
+        # A publiccode.yml names a release but no file: only the examples have downloads.
+        imported = set(imported_solutions(osor))
         releases = [
             release
             for solution in items(osor, "software_solution")
+            if solution not in imported
             for release in items(solution, "solution_release")
         ]
         assert len(releases) >= 2
@@ -175,9 +181,10 @@ class TestDemoSite:
         paths = {"/".join(solution.getPhysicalPath()) for solution in imported_solutions(osor)}
         assert paths <= anonymous_paths(site)
 
-    def test_every_demo_file_has_an_import_report(self, osor):
+    def test_every_demo_file_but_the_examples_has_an_import_report(self, osor):
         reported = {report["filename"] for report in import_reports(osor)}
-        assert {entry["file"] for entry in demo_publiccode_files()} <= reported
+        # decidim.yml describes the example Decidim, which stays as written.
+        assert {entry["file"] for entry in demo_publiccode_files()} - reported == {"decidim.yml"}
 
     def test_creating_the_example_content_again_creates_nothing(self, site):
         before = len(api.content.find(context=site))
@@ -261,3 +268,19 @@ class TestMultilingualDemoSite:
 
     def test_translating_again_creates_nothing(self, site):
         assert translate_example_content(site["en"]) == []
+
+    def test_an_imported_solution_exports_the_descriptions_of_its_translations(self, site):
+        # mucgpt.yml describes MUCGPT in German and English: the German text
+        # went into the German translation, and comes back from it.
+        solution = site["en"]["osor"]["mucgpt"]
+        assert ITranslationManager(solution).has_translation("de")
+        original = validate((FIXTURES / "mucgpt.yml").read_text(encoding="utf-8")).data
+        exported = solution_to_publiccode_yaml(solution)
+        validation = validate(exported)
+        assert validation.errors == []
+        assert validation.data["description"] == original["description"]
+
+    def test_a_translation_of_an_imported_solution_exports_the_same_file(self, site):
+        solution = site["en"]["osor"]["mucgpt"]
+        translation = ITranslationManager(solution).get_translation("de")
+        assert solution_to_publiccode_yaml(translation) == solution_to_publiccode_yaml(solution)

@@ -79,9 +79,8 @@ def test_a_real_file_survives_import_export_and_import_again(collection, entry):
 
     again = import_publiccode(collection, exported, filename="publiccode.yml")
     assert again.ok, again.errors
-    assert again.obj is solution
     assert again.created is False
-    assert solutions_in(collection) == [solution]
+    assert [item.UID() for item in solutions_in(collection)] == [solution.UID()]
     assert mapped_fields(solution) == before
 
 
@@ -227,3 +226,14 @@ def test_a_solution_typed_in_by_hand_imports_into_another_collection(typed_solut
     assert copy.title == "OpenCity"
     assert copy.description == typed_solution.description
     assert copy.spatial_coverage == ["IT"]
+
+
+@pytest.mark.parametrize(
+    "title",
+    ['Ça: "quoted" # not a comment', "- not a list item", "yes", "0.7", "{braces}, [brackets] & *stars*"],
+)
+def test_text_that_looks_like_yaml_is_exported_as_text(typed_solution, title):
+    typed_solution.title = title
+    exported = solution_to_publiccode_yaml(typed_solution)
+    assert yaml.safe_load(exported)["name"] == title
+    assert validate(exported).errors == []

@@ -10,7 +10,9 @@ would read it in the report.
 
 from osor.collection import logger
 from osor.collection.demo.example_content import transition_to
+from osor.collection.interop.publiccode.importer import find_solution
 from osor.collection.interop.publiccode.importer import import_publiccode
+from osor.collection.interop.publiccode.storage import stored_publiccode
 from pathlib import Path
 from plone import api
 
@@ -33,6 +35,12 @@ def import_demo_publiccode_files(collection, state: str = "published") -> list:
     solutions = []
     for entry in demo_publiccode_files():
         text = (FIXTURES / entry["file"]).read_text(encoding="utf-8")
+        example = _hand_written_example(collection, text)
+        if example is not None:
+            # The example content's own description of it stays as written
+            # (with its releases' downloads): the file would replace it.
+            logger.info("Demo: %s not imported: the example %s describes it", entry["file"], example.getId())
+            continue
         result = import_publiccode(collection, text, filename=entry["file"])
         if result.errors:
             logger.info(
@@ -47,6 +55,18 @@ def import_demo_publiccode_files(collection, state: str = "published") -> list:
             transition_to(item, state)
     logger.info("Demo: imported %d of %d publiccode.yml files", len(solutions), len(demo_publiccode_files()))
     return solutions
+
+
+def _hand_written_example(collection, text: str):
+    """The solution of the example content with the file's repository, if any."""
+    try:
+        url = yaml.safe_load(text).get("url")
+    except (yaml.YAMLError, AttributeError):
+        return None
+    solution = find_solution(collection, url)
+    if solution is None or stored_publiccode(solution) is not None:
+        return None
+    return solution
 
 
 def _located(problem) -> str:
@@ -68,8 +88,6 @@ def _with_translations(solution) -> list:
 
 def imported_solutions(collection) -> list:
     """The solutions of ``collection`` that came from a publiccode.yml."""
-    from osor.collection.interop.publiccode.storage import stored_publiccode
-
     return [
         obj
         for obj in collection.objectValues()

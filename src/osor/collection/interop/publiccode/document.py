@@ -17,13 +17,15 @@ names the line.
 from dataclasses import dataclass
 from dataclasses import field
 
+import bisect
 import re
 import yaml
 
 
-# An alias-expanded document bigger than this (in nodes) is refused; a real
-# publiccode.yml has a few hundred nodes.
-MAX_EXPANDED_NODES = 20_000
+# Aliases may repeat at most this many values in all (a real publiccode.yml
+# has a few hundred values and rarely an alias); a long file without
+# aliases is not limited by it.
+MAX_ALIAS_EXPANSION = 20_000
 # PyYAML's pure-Python scanner slows down quadratically with nested [ ... ]
 # (and the C one overflows the stack on deep nesting): refuse deep flow
 # nesting before parsing. A real file nests two or three levels.
@@ -101,18 +103,21 @@ def read_document(text):
     Raises ``DocumentError`` for unreadable YAML, several documents, cyclic or
     exploding aliases.
     """
-    _refuse_deep_flow_nesting(text)
+    lines = _Lines(text)
+    _refuse_deep_flow_nesting(text, lines)
+    loader = None
     try:
-        root = yaml.compose(text, Loader=_ComposeOnlyLoader)
+        loader = _ComposeOnlyLoader(text)  # the reader refuses control characters here
+        root = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         reason = " ".join(part for part in (error.context, error.problem) if part)
         if "expected a single document" in reason:
             reason = "the file holds several YAML documents; keep only one"
-        raise DocumentError(reason or "the file is not valid YAML", _line_of(mark)) from None
+        raise DocumentError(reason or "the file is not valid YAML", lines.of(mark)) from None
     except yaml.YAMLError as error:
         # ReaderError (control characters, bad encoding) has no problem_mark.
-        line = _line_at(text, getattr(error, "position", None))
+        line = lines.at(getattr(error, "position", None))
         reason = getattr(error, "reason", None) or "the file is not valid YAML"
         character = getattr(error, "character", None)
         if isinstance(character, int):
@@ -121,34 +126,45 @@ def read_document(text):
             reason = f"{reason}: the character U+{ord(character):04X} is not allowed in YAML"
         raise DocumentError(reason, line) from None
     except RecursionError:
-        raise DocumentError("the file nests values too deeply") from None
+        # The reader stopped where the nesting became too deep.
+        raise DocumentError("the file nests values too deeply", lines.at(loader.index)) from None
+    finally:
+        if loader is not None:
+            loader.dispose()
     if root is None:
         return None
-    _refuse_alias_explosion(root)
-    return _convert(root)
+    _refuse_alias_explosion(root, lines)
+    return _convert(root, lines)
 
 
-def _refuse_deep_flow_nesting(text):
+def _refuse_deep_flow_nesting(text, lines):
     """Count brackets as if none were quoted: cheap, and only a file with
     dozens of unclosed brackets in its texts is refused wrongly."""
     depth = 0
     for match in _BRACKETS.finditer(text):
         depth = depth + 1 if match.group() in "[{" else max(depth - 1, 0)
         if depth > MAX_FLOW_DEPTH:
-            raise DocumentError("the file nests values too deeply", _line_at(text, match.start()))
+            raise DocumentError("the file nests values too deeply", lines.at(match.start()))
 
 
-def _line_of(mark):
-    return mark.line + 1 if mark is not None else None
+class _Lines:
+    """1-based line numbers as an editor counts them: after each "\\n" only
+    (PyYAML's marks also count U+0085, U+2028 and U+2029 as line breaks,
+    as YAML 1.1 did; YAML 1.2 does not)."""
+
+    def __init__(self, text):
+        self.starts = [match.end() for match in re.finditer("\n", text)]
+
+    def at(self, index):
+        if not isinstance(index, int):
+            return None
+        return bisect.bisect_right(self.starts, index) + 1
+
+    def of(self, mark):
+        return self.at(mark.index) if mark is not None else None
 
 
-def _line_at(text, position):
-    if position is None or not isinstance(position, int):
-        return None
-    return text.count("\n", 0, position) + 1
-
-
-def _refuse_alias_explosion(root):
+def _refuse_alias_explosion(root, lines):
     """Measure the alias-expanded size on the shared node graph (each
     distinct node visited once) and refuse cycles and oversized expansions."""
     sizes = {}
@@ -161,22 +177,23 @@ def _refuse_alias_explosion(root):
         if children_done:
             in_progress.discard(key)
             sizes[key] = 1 + sum(sizes[id(child)] for child in _children(node))
-            if sizes[key] > MAX_EXPANDED_NODES:
+            # Expanded minus distinct nodes: what the aliases add.
+            if sizes[key] - len(sizes) > MAX_ALIAS_EXPANSION:
                 raise DocumentError(
                     "the YAML aliases expand to too many values (more than "
-                    f"{MAX_EXPANDED_NODES}); write the values out instead of repeating aliases",
-                    _line_of(node.start_mark),
+                    f"{MAX_ALIAS_EXPANSION}); write the values out instead of repeating aliases",
+                    lines.of(node.start_mark),
                 )
             continue
         if key in sizes:
             continue
         if key in in_progress:
-            raise DocumentError("a YAML alias refers to itself", _line_of(node.start_mark))
+            raise DocumentError("a YAML alias refers to itself", lines.of(node.start_mark))
         in_progress.add(key)
         stack.append((node, True))
         for child in _children(node):
             if id(child) in in_progress:
-                raise DocumentError("a YAML alias refers to itself", _line_of(child.start_mark))
+                raise DocumentError("a YAML alias refers to itself", lines.of(child.start_mark))
             if id(child) not in sizes:
                 stack.append((child, False))
 
@@ -190,20 +207,20 @@ def _children(node):
         yield from node.value
 
 
-def _convert(node, line=None):
-    line = line if line is not None else _line_of(node.start_mark)
+def _convert(node, lines, line=None):
+    line = line if line is not None else lines.of(node.start_mark)
     if isinstance(node, yaml.MappingNode):
         result = Node(MAPPING, line, value={})
         for key_node, value_node in node.value:
-            key_line = _line_of(key_node.start_mark)
+            key_line = lines.of(key_node.start_mark)
             key = _key_text(key_node)
             if key in result.value:
                 result.duplicate_keys.append((key, key_line))
-            result.value[key] = _convert(value_node, line=key_line)
+            result.value[key] = _convert(value_node, lines, line=key_line)
             result.key_lines[key] = key_line
         return result
     if isinstance(node, yaml.SequenceNode):
-        return Node(SEQUENCE, line, value=[_convert(item) for item in node.value])
+        return Node(SEQUENCE, line, value=[_convert(item, lines) for item in node.value])
     return _scalar(node, line)
 
 

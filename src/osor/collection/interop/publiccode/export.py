@@ -109,6 +109,7 @@ def solution_to_publiccode_yaml(obj) -> str:
 
 def solution_to_publiccode(obj) -> dict:
     """The publiccode.yml of the solution ``obj``, as a dict in the standard's order."""
+    obj = _imported_translation(obj)
     stored = stored_publiccode(obj)
     original = _plain(stored["data"]) if stored else {}
     read, _notes = solution_values(original) if original else ({}, [])
@@ -131,6 +132,17 @@ def solution_to_publiccode(obj) -> dict:
     data["maintenance"] = _maintenance(obj, read, original)
     data["localisation"] = _localisation(obj, read, original, data["description"])
     return _ordered(data)
+
+
+def _imported_translation(obj):
+    """The translation of ``obj`` the file was imported into (the file is kept
+    there), else ``obj``: every translation exports the same file."""
+    if stored_publiccode(obj) is not None:
+        return obj
+    for _language, item in _translations(obj, None):
+        if stored_publiccode(item) is not None:
+            return item
+    return obj
 
 
 def publiccode_yaml(data: dict) -> str:
@@ -185,8 +197,11 @@ def _release(obj, data: dict, original: dict) -> None:
     """``softwareVersion`` and ``releaseDate`` of the newest release."""
     release = _newest_release(obj)
     if release is None:
-        data.pop("softwareVersion", None)
-        data.pop("releaseDate", None)
+        if original.get("softwareVersion") is not None:
+            # Its release was deleted here.
+            data.pop("softwareVersion", None)
+            data.pop("releaseDate", None)
+        # A releaseDate without a version makes no release: kept as written.
         return
     read = release_values(original) if original else None
     ours = {"version": release.version, "release_date": release.release_date}
@@ -430,7 +445,11 @@ def _wildcard(path: str) -> str:
 
 
 class _PubliccodeDumper(yaml.SafeDumper):
-    """Multi-line texts as literal blocks (``|``), as publishers write them."""
+    """Lists indented under their key and multi-line texts as literal blocks
+    (``|``), as publishers write them."""
+
+    def increase_indent(self, flow=False, indentless=False):
+        return super().increase_indent(flow, False)
 
 
 def _represent_text(dumper, text: str):

@@ -39,16 +39,51 @@ _LICENSE_REF = re.compile(r"^(?:DocumentRef-[A-Za-z0-9.-]+:)?LicenseRef-[A-Za-z0
 
 
 def text_length(value):
-    """Length in user-perceived characters: combining marks, joiners and
-    variation selectors do not count, as the reference parser counts
-    grapheme clusters (uniseg)."""
-    return sum(
-        1
-        for char in value
-        if not unicodedata.combining(char)
-        and char not in "\u200d\ufe0e\ufe0f"
-        and not ("\U0001f3fb" <= char <= "\U0001f3ff")
-    )
+    """Length in user-perceived characters, as the reference parser counts
+    grapheme clusters (uniseg): an approximation of Unicode UAX #29 that
+    joins combining marks, variation selectors and skin tones to their base,
+    emoji joined by U+200D into one, and a pair of regional indicators (a
+    flag) into one. "\r\n" counts as one too."""
+    length = 0
+    previous = ""
+    joined = False
+    pending_flag = False
+    for char in value:
+        extends = (
+            unicodedata.combining(char)
+            or unicodedata.category(char) in ("Me", "Mn", "Mc")
+            or char in "\ufe0e\ufe0f"
+            or "\U0001f3fb" <= char <= "\U0001f3ff"
+            or (char == "\n" and previous == "\r")
+        )
+        if char == "\u200d":
+            joined = True
+        elif extends:
+            pass
+        elif joined:
+            joined = False
+        elif "\U0001f1e6" <= char <= "\U0001f1ff":
+            if pending_flag:
+                pending_flag = False
+            else:
+                pending_flag = True
+                length += 1
+        else:
+            pending_flag = False
+            length += 1
+        previous = char
+    return length
+
+
+_NO_SPACES = _("publiccode_reason_url_spaces", default="a URL has no spaces")
+
+
+def _split(value):
+    """urlsplit, or None for what it cannot split ('http://[::1')."""
+    try:
+        return urlsplit(value)
+    except ValueError:
+        return None
 
 
 def check_date(value):
@@ -63,19 +98,18 @@ def check_date(value):
 
 def check_url(value):
     if any(char.isspace() for char in value):
-        return _("publiccode_reason_url_spaces", default="a URL has no spaces")
-    parts = urlsplit(value)
-    if not parts.scheme or not (parts.netloc or parts.path):
+        return _NO_SPACES
+    parts = _split(value)
+    if parts is None or not parts.scheme or not (parts.netloc or parts.path):
         return _("publiccode_reason_url_scheme", default="a URL starts with its scheme, such as https://")
     return None
 
 
 def check_http_url(value):
     if any(char.isspace() for char in value):
-        return _("publiccode_reason_url_spaces", default="a URL has no spaces")
-    try:
-        parts = urlsplit(value)
-    except ValueError:
+        return _NO_SPACES
+    parts = _split(value)
+    if parts is None:
         return _("publiccode_reason_not_url", default="it is not a URL")
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         return _("publiccode_reason_http_scheme", default="a web address starts with https:// or http://")
@@ -89,15 +123,15 @@ def check_path_or_url(value):
         return _("publiccode_reason_absolute_path", default="an absolute path is not allowed; use a path relative to the repository or an https:// URL")
     if value.lower().startswith("file:"):
         return _("publiccode_reason_file_url", default="a file: URL is not allowed; use a path relative to the repository or an https:// URL")
+    if "://" in value:
+        return check_http_url(value)
     return None
 
 
 def file_extension(value):
     """The lower-case extension of a path or of a URL's path ('' if none)."""
-    try:
-        path = urlsplit(value).path if "://" in value else value
-    except ValueError:
-        path = value
+    parts = _split(value) if "://" in value else None
+    path = parts.path if parts is not None else value
     name = path.rsplit("/", 1)[-1]
     return "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
 
@@ -116,8 +150,8 @@ def check_uri(value):
         return None if _URN.match(value) else _("publiccode_reason_urn_form", default="a URN looks like urn:x-italian-pa:c_h501")
     if any(char.isspace() for char in value):
         return _("publiccode_reason_uri_spaces", default="a URI has no spaces")
-    parts = urlsplit(value)
-    if not parts.scheme or not parts.netloc:
+    parts = _split(value)
+    if parts is None or not parts.scheme or not parts.netloc:
         return _("publiccode_reason_uri_form", default="a URI is a URL such as https://example.org or a URN")
     return None
 

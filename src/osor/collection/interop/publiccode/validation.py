@@ -39,6 +39,8 @@ RULES_FILE = Path(__file__).parent / "rules.yaml"
 YAML11_BOOLEANS = {"y", "yes", "n", "no", "on", "off"}
 # Texts longer than this are shortened when quoted in a message.
 QUOTE_LIMIT = 60
+# Key paths longer than this are shortened when shown in a message.
+PATH_LIMIT = 120
 # A vocabulary longer than this is not listed in a hint (categories has 100+).
 MAX_LISTED_VALUES = 12
 
@@ -103,16 +105,39 @@ def problem(path, line, message, hint=None):
 # ------------------------------------------------------------------- rules
 
 
+# What a key's entry in rules.yaml may say (its header explains each).
+RULE_SETTINGS = frozenset(
+    {
+        "type",
+        "format",
+        "required",
+        "strict_text",
+        "min_items",
+        "min_length",
+        "max_length",
+        "vocabulary",
+        "key_format",
+        "extensions",
+        "deprecated",
+        "replacement",
+        "same_as",
+        "country_section",
+        "source",
+    }
+)
+
+
 @dataclass(frozen=True, eq=False)
 class Rule:
+    """One key's entry of rules.yaml; a setting it does not give reads None."""
+
     pattern: tuple
     settings: dict
 
     def __getattr__(self, name):
-        try:
-            return self.__dict__["settings"].get(name)
-        except KeyError:
-            raise AttributeError(name) from None
+        if name not in RULE_SETTINGS:
+            raise AttributeError(name)
+        return self.__dict__["settings"].get(name)
 
     @property
     def types(self):
@@ -172,6 +197,10 @@ def _pattern(path):
 def rule_table():
     """The rules of ``rules.yaml``, loaded once."""
     raw = yaml.safe_load(RULES_FILE.read_text(encoding="utf-8"))
+    for path, settings in raw["keys"].items():
+        unknown = set(settings) - RULE_SETTINGS
+        if unknown:
+            raise ValueError(f"rules.yaml: {path} has unknown settings {sorted(unknown)}")
     return RuleTable(
         rules=tuple(Rule(_pattern(path), settings) for path, settings in raw["keys"].items()),
         vocabularies={name: tuple(entry["values"]) for name, entry in raw["vocabularies"].items()},
@@ -187,14 +216,14 @@ def rule_table():
 # ------------------------------------------------------------ the messages
 # One message per kind of check; the rules only say which check applies.
 
+_A_LIST = _("publiccode_kind_list", default="a list")
 KIND_NAMES = {
     MAPPING: _("publiccode_kind_mapping", default="a group of keys"),
-    SEQUENCE: _("publiccode_kind_list", default="a list"),
+    SEQUENCE: _A_LIST,
     "string": _("publiccode_kind_text", default="a text"),
     "boolean": _("publiccode_kind_boolean", default="true or false"),
     "number": _("publiccode_kind_number", default="a number"),
-    "list": _("publiccode_kind_list", default="a list"),
-    "mapping": _("publiccode_kind_mapping", default="a group of keys"),
+    "list": _A_LIST,
     "nothing": _("publiccode_kind_nothing", default="nothing"),
 }
 
@@ -227,10 +256,20 @@ FORMAT_HINTS = {
 }
 
 
-def _quote(value):
-    text = str(value)
+def _quote(value, limit=QUOTE_LIMIT):
+    """The value as it can be shown in a message: printable, not too long."""
+    text = str(value)[: limit + 1]
     text = "".join(char if char.isprintable() else "\N{REPLACEMENT CHARACTER}" for char in text)
-    return text if len(text) <= QUOTE_LIMIT else text[: QUOTE_LIMIT - 1] + "\N{HORIZONTAL ELLIPSIS}"
+    return text if len(text) <= limit else text[: limit - 1] + "\N{HORIZONTAL ELLIPSIS}"
+
+
+def _readable(message):
+    """The message with its key path shown readably: a hostile file's keys
+    may be long or hold control characters (Problem.path keeps them as they are)."""
+    path = (message.mapping or {}).get("path")
+    if isinstance(path, str) and _quote(path, PATH_LIMIT) != path:
+        return Message(message, mapping={**message.mapping, "path": _quote(path, PATH_LIMIT)})
+    return message
 
 
 def _kind_of(node):
@@ -257,10 +296,10 @@ class _Walk:
         self.warnings = []
 
     def error(self, path, line, message, hint=None):
-        self.errors.append(problem(path, line, message, hint))
+        self.errors.append(problem(path, line, _readable(message), hint))
 
     def warn(self, path, line, message, hint=None):
-        self.warnings.append(problem(path, line, message, hint))
+        self.warnings.append(problem(path, line, _readable(message), hint))
 
     # A node with its rule; answers its value normalised for ``data``.
     def node(self, node, segments, path, rule):
@@ -269,7 +308,7 @@ class _Walk:
                 self.error(
                     _join(path, key),
                     line,
-                    _("publiccode_error_duplicate_key", default="${path} is written twice.", mapping={"path": _join(path, key)}),
+                    _("publiccode_error_duplicate_key", default="${path}: this key is written twice.", mapping={"path": _join(path, key)}),
                     _("publiccode_hint_duplicate_key", default="keep one of them"),
                 )
         if rule is None:
@@ -285,7 +324,7 @@ class _Walk:
         return self.scalar(node, path, rule)
 
     def deprecated(self, path, line, rule):
-        message = _("publiccode_warning_deprecated", default="${path} is deprecated.", mapping={"path": path})
+        message = _("publiccode_warning_deprecated", default="${path}: this key is deprecated.", mapping={"path": path})
         if rule.replacement:
             hint = _(
                 "publiccode_hint_deprecated_replacement",
@@ -365,36 +404,11 @@ class _Walk:
             child_path = _join(path, key)
             key_line = node.key_lines.get(key, child.line)
             if rule.key_format:
-                reason = self.format_reason(rule.key_format, key)
-                if reason is not None:
-                    self.error(
-                        child_path,
-                        key_line,
-                        _(
-                            "publiccode_error_key_format",
-                            default="${path}: the key '${key}' is not ${what}: ${reason}.",
-                            mapping={
-                                "path": child_path,
-                                "key": _quote(key),
-                                "what": FORMAT_NAMES[rule.key_format],
-                                "reason": reason,
-                            },
-                        ),
-                        FORMAT_HINTS.get(rule.key_format),
-                    )
+                self.check_key(rule.key_format, key, child_path, key_line)
             child_segments = reading + (key,)
             child_rule = self.table.rule_for(child_segments)
             if child_rule is None:
-                self.warn(
-                    child_path,
-                    key_line,
-                    _(
-                        "publiccode_warning_unknown_key",
-                        default="${path} is not a key of publiccode.yml ${version}; it is kept but not used.",
-                        mapping={"path": child_path, "version": self.table.standard_version},
-                    ),
-                    _("publiccode_hint_unknown_key", default="check its spelling and where it is indented"),
-                )
+                self.unknown_key(key, reading, child_path, key_line)
                 result[key] = child.plain()
                 continue
             if child.is_null and child_rule.pattern[-1] == "*" and "mapping" in child_rule.types:
@@ -410,6 +424,39 @@ class _Walk:
             if name not in node.value and self.table.rule_for(reading + (name,)).required:
                 self.missing(_join(path, name), node.line)
         return result
+
+    def check_key(self, format_name, key, path, line):
+        reason = self.format_reason(format_name, key)
+        if reason is not None:
+            self.error(
+                path,
+                line,
+                _(
+                    "publiccode_error_key_format",
+                    default="${path}: the key '${key}' is not ${what}: ${reason}.",
+                    mapping={"path": path, "key": _quote(key), "what": FORMAT_NAMES[format_name], "reason": reason},
+                ),
+                FORMAT_HINTS.get(format_name),
+            )
+
+    def unknown_key(self, key, segments, path, line):
+        """Kept and warned about (the reference parser refuses it): suggest
+        the known key the publisher probably meant."""
+        close = difflib.get_close_matches(key[:QUOTE_LIMIT], self.table.child_names(segments), n=1, cutoff=0.6)
+        if close:
+            hint = _("publiccode_hint_unknown_key_close", default="did you mean '${key}'?", mapping={"key": close[0]})
+        else:
+            hint = _("publiccode_hint_unknown_key", default="check its spelling and where it is indented")
+        self.warn(
+            path,
+            line,
+            _(
+                "publiccode_warning_unknown_key",
+                default="${path}: this key is not part of publiccode.yml ${version}; it is kept but not used.",
+                mapping={"path": path, "version": self.table.standard_version},
+            ),
+            hint,
+        )
 
     def sequence(self, node, segments, path, rule):
         if rule.min_items and len(node.value) < rule.min_items:
@@ -558,12 +605,7 @@ class _Walk:
         return formats.CHECKS[format_name](value)
 
     def missing(self, path, line):
-        self.error(
-            path,
-            line,
-            _("publiccode_error_required", default="${path} is required.", mapping={"path": path}),
-            _("publiccode_hint_required", default="add ${key}", mapping={"key": path.rsplit(".", 1)[-1]}),
-        )
+        self.error(path, line, _("publiccode_error_required", default="${path} is required.", mapping={"path": path}), _where_to_add(path))
 
     def too_few(self, path, line, rule):
         self.error(
@@ -575,6 +617,13 @@ class _Walk:
                 mapping={"path": path, "count": rule.min_items},
             ),
         )
+
+
+def _where_to_add(path):
+    parent, _dot, key = path.rpartition(".")
+    if not parent:
+        return _("publiccode_hint_add_top_level", default="add ${key} at the top level of the file", mapping={"key": key})
+    return _("publiccode_hint_add_under", default="add ${key} under ${parent}", mapping={"key": key, "parent": _quote(parent, PATH_LIMIT)})
 
 
 def _join(path, key):
@@ -619,7 +668,7 @@ def _check_conditions(walk, table, root, data):
                     default="${path} is required when ${when} is '${value}'.",
                     mapping={"path": key, "when": when, "value": switch},
                 ),
-                _("publiccode_hint_required", default="add ${key}", mapping={"key": key.rsplit(".", 1)[-1]}),
+                _where_to_add(key),
             )
         allowed = condition.get("allowed_only_for")
         if present and allowed and switch not in allowed:
@@ -654,10 +703,16 @@ def _check_conditions(walk, table, root, data):
 
 def _normalise(data, table):
     """Move the old spellings to their v0.7 place (as the reference parser's
-    v0 reader does): ``it`` -> ``IT``, ``IT.riuso.codiceIPA`` ->
-    ``organisation.uri``; the version becomes the standard's."""
-    if "it" in data and "IT" not in data:
-        data = {("IT" if key == "it" else key): value for key, value in data.items()}
+    v0 reader does): a top-level key the table reads ``same_as`` another
+    (``it`` -> ``IT``) takes its name unless both are given,
+    ``IT.riuso.codiceIPA`` becomes ``organisation.uri``, and the version
+    becomes the standard's."""
+    renamed = {
+        rule.pattern[0]: rule.same_as
+        for rule in table.rules
+        if len(rule.pattern) == 1 and rule.same_as and rule.pattern[0] in data and rule.same_as not in data
+    }
+    data = {renamed.get(key, key): value for key, value in data.items()}
     section = data.get("IT")
     code = _value_at(section, "riuso.codiceIPA") if isinstance(section, dict) else None
     if isinstance(code, str) and code and not data.get("organisation"):
@@ -707,7 +762,7 @@ def _validate(text):
                     "",
                     None,
                     _(
-                        "publiccode_error_too_large",
+                        "publiccode_validation_too_large",
                         default="The file is larger than 1 MB; a publiccode.yml is a few kilobytes.",
                     ),
                     _("publiccode_hint_too_large", default="check that this is the right file"),
