@@ -75,6 +75,9 @@ def text_length(value):
     return length
 
 
+_NO_SPACES = _("publiccode_reason_url_spaces", default="a URL has no spaces")
+
+
 def _split(value):
     """urlsplit, or None for what it cannot split ('http://[::1')."""
     try:
@@ -95,7 +98,7 @@ def check_date(value):
 
 def check_url(value):
     if any(char.isspace() for char in value):
-        return _("publiccode_reason_url_spaces", default="a URL has no spaces")
+        return _NO_SPACES
     parts = _split(value)
     if parts is None or not parts.scheme or not (parts.netloc or parts.path):
         return _("publiccode_reason_url_scheme", default="a URL starts with its scheme, such as https://")
@@ -104,7 +107,7 @@ def check_url(value):
 
 def check_http_url(value):
     if any(char.isspace() for char in value):
-        return _("publiccode_reason_url_spaces", default="a URL has no spaces")
+        return _NO_SPACES
     parts = _split(value)
     if parts is None:
         return _("publiccode_reason_not_url", default="it is not a URL")

@@ -216,13 +216,14 @@ def rule_table():
 # ------------------------------------------------------------ the messages
 # One message per kind of check; the rules only say which check applies.
 
+_A_LIST = _("publiccode_kind_list", default="a list")
 KIND_NAMES = {
     MAPPING: _("publiccode_kind_mapping", default="a group of keys"),
-    SEQUENCE: _("publiccode_kind_list", default="a list"),
+    SEQUENCE: _A_LIST,
     "string": _("publiccode_kind_text", default="a text"),
     "boolean": _("publiccode_kind_boolean", default="true or false"),
     "number": _("publiccode_kind_number", default="a number"),
-    "list": _("publiccode_kind_list", default="a list"),
+    "list": _A_LIST,
     "nothing": _("publiccode_kind_nothing", default="nothing"),
 }
 
@@ -761,7 +762,7 @@ def _validate(text):
                     "",
                     None,
                     _(
-                        "publiccode_error_too_large",
+                        "publiccode_validation_too_large",
                         default="The file is larger than 1 MB; a publiccode.yml is a few kilobytes.",
                     ),
                     _("publiccode_hint_too_large", default="check that this is the right file"),
