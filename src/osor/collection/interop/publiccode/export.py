@@ -112,7 +112,7 @@ def solution_to_publiccode(obj) -> dict:
     obj = _imported_translation(obj)
     stored = stored_publiccode(obj)
     original = _plain(stored["data"]) if stored else {}
-    read, _notes = solution_values(original) if original else ({}, [])
+    read = solution_values(original)[0] if original else {}
     data = copy.deepcopy(original)
     data["publiccodeYmlVersion"] = PUBLICCODE_VERSION
     data["name"] = _kept(obj.title, read.get("title"), original.get("name"))
@@ -127,7 +127,7 @@ def solution_to_publiccode(obj) -> dict:
     data["softwareType"] = _software_type(obj, read, original)
     _set(data, "intendedAudience", _intended_audience(obj, read, original))
     data["description"] = _descriptions(obj, original)
-    data["legal"] = _legal(obj, read, original)
+    data["legal"] = _legal(obj, original)
     _owner(obj, read, data)
     data["maintenance"] = _maintenance(obj, read, original)
     data["localisation"] = _localisation(obj, read, original, data["description"])
@@ -275,7 +275,7 @@ def _intended_audience(obj, read, original) -> dict:
     return audience
 
 
-def _legal(obj, read, original) -> dict:
+def _legal(obj, original) -> dict:
     legal = copy.deepcopy(original.get("legal") or {})
     licence = getattr(obj, "licence_expression", None) or " OR ".join(obj.licences or [])
     _set(legal, "license", licence)
