@@ -100,7 +100,7 @@ def test_a_solution_typed_in_the_add_form_exports_a_valid_file(solution, functio
     browser.getControl(name="form.widgets.body").value = f"<p>{LONG_TEXT}</p>"
     browser.getControl(name="form.widgets.repository_url").value = "https://github.com/lutece-platform/lutece-core"
     browser.getControl(name="form.widgets.development_status:list").value = ["Completed"]
-    browser.getControl(name="form.widgets.licences").value = ["BSD-3-Clause"]
+    browser.getControl(name="form.widgets.licence_expression").value = "BSD-3-Clause"
     browser.getControl(name="form.buttons.save").click()
     browser.open(f"{browser.url.rstrip('/').removesuffix('/view')}/@publiccode")
     validation = validate(browser.contents)

@@ -211,6 +211,7 @@ def test_the_licence_expression_is_exported_as_written(typed_solution):
 
 
 def test_without_an_expression_the_licences_are_alternatives(typed_solution):
+    typed_solution.licence_expression = None
     typed_solution.licences = ["EUPL-1.2", "MIT"]
     assert solution_to_publiccode(typed_solution)["legal"]["license"] == "EUPL-1.2 OR MIT"
 

@@ -30,6 +30,8 @@ from plone.app.testing import TEST_USER_PASSWORD
 from test_multilingual import TRANSLATABLE
 from test_workflows import acting_as
 from zope.interface import alsoProvides
+from zope.interface import Interface
+from zope.lifecycleevent import Attributes
 from zope.lifecycleevent import modified
 
 import pytest
@@ -112,11 +114,12 @@ def approve(item):
 
 
 def edit(userid, item, **fields):
-    """Change fields of ``item`` as ``userid`` and notify, as an edit form or a PATCH does."""
+    """Change fields of ``item`` as ``userid`` and notify, as an edit form or a
+    PATCH does: with the names of the fields edited."""
     with acting_as(userid):
         for name, value in fields.items():
             setattr(item, name, value)
-        modified(item)
+        modified(item, Attributes(Interface, *fields))
 
 
 # One community ---------------------------------------------------------------

@@ -16,6 +16,7 @@ language, English fallback); taxonomy labels are resolved with it in
 
 from collections.abc import Iterable
 from plone import api
+from zope.globalrequest import getRequest
 
 
 FALLBACK_LANGUAGE = "en"
@@ -57,7 +58,11 @@ def label_language(
 
 
 def current_label_language(available: Iterable[str]) -> str | None:
-    """``label_language`` for the current request (or the site's language)."""
-    return label_language(
-        available, api.portal.get_current_language(), api.portal.get_default_language()
-    )
+    """``label_language`` for the current request (or the site's language).
+
+    Without a request (a site built by a script or a test layer, an import
+    command) plone.api cannot negotiate: the site's language is asked for.
+    """
+    site_default = api.portal.get_default_language()
+    requested = api.portal.get_current_language() if getRequest() is not None else site_default
+    return label_language(available, requested, site_default)
