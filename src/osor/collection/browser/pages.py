@@ -137,7 +137,7 @@ class PageView(BrowserView):
         name = self.term("licence", spdx_id)
         if has_licence_page(spdx_id):
             text, label = _("link_licence_facts", default="Licence facts"), _(
-                "label_licence_facts", default="Licence facts of ${licence}", mapping={"licence": name}
+                "label_licence_facts_of", default="Licence facts of ${licence}", mapping={"licence": name}
             )
             url = licence_page_url(spdx_id)
         else:

@@ -462,7 +462,7 @@ def send_back(obj, motivation: str) -> str:
         raise PendingEditError(
             _(
                 "error_motivation_too_long",
-                default="The motivation is too long: at most ${max} characters.",
+                default="The motivation is too long: at most ${max} characters, please.",
                 mapping={"max": MAX_MOTIVATION},
             ),
             "motivation",
