@@ -23,6 +23,8 @@ PAGES = {
     "publication": "/en/osor/osor-handbook",
     "collection-fr": "/fr/osor",
     "solution-fr": "/fr/osor/decidim",
+    "faceted-search": "/en/osor/@@faceted-search?portal_type=software_solution"
+    "&osor_countries=FI&osor_licences=MIT",
 }
 
 # Pages only a facilitator opens (checked logged in as the demo's facilitator).
