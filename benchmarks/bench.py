@@ -9,6 +9,9 @@ baseline in the same run and prints p50, p95 and their ratio.
 
     make bench               # N = 1000 and 10000
     make bench N="100 1000"  # any sizes, ascending (content is added, not rebuilt)
+
+BENCH_REPEAT (30) sets the timed calls per measure, BENCH_BATCH (250) the
+items created per commit. Results and their reading: benchmarks/RESULTS.md.
 """
 
 from contextlib import contextmanager
