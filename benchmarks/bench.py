@@ -22,7 +22,6 @@ import logging
 import os
 import platform
 import random
-import statistics
 import sys
 import time
 
