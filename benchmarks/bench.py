@@ -9,16 +9,19 @@ baseline in the same run and prints p50, p95 and their ratio.
 
     make bench               # N = 1000 and 10000
     make bench N="100 1000"  # any sizes, ascending (content is added, not rebuilt)
+
+BENCH_REPEAT (30) sets the timed calls per measure, BENCH_BATCH (250) the
+items created per commit. Results and their reading: benchmarks/RESULTS.md.
 """
 
 from contextlib import contextmanager
 from datetime import date
 
 import argparse
+import logging
 import os
 import platform
 import random
-import statistics
 import sys
 import time
 
@@ -37,6 +40,7 @@ TOPICS = [
 STATUSES = ["UnderDevelopment", "Completed", "Deprecated"]
 OWNER_TYPES = ["NationalAuthority", "RegionalAuthority", "LocalAuthority", "Company"]
 REPEAT = int(os.environ.get("BENCH_REPEAT", "30"))
+BATCH = int(os.environ.get("BENCH_BATCH", "250"))  # items created per commit
 
 
 # The Zope ------------------------------------------------------------------
@@ -67,10 +71,17 @@ def zope():
 
 
 def create_content(portal, start, stop, rng):
-    """Solutions start..stop (with a release and a distribution) and as many Documents."""
+    """Solutions start..stop (with a release and a distribution) and as many
+    Documents, through the add-on's API (``plone.api`` and our event
+    handlers), in batches: each batch of solutions, then of Documents, is
+    indexed at once (the indexing queue merges an object's index and
+    reindex calls into one), saved to a savepoint and committed, and the
+    ZODB cache is trimmed, so that memory stays flat at 10,000 and more.
+    The rates count creating *and* indexing (not the commit, shared)."""
     from plone import api
     from plone.app.testing import setRoles
     from plone.app.testing import TEST_USER_ID
+    from Products.CMFCore.indexing import processQueue
 
     import transaction
 
@@ -86,56 +97,96 @@ def create_content(portal, start, stop, rng):
         api.content.transition(collection, to_state="validated")
         folder = api.content.create(container=portal, type="Folder", id="docs", title="Docs")
         api.content.transition(folder, to_state="published")
+        enable_syndication(folder)
     collection, folder = portal["osor"], portal["docs"]
 
     timings = {"solution": 0.0, "document": 0.0}
-    for number in range(start, stop):
-        countries = rng.sample(COUNTRIES, rng.randint(1, 2))
-        topics = rng.sample(TOPICS, rng.randint(1, 2))
-        words = " ".join(rng.sample(WORDS, 3))
+    for first in range(start, stop, BATCH):
+        batch = [draw(number, rng) for number in range(first, min(stop, first + BATCH))]
         began = time.perf_counter()
-        solution = api.content.create(
-            container=collection,
-            type="software_solution",
-            id=f"solution-{number}",
-            title=f"Solution {number} {words}",
-            description=f"A solution about {words}.",
-            spatial_coverage=countries,
-            topics=topics,
-            licences=[rng.choice(LICENCES)],
-            development_status=rng.choice(STATUSES),
-            owner_type=rng.choice(OWNER_TYPES),
-        )
-        api.content.create(
-            container=solution, type="solution_release", id="release", title="1.0", version="1.0"
-        )
-        api.content.create(
-            container=solution["release"],
-            type="solution_distribution",
-            id="distribution",
-            title="Download",
-            access_url="https://example.org/download",
-            licence=solution.licences[0],
-        )
-        api.content.transition(solution, to_state="published")
+        for values in batch:
+            create_solution(collection, values)
+        processQueue()
+        transaction.savepoint(optimistic=True)
         timings["solution"] += time.perf_counter() - began
         began = time.perf_counter()
-        document = api.content.create(
-            container=folder,
-            type="Document",
-            id=f"document-{number}",
-            title=f"Document {number} {words}",
-            description=f"A document about {words}.",
-            subject=countries + topics,
-        )
-        api.content.transition(document, to_state="published")
+        for values in batch:
+            create_document(folder, values)
+        processQueue()
+        transaction.savepoint(optimistic=True)
         timings["document"] += time.perf_counter() - began
-        if number % 500 == 499:
-            transaction.commit()
-    transaction.commit()
+        transaction.commit()
+        portal._p_jar.cacheGC()
     setRoles(portal, TEST_USER_ID, ["Member"])
     count = stop - start
     return {kind: count / seconds for kind, seconds in timings.items()}
+
+
+def draw(number, rng) -> dict:
+    """Realistic, varied facet values for item ``number``."""
+    return {
+        "number": number,
+        "countries": rng.sample(COUNTRIES, rng.randint(1, 2)),
+        "topics": rng.sample(TOPICS, rng.randint(1, 2)),
+        "words": " ".join(rng.sample(WORDS, 3)),
+        "licence": rng.choice(LICENCES),
+        "status": rng.choice(STATUSES),
+        "owner_type": rng.choice(OWNER_TYPES),
+    }
+
+
+def create_solution(collection, values):
+    """A published solution with a release and a distribution."""
+    from plone import api
+
+    number, words = values["number"], values["words"]
+    solution = api.content.create(
+        container=collection,
+        type="software_solution",
+        id=f"solution-{number}",
+        title=f"Solution {number} {words}",
+        description=f"A solution about {words}.",
+        spatial_coverage=values["countries"],
+        topics=values["topics"],
+        licences=[values["licence"]],
+        development_status=values["status"],
+        owner_type=values["owner_type"],
+    )
+    api.content.create(
+        container=solution, type="solution_release", id="release", title="1.0", version="1.0"
+    )
+    api.content.create(
+        container=solution["release"],
+        type="solution_distribution",
+        id="distribution",
+        title="Download",
+        access_url="https://example.org/download",
+        licence=values["licence"],
+    )
+    api.content.transition(solution, to_state="published")
+
+
+def create_document(folder, values):
+    """A published Document with the same values as Subject keywords."""
+    from plone import api
+
+    number, words = values["number"], values["words"]
+    document = api.content.create(
+        container=folder,
+        type="Document",
+        id=f"document-{number}",
+        title=f"Document {number} {words}",
+        description=f"A document about {words}.",
+        subject=values["countries"] + values["topics"],
+    )
+    api.content.transition(document, to_state="published")
+
+
+def enable_syndication(folder):
+    """The folder's RSS feed on, as the collection's is by default."""
+    from plone.base.interfaces.syndication import IFeedSettings
+
+    IFeedSettings(folder).enabled = True
 
 
 # Measuring -----------------------------------------------------------------
@@ -161,14 +212,32 @@ def timed(call, request, values, repeat=REPEAT) -> list[float]:
     return durations
 
 
-def loads(portal, call, request, values) -> int:
-    """Objects loaded from the ZODB by one call with a cold cache."""
+def loads(portal, call, request, values) -> tuple[int, int]:
+    """Objects loaded from the ZODB by one call with a cold cache: every
+    persistent object (mostly the catalog's BTree buckets, which grow with
+    N for Plone as for us), and content objects alone (Dexterity items and
+    folders woken up: the figure that must not grow with the results)."""
+    from plone.dexterity.content import DexterityContent
+    from ZODB.Connection import Connection
+
     connection = portal._p_jar
     connection.cacheMinimize()
     connection.getTransferCounts(clear=True)
-    with form(request, values):
-        call()
-    return connection.getTransferCounts(clear=True)[0]
+    woken = []
+    setstate = Connection.setstate
+
+    def counting_setstate(self, obj):
+        setstate(self, obj)
+        if isinstance(obj, DexterityContent):
+            woken.append(obj)
+
+    Connection.setstate = counting_setstate
+    try:
+        with form(request, values):
+            call()
+    finally:
+        Connection.setstate = setstate
+    return connection.getTransferCounts(clear=True)[0], len(woken)
 
 
 def p(durations, q) -> float:
@@ -193,8 +262,9 @@ def comparisons(portal, request):
     from zope.component import getMultiAdapter
 
     logout()
-    solution = portal["osor"]["solution-1"]
-    document = portal["docs"]["document-1"]
+    collection, folder = portal["osor"], portal["docs"]
+    solution = collection["solution-1"]
+    document = folder["document-1"]
     six_facets = "osor_topics,osor_countries,osor_licences,osor_status,osor_owner_type,portal_type"
     filters = {"SearchableText": "interoperability", "osor_countries": "DK"}
     plain = dict(filters, portal_type="software_solution", b_size="20")
@@ -228,6 +298,20 @@ def comparisons(portal, request):
             {},
             {},
         ),
+        (
+            "collection homepage vs a folder listing of as many items",
+            lambda: collection.restrictedTraverse(collection.getLayout() or "view")(),
+            lambda: folder.restrictedTraverse(folder.getLayout() or "view")(),
+            {},
+            {},
+        ),
+        (
+            "collection RSS feed vs the folder's RSS feed",
+            lambda: collection.restrictedTraverse("rss.xml")(),
+            lambda: folder.restrictedTraverse("rss.xml")(),
+            {},
+            {},
+        ),
     ]
 
 
@@ -242,6 +326,8 @@ def main():
     from zope.interface import alsoProvides
 
     alsoProvides(request, IOsorCollectionLayer)
+    # The bench's creator has no e-mail address: one warning per item otherwise.
+    logging.getLogger("osor.collection").setLevel(logging.ERROR)
     rng = random.Random(17)
     print(f"# make bench — {date.today()} — {platform.node()}, {os.cpu_count()} CPUs, "
           f"Python {platform.python_version()}, {REPEAT} runs per measure")  # fmt: skip
@@ -254,21 +340,24 @@ def main():
         print(f"\n## N = {size}\n\ncreated {size - created} solutions (+release+distribution) "
               f"and {size - created} Documents in {time.perf_counter() - began:.0f} s: "
               f"{rates['solution']:.1f} solutions/s vs {rates['document']:.1f} Documents/s "
-              f"(ratio {rates['document'] / rates['solution']:.2f})\n")  # fmt: skip
+              f"(ratio {rates['document'] / rates['solution']:.2f}); load average "
+              f"{' '.join(f'{load:.1f}' for load in os.getloadavg())}\n")  # fmt: skip
         created = size
-        print("| measure | ours p50 ms | ours p95 ms | Plone p50 ms | Plone p95 ms | p50 ratio | p95 ratio | ZODB loads ours / Plone |")
-        print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+        print("| measure | ours p50 ms | ours p95 ms | Plone p50 ms | Plone p95 ms | p50 ratio "
+              "| p95 ratio | ZODB loads ours / Plone | content objects loaded ours / Plone |")
+        print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
         for name, ours, baseline, our_form, baseline_form in comparisons(portal, request):
             timed(ours, request, our_form, repeat=2)  # warm up: templates, caches
             timed(baseline, request, baseline_form, repeat=2)
             mine = timed(ours, request, our_form)
             theirs = timed(baseline, request, baseline_form)
-            loaded = (loads(portal, ours, request, our_form), loads(portal, baseline, request, baseline_form))
+            loaded = loads(portal, ours, request, our_form), loads(portal, baseline, request, baseline_form)
             p50s.setdefault(name, []).append(p(mine, 0.5))
             print(
                 f"| {name} | {p(mine, .5):.1f} | {p(mine, .95):.1f} | {p(theirs, .5):.1f} | "
                 f"{p(theirs, .95):.1f} | {p(mine, .5) / p(theirs, .5):.2f} | "
-                f"{p(mine, .95) / p(theirs, .95):.2f} | {loaded[0]} / {loaded[1]} |"
+                f"{p(mine, .95) / p(theirs, .95):.2f} | {loaded[0][0]} / {loaded[1][0]} | "
+                f"{loaded[0][1]} / {loaded[1][1]} |"
             )
         sys.stdout.flush()
     if len(sizes) > 1:

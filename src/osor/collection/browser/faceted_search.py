@@ -13,6 +13,7 @@ from osor.collection.discovery.params import SearchInputError
 from osor.collection.discovery.params import SearchParameters
 from osor.collection.discovery.params import SORTS
 from osor.collection.discovery.search import faceted_search
+from plone import api
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from urllib.parse import urlencode
@@ -63,6 +64,11 @@ class FacetedSearchView(BrowserView):
     def url(self, items, view="@@faceted-search") -> str:
         base = f"{self.context.absolute_url()}/{view}"
         return f"{base}?{urlencode(items)}" if items else base
+
+    def stylesheet_url(self) -> str:
+        """The page's layout: facets in a sidebar next to the results."""
+        portal_url = api.portal.get().absolute_url()
+        return f"{portal_url}/++resource++osor.collection.search/faceted_search.css"
 
     def rss_url(self) -> str:
         return self.url(self.parameters.query_items(), view="@@faceted-search-rss")

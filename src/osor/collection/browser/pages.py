@@ -19,6 +19,7 @@ from osor.collection.licences.pages import compatibility_checker_url
 from osor.collection.licences.pages import has_licence_page
 from osor.collection.licences.pages import licence_page_url
 from osor.collection.licences.pages import SPDX_URL
+from osor.collection.pages import attachments
 from osor.collection.pages import cards
 from osor.collection.pages import europe_map
 from osor.collection.pages import featured
@@ -181,36 +182,25 @@ class PageView(BrowserView):
     def children(self, portal_types, container=None) -> list[dict]:
         """Files or images inside ``container`` (the canonical item by default)."""
         container = container if container is not None else self.canonical
-        brains = api.content.find(
-            context=container,
-            depth=1,
-            portal_type=list(portal_types),
-            sort_on="getObjPositionInParent",
-        )
-        return [
-            {
-                "title": brain.Title,
-                "url": brain.getURL(),
-                "download": f"{brain.getURL()}/@@download/file",
-                "image": cards.image_scale(brain, "image", "preview"),
-            }
-            for brain in brains
-        ]
+        return attachments.attachments(container, portal_types)
 
     def cards_for(self, objects) -> list[dict]:
-        """Cards of related items, each in the visitor's language when translated."""
-        uids = []
+        """Cards of related items, each in the visitor's language when
+        translated; only those the visitor may see (checked on the objects
+        at hand, then their brains found by UID: no site-wide query)."""
+        shown_items = {}
         for obj in objects:
             shown = translations.in_language(obj, self.language)
-            if shown is not None and shown.UID() not in uids:
-                uids.append(shown.UID())
-        if not uids:
+            if shown is None or shown.UID() in shown_items:
+                continue
+            if attachments.is_visible(shown):
+                shown_items[shown.UID()] = shown
+        if not shown_items:
             return []
-        brains = api.content.find(UID=uids)
-        by_uid = {brain.UID: brain for brain in brains}
+        by_uid = attachments.brains_by_uid(shown_items.values())
         return [
             cards.card(translations.entry(by_uid[uid], self.language))
-            for uid in uids
+            for uid in shown_items
             if uid in by_uid
         ]
 
