@@ -9,6 +9,7 @@ Creation is idempotent: an item that already exists is left as it is.
 from datetime import datetime
 from datetime import time
 from datetime import timedelta
+from DateTime import DateTime
 from osor.collection import logger
 from osor.collection.membership.members import add_member
 from osor.collection.membership.members import role_of
@@ -160,3 +161,7 @@ def transition_to(obj, state: str) -> None:
     if api.content.get_state(obj, default=None) in (None, state):
         return
     api.content.transition(obj=obj, to_state=state)
+    if state == "published" and obj.effective_date is None:
+        # As the Classic UI's publishing does: feeds and listings sort by it.
+        obj.setEffectiveDate(DateTime())
+        obj.reindexObject(idxs=["effective", "effectiveRange"])

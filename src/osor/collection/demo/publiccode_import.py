@@ -8,6 +8,7 @@ A file the importer refuses is skipped and the log says why, as a publisher
 would read it in the report.
 """
 
+from DateTime import DateTime
 from osor.collection import logger
 from osor.collection.demo.example_content import transition_to
 from osor.collection.interop.publiccode.importer import find_solution
@@ -53,8 +54,23 @@ def import_demo_publiccode_files(collection, state: str = "published") -> list:
         solutions.append(result.obj)
         for item in _with_translations(result.obj):
             transition_to(item, state)
+            _date_before_the_examples(item, minutes=len(solutions))
     logger.info("Demo: imported %d of %d publiccode.yml files", len(solutions), len(demo_publiccode_files()))
     return solutions
+
+
+def _date_before_the_examples(item, minutes: int) -> None:
+    """Date an imported solution a day (and ``minutes``) before now.
+
+    The homepage and the feeds show the newest items first: the example
+    content, written by hand with translations, screenshots and downloads,
+    keeps the front of the demo instead of the last files imported.
+    """
+    when = DateTime() - 1 - minutes / 1440.0
+    item.setModificationDate(when)
+    item.setEffectiveDate(when)
+    # Explicit indexes: a plain reindexObject() would date it now again.
+    item.reindexObject(idxs=["modified", "effective"])
 
 
 def _hand_written_example(collection, text: str):

@@ -7,12 +7,15 @@ fallback (``translations.prefer_language``) and never wakes objects.
 """
 
 from DateTime import DateTime
+from osor.collection.discovery import record_ids
 from plone import api
 from plone.uuid.interfaces import IUUID
 
 from . import cards
 from . import formatting
 from . import translations
+
+import heapq
 
 
 SECTION_TYPES = (
@@ -46,16 +49,42 @@ def featured_first(found: list[dict]) -> list[dict]:
 
 
 def section(collection, portal_type: str, language: str, search_url) -> dict:
-    """One type's section: title, count, cards (featured first) and a "see all" link."""
-    found = entries(
-        collection, language, portal_type=portal_type, sort_on="modified", sort_order="reverse"
+    """One type's section: title, count, cards (featured first) and a "see all" link.
+
+    Counted and chosen on the catalog's record ids (as the faceted search
+    counts), so that only the cards shown become brains: the section costs
+    the same whether the collection holds ten items or ten thousand.
+    """
+    catalog = api.portal.get_tool("portal_catalog")
+    found = record_ids.as_set(
+        record_ids.visible_record_ids(
+            catalog, {"osor_collection": collection_uids(collection), "portal_type": portal_type}
+        )
     )
+    shown = record_ids.one_per_translation(
+        catalog, found, [language, translations.default_language(), ""]
+    )
+    modified = catalog._catalog.getIndex("modified")._unindex
+
+    def newest_first(records) -> list[int]:
+        return sorted(records, key=lambda record: modified.get(record, 0), reverse=True)
+
+    featured = record_ids.intersect(
+        shown, record_ids.index_query_ids(catalog, "osor_featured", True)
+    )
+    chosen = newest_first(featured)[:CARDS_PER_SECTION]
+    if len(chosen) < CARDS_PER_SECTION:
+        others = (record for record in shown if record not in featured)
+        chosen += heapq.nlargest(
+            CARDS_PER_SECTION - len(chosen), others, key=lambda record: modified.get(record, 0)
+        )
+    entries_shown = [translations.entry(catalog._catalog[record], language) for record in chosen]
     return {
         "portal_type": portal_type,
         "id": f"osor-section-{portal_type}",
         "title": cards.TYPE_TITLES[portal_type],
-        "count": len(found),
-        "cards": [cards.card(entry) for entry in featured_first(found)[:CARDS_PER_SECTION]],
+        "count": len(shown),
+        "cards": [cards.card(entry) for entry in entries_shown],
         "see_all_url": search_url(portal_type=portal_type, osor_collection=collection_uids(collection)),
     }
 
