@@ -22,6 +22,8 @@ from datetime import datetime
 from functools import cache
 from osor.collection import _
 from osor.collection.fields import is_safe_url
+from osor.collection.interop.dcat.graph import ADMS
+from osor.collection.interop.dcat.graph import VCARD
 from osor.collection.interop.federation.parsing import RELATIVE_BASE
 from osor.collection.vocabularies import terms_of
 from osor.collection.vocabularies.taxonomies import SPATIAL_COVERAGE
@@ -29,7 +31,6 @@ from osor.collection.vocabularies.taxonomies import TOPICS
 from osor.collection.vocabularies.taxonomies import tokens
 from pathlib import Path
 from rdflib import Literal
-from rdflib import Namespace
 from rdflib import URIRef
 from rdflib.namespace import DCAT
 from rdflib.namespace import DCTERMS
@@ -49,8 +50,6 @@ import yaml
 
 MAPPING_FILE = Path(__file__).parent / "mapping.yaml"
 
-ADMS = Namespace("http://www.w3.org/ns/adms#")
-VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
 PREFIXES = {
     "dct": DCTERMS,
     "dcat": DCAT,
