@@ -2,6 +2,8 @@
 #
 #   make install         .venv with pinned dependencies + the add-on (editable)
 #   make test            run the pytest suite (ARGS="-k setup" to pass options)
+#   make check           lint, format check, zpretty check and import contracts (CI runs it)
+#   make format          rewrite code, ZCML and profile XML in the house style
 #   make bench           time the faceted search and our pages against bare Plone (N="1000 10000")
 #   make i18n            rebuild the .pot and sync the .po files (then translate)
 #   make start           create var/ once (Zope config, admin user, Plone site) and serve :8080
@@ -70,7 +72,7 @@ install: $(INSTALL_STAMP) compile-mo ## Create .venv and install the add-on with
 $(INSTALL_STAMP): setup.py $(CONSTRAINTS)
 	@test -x $(BIN)/python || { echo "Creating $(VENV) with $(PYTHON)"; $(PYTHON) -m venv $(VENV); }
 	$(BIN)/python -m pip install -q -c $(CONSTRAINTS) pip setuptools wheel
-	$(BIN)/python -m pip install -c $(CONSTRAINTS) --no-build-isolation -e ".[test]" python-gettext
+	$(BIN)/python -m pip install -c $(CONSTRAINTS) --no-build-isolation -e ".[test,lint]" python-gettext
 	@touch $@
 
 .PHONY: compile-mo
@@ -95,6 +97,41 @@ system-packages: ## Install the Debian packages in SYSTEM_PACKAGES that are miss
 	else \
 	  echo "Debian packages: nothing missing ($(or $(SYSTEM_PACKAGES),none required))"; \
 	fi
+
+# ---------------------------------------------------------------- code quality
+
+# ZCML everywhere; GenericSetup XML of the profiles, except the taxonomies,
+# which scripts generate (a test keeps them equal to their sources).
+ZCML_FILES = $(shell find src -name '*.zcml')
+PROFILE_XML = $(shell find src/osor/collection/profiles -name '*.xml' -not -path '*/taxonomies/*')
+
+.PHONY: lint
+lint: $(INSTALL_STAMP) ## Lint Python (ruff) without changing anything
+	$(BIN)/ruff check .
+
+.PHONY: lint-imports
+lint-imports: $(INSTALL_STAMP) ## Check the import contracts (pyproject.toml, [tool.importlinter])
+	PYTHONPATH=src $(BIN)/lint-imports
+
+.PHONY: format
+format: $(INSTALL_STAMP) ## Rewrite Python, ZCML and profile XML in the house style
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+	$(BIN)/zpretty -i -z $(ZCML_FILES)
+	$(BIN)/zpretty -i -x $(PROFILE_XML)
+
+.PHONY: check
+check: lint lint-imports ## Lint, format check (ruff, zpretty) and import contracts: what CI checks
+	$(BIN)/ruff format --check .
+	@echo "zpretty --check: $(words $(ZCML_FILES)) ZCML and $(words $(PROFILE_XML)) profile XML files"
+	@$(BIN)/zpretty --check -z $(ZCML_FILES)
+	@$(BIN)/zpretty --check -x $(PROFILE_XML)
+
+VERSION ?=
+.PHONY: changelog
+changelog: $(INSTALL_STAMP) ## Render news/ into CHANGES.md: make changelog VERSION=1.0.0a3 (DRAFT=1 to preview)
+	@test -n "$(VERSION)" || { echo "Give the version: make changelog VERSION=1.0.0a3"; exit 2; }
+	$(BIN)/towncrier build --version $(VERSION) $(if $(DRAFT),--draft,--yes)
 
 # ---------------------------------------------------------------- test
 

@@ -5,9 +5,7 @@ from setuptools import find_namespace_packages
 from setuptools import setup
 
 
-long_description = "\n\n".join(
-    Path(name).read_text(encoding="utf-8") for name in ("README.md", "CHANGES.md")
-)
+long_description = "\n\n".join(Path(name).read_text(encoding="utf-8") for name in ("README.md", "CHANGES.md"))
 
 setup(
     name="osor.collection",
@@ -64,6 +62,14 @@ setup(
             "pytest",
             "pytest-plone",
             "zope.pytestlayer",
+        ],
+        # make lint / format / check / changelog
+        "lint": [
+            "import-linter",
+            "pre-commit",
+            "ruff",
+            "towncrier",
+            "zpretty",
         ],
     },
     entry_points={

@@ -26,10 +26,26 @@ import sys
 import time
 
 
-WORDS = (
-    "interoperability platform registry citizen portal identity signature procurement "
-    "archive geodata health justice mobility tax cloud security dashboard workflow"
-).split()
+WORDS = [
+    "interoperability",
+    "platform",
+    "registry",
+    "citizen",
+    "portal",
+    "identity",
+    "signature",
+    "procurement",
+    "archive",
+    "geodata",
+    "health",
+    "justice",
+    "mobility",
+    "tax",
+    "cloud",
+    "security",
+    "dashboard",
+    "workflow",
+]
 COUNTRIES = ["DK", "FR", "DE", "ES", "IT", "NL", "PL", "PT", "SE", "FI", "EU"]
 LICENCES = ["EUPL-1.2", "MIT", "Apache-2.0", "GPL-3.0-only", "AGPL-3.0-only"]
 TOPICS = [
@@ -88,12 +104,8 @@ def create_content(portal, start, stop, rng):
     setRoles(portal, TEST_USER_ID, ["Manager"])
     if "osor" not in portal:
         # As on a real site (the test fixture has no default workflow).
-        portal.portal_workflow.setChainForPortalTypes(
-            ("Folder", "Document"), "simple_publication_workflow"
-        )
-        collection = api.content.create(
-            container=portal, type="community_collection", id="osor", title="OSOR"
-        )
+        portal.portal_workflow.setChainForPortalTypes(("Folder", "Document"), "simple_publication_workflow")
+        collection = api.content.create(container=portal, type="community_collection", id="osor", title="OSOR")
         api.content.transition(collection, to_state="validated")
         folder = api.content.create(container=portal, type="Folder", id="docs", title="Docs")
         api.content.transition(folder, to_state="published")
@@ -152,9 +164,7 @@ def create_solution(collection, values):
         development_status=values["status"],
         owner_type=values["owner_type"],
     )
-    api.content.create(
-        container=solution, type="solution_release", id="release", title="1.0", version="1.0"
-    )
+    api.content.create(container=solution, type="solution_release", id="release", title="1.0", version="1.0")
     api.content.create(
         container=solution["release"],
         type="solution_distribution",
@@ -343,8 +353,10 @@ def main():
               f"(ratio {rates['document'] / rates['solution']:.2f}); load average "
               f"{' '.join(f'{load:.1f}' for load in os.getloadavg())}\n")  # fmt: skip
         created = size
-        print("| measure | ours p50 ms | ours p95 ms | Plone p50 ms | Plone p95 ms | p50 ratio "
-              "| p95 ratio | ZODB loads ours / Plone | content objects loaded ours / Plone |")
+        print(
+            "| measure | ours p50 ms | ours p95 ms | Plone p50 ms | Plone p95 ms | p50 ratio "
+            "| p95 ratio | ZODB loads ours / Plone | content objects loaded ours / Plone |"
+        )
         print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
         for name, ours, baseline, our_form, baseline_form in comparisons(portal, request):
             timed(ours, request, our_form, repeat=2)  # warm up: templates, caches
@@ -354,9 +366,9 @@ def main():
             loaded = loads(portal, ours, request, our_form), loads(portal, baseline, request, baseline_form)
             p50s.setdefault(name, []).append(p(mine, 0.5))
             print(
-                f"| {name} | {p(mine, .5):.1f} | {p(mine, .95):.1f} | {p(theirs, .5):.1f} | "
-                f"{p(theirs, .95):.1f} | {p(mine, .5) / p(theirs, .5):.2f} | "
-                f"{p(mine, .95) / p(theirs, .95):.2f} | {loaded[0][0]} / {loaded[1][0]} | "
+                f"| {name} | {p(mine, 0.5):.1f} | {p(mine, 0.95):.1f} | {p(theirs, 0.5):.1f} | "
+                f"{p(theirs, 0.95):.1f} | {p(mine, 0.5) / p(theirs, 0.5):.2f} | "
+                f"{p(mine, 0.95) / p(theirs, 0.95):.2f} | {loaded[0][0]} / {loaded[1][0]} | "
                 f"{loaded[0][1]} / {loaded[1][1]} |"
             )
         sys.stdout.flush()

@@ -21,7 +21,7 @@ import os
 import transaction
 
 
-app = globals()["app"]  # noqa: F821 - provided by zconsole
+app = globals()["app"]
 
 ADMIN_USER = os.environ.get("ADMIN_USER", "admin")
 ADMIN_PASSWORD = os.environ.get("ADMIN_PASSWORD", "admin")
@@ -34,8 +34,7 @@ ANSWERS = {
     "description": "An Open Source Observatory built with Plone and osor.collection.",
     "default_language": os.environ.get("SITE_LANGUAGE", "en"),
     "portal_timezone": os.environ.get("SITE_TIMEZONE", "Europe/Brussels"),
-    "setup_content": os.environ.get("SETUP_CONTENT", "true").lower()
-    not in ("0", "false", "no", "off"),
+    "setup_content": os.environ.get("SETUP_CONTENT", "true").lower() not in ("0", "false", "no", "off"),
 }
 
 

@@ -22,12 +22,13 @@ def main(argv) -> int:
     stale = sorted(
         name
         for name, text in files.items()
-        if not (PROFILE_DIRECTORY / name).exists()
-        or (PROFILE_DIRECTORY / name).read_text(encoding="utf-8") != text
+        if not (PROFILE_DIRECTORY / name).exists() or (PROFILE_DIRECTORY / name).read_text(encoding="utf-8") != text
     )
-    extra = sorted(
-        path.name for path in PROFILE_DIRECTORY.glob("*") if path.name not in files
-    ) if PROFILE_DIRECTORY.exists() else []
+    extra = (
+        sorted(path.name for path in PROFILE_DIRECTORY.glob("*") if path.name not in files)
+        if PROFILE_DIRECTORY.exists()
+        else []
+    )
     if check:
         for name in stale:
             print(f"out of date: {name}")

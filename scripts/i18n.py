@@ -154,7 +154,7 @@ def plone_msgids() -> set[str]:
     spec = importlib.util.find_spec("plone.app.locales")
     if spec is None or not spec.submodule_search_locations:
         return set()
-    pot = Path(list(spec.submodule_search_locations)[0]) / "locales" / PLONE_POT_NAME
+    pot = Path(next(iter(spec.submodule_search_locations))) / "locales" / PLONE_POT_NAME
     if not pot.exists():
         return set()
     text = pot.read_text(encoding="utf-8")
@@ -216,27 +216,25 @@ def build_pot(directory: Path) -> Path:
 
 def _new_po(lang: str, domain: str = DOMAIN) -> str:
     name, plural_forms = LANGUAGES[lang]
-    return "\n".join(
-        [
-            'msgid ""',
-            'msgstr ""',
-            '"Project-Id-Version: osor.collection\\n"',
-            '"POT-Creation-Date: 2026-01-01 00:00+0000\\n"',
-            '"PO-Revision-Date: 2026-01-01 00:00+0000\\n"',
-            '"Last-Translator: Open Source Observatory\\n"',
-            f'"Language-Team: {name}\\n"',
-            '"MIME-Version: 1.0\\n"',
-            '"Content-Type: text/plain; charset=utf-8\\n"',
-            '"Content-Transfer-Encoding: 8bit\\n"',
-            f'"Plural-Forms: {plural_forms}\\n"',
-            f'"Language: {lang}\\n"',
-            f'"Language-Code: {lang}\\n"',
-            f'"Language-Name: {name}\\n"',
-            '"Preferred-Encodings: utf-8\\n"',
-            f'"Domain: {domain}\\n"',
-            "",
-        ]
-    )
+    return "\n".join([
+        'msgid ""',
+        'msgstr ""',
+        '"Project-Id-Version: osor.collection\\n"',
+        '"POT-Creation-Date: 2026-01-01 00:00+0000\\n"',
+        '"PO-Revision-Date: 2026-01-01 00:00+0000\\n"',
+        '"Last-Translator: Open Source Observatory\\n"',
+        f'"Language-Team: {name}\\n"',
+        '"MIME-Version: 1.0\\n"',
+        '"Content-Type: text/plain; charset=utf-8\\n"',
+        '"Content-Transfer-Encoding: 8bit\\n"',
+        f'"Plural-Forms: {plural_forms}\\n"',
+        f'"Language: {lang}\\n"',
+        f'"Language-Code: {lang}\\n"',
+        f'"Language-Name: {name}\\n"',
+        '"Preferred-Encodings: utf-8\\n"',
+        f'"Domain: {domain}\\n"',
+        "",
+    ])
 
 
 def po_path(lang: str, domain: str = DOMAIN) -> Path:
@@ -256,9 +254,7 @@ def _entries(lines: list[str]):
 def copy_translations(source: Path, target: Path) -> None:
     """Give every message of ``target`` its msgstr (all its lines) in ``source``."""
     source_lines = source.read_text(encoding="utf-8").split("\n")
-    translations = {
-        msgid: source_lines[start:end] for msgid, start, end in _entries(source_lines)
-    }
+    translations = {msgid: source_lines[start:end] for msgid, start, end in _entries(source_lines)}
     lines = target.read_text(encoding="utf-8").split("\n")
     for msgid, start, end in reversed(list(_entries(lines))):
         if msgid != 'msgid ""' and msgid in translations:
@@ -275,9 +271,7 @@ def _sync(pot: Path, domain: str) -> None:
             po.write_text(_new_po(lang, domain), encoding="utf-8")
             print(f"created {po.relative_to(ROOT)}")
         files.append(str(po.relative_to(ROOT)))
-    subprocess.run(
-        [i18ndude(), "sync", "--pot", str(pot.relative_to(ROOT)), *files], cwd=ROOT, check=True
-    )
+    subprocess.run([i18ndude(), "sync", "--pot", str(pot.relative_to(ROOT)), *files], cwd=ROOT, check=True)
 
 
 def sync() -> None:

@@ -22,7 +22,7 @@ import os
 import sys
 
 
-app = globals()["app"]  # noqa: F821 - provided by zconsole
+app = globals()["app"]
 
 directory = os.environ.get("PUBLICCODE_DIR", "")
 collection_path = os.environ.get("COLLECTION", "")

@@ -24,7 +24,7 @@ import sys
 import transaction
 
 
-app = globals()["app"]  # noqa: F821 - provided by zconsole
+app = globals()["app"]
 
 ADMIN_USER = os.environ.get("ADMIN_USER", "admin")
 FILE = os.environ.get("FILE")

@@ -24,8 +24,7 @@ PAGES = {
     "collection-fr": "/fr/osor",
     "solution-fr": "/fr/osor/decidim",
     "legal-faq": "/@@legal-faq",
-    "faceted-search": "/en/osor/@@faceted-search?portal_type=software_solution"
-    "&osor_countries=FI&osor_licences=MIT",
+    "faceted-search": "/en/osor/@@faceted-search?portal_type=software_solution&osor_countries=FI&osor_licences=MIT",
 }
 
 # Pages only a facilitator opens (checked logged in as the demo's facilitator).

@@ -29,12 +29,10 @@ pytest.register_assert_rewrite("content_contract")
 
 
 globals().update(
-    fixtures_factory(
-        (
-            (FUNCTIONAL_TESTING, "functional"),
-            (INTEGRATION_TESTING, "integration"),
-        )
-    )
+    fixtures_factory((
+        (FUNCTIONAL_TESTING, "functional"),
+        (INTEGRATION_TESTING, "integration"),
+    ))
 )
 
 
@@ -130,11 +128,7 @@ def field_names(portal):
     """Sorted names of every field (schema and behaviors) of a type."""
 
     def names(portal_type: str) -> list[str]:
-        return sorted(
-            name
-            for schema in iterSchemataForType(portal_type)
-            for name, _field in getFieldsInOrder(schema)
-        )
+        return sorted(name for schema in iterSchemataForType(portal_type) for name, _field in getFieldsInOrder(schema))
 
     return names
 

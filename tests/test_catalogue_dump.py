@@ -3,9 +3,9 @@ public software solution with its releases and distributions, by an opaque
 cursor that stays correct while the catalogue changes; modified_since and
 tombstones for incremental harvests; a streamed JSON Lines dump."""
 
-from datetime import datetime
-from datetime import timezone
 from DateTime import DateTime
+from datetime import datetime
+from datetime import UTC
 from osor.collection.content.software_solution import ISoftwareSolution
 from osor.collection.interop.catalogue.changes import KEY_INDEX
 from osor.collection.interop.catalogue.cursor import CatalogueRequestError
@@ -71,9 +71,7 @@ def build_catalogue(portal, public=5):
     draft, a proposed solution, a legal request, and a published solution of
     a draft collection."""
     setRoles(portal, TEST_USER_ID, ["Manager"])
-    collection = api.content.create(
-        container=portal, type="community_collection", id="osor", title="OSOR"
-    )
+    collection = api.content.create(container=portal, type="community_collection", id="osor", title="OSOR")
     api.content.transition(collection, to_state="validated")
     for number in range(public):
         solution = add_solution(
@@ -99,15 +97,13 @@ def build_catalogue(portal, public=5):
     )
     api.content.transition(request, transition="take")
     api.content.transition(request, transition="answer", comment="Yes.")
-    hidden = api.content.create(
-        container=portal, type="community_collection", id="hidden", title="Hidden"
-    )
+    hidden = api.content.create(container=portal, type="community_collection", id="hidden", title="Hidden")
     add_solution(hidden, "secret")
     return collection
 
 
 def iso(seconds: float) -> str:
-    return datetime.fromtimestamp(seconds, tz=timezone.utc).isoformat()
+    return datetime.fromtimestamp(seconds, tz=UTC).isoformat()
 
 
 def everything(context, limit=2, since=None) -> list[str]:
@@ -142,9 +138,7 @@ def test_drafts_proposals_legal_requests_and_hidden_collections_never_appear(cat
 
 def test_no_solution_is_listed_while_no_collection_is_public(portal):
     setRoles(portal, TEST_USER_ID, ["Manager"])
-    hidden = api.content.create(
-        container=portal, type="community_collection", id="hidden", title="Hidden"
-    )
+    hidden = api.content.create(container=portal, type="community_collection", id="hidden", title="Hidden")
     add_solution(hidden, "secret")
     assert everything(portal) == []
 
@@ -156,9 +150,7 @@ def test_a_manager_gets_the_same_catalogue_as_a_visitor(catalogue, portal):
 
 
 def test_a_collection_lists_only_its_own_solutions(catalogue, portal):
-    other = api.content.create(
-        container=portal, type="community_collection", id="other", title="Other"
-    )
+    other = api.content.create(container=portal, type="community_collection", id="other", title="Other")
     api.content.transition(other, to_state="validated")
     add_solution(other, "elsewhere")
     assert "elsewhere" in everything(portal)
@@ -193,9 +185,7 @@ def test_removing_a_distribution_moves_its_solution_to_the_end(catalogue, portal
 # Stable while the catalogue changes ---------------------------------------------
 
 
-def test_items_added_and_changed_between_pages_are_neither_skipped_nor_repeated(
-    catalogue, portal
-):
+def test_items_added_and_changed_between_pages_are_neither_skipped_nor_repeated(catalogue, portal):
     first = page_after(portal, None, 2, None)
     seen = [solution.getId() for solution in first.solutions]
     # Between two pages: a new solution, a change of one already listed and
@@ -280,12 +270,8 @@ def test_drafts_leave_no_tombstone(catalogue, portal):
     assert deleted_since(portal, since) == []
 
 
-def test_a_solution_moved_to_another_collection_is_a_tombstone_for_the_first_only(
-    catalogue, portal
-):
-    other = api.content.create(
-        container=portal, type="community_collection", id="other", title="Other"
-    )
+def test_a_solution_moved_to_another_collection_is_a_tombstone_for_the_first_only(catalogue, portal):
+    other = api.content.create(container=portal, type="community_collection", id="other", title="Other")
     api.content.transition(other, to_state="validated")
     since = time.time()
     api.content.move(catalogue["app1"], other)
@@ -306,9 +292,7 @@ def test_validating_a_collection_brings_its_published_solutions_in(catalogue, po
 def test_a_record_holds_the_solution_its_releases_and_distributions(catalogue, portal):
     url_for = url_maker(portal.getPhysicalPath(), "https://osor.example")
     [line] = [
-        json.loads(line)
-        for line in dump_lines(portal, url_for)
-        if json.loads(line)["uid"] == catalogue["app0"].UID()
+        json.loads(line) for line in dump_lines(portal, url_for) if json.loads(line)["uid"] == catalogue["app0"].UID()
     ]
     assert line["@type"] == "software_solution"
     assert line["@id"] == "https://osor.example/osor/app0"
@@ -527,13 +511,9 @@ def test_the_jsonl_dump_with_modified_since_ends_with_tombstones(published, requ
     setRoles(published, TEST_USER_ID, ["Manager"])
     api.content.delete(published["osor"]["app3"])
     transaction.commit()
-    response = request_factory(api=False).get(
-        "osor/@@catalogue-dump", params={"modified_since": iso(since)}
-    )
+    response = request_factory(api=False).get("osor/@@catalogue-dump", params={"modified_since": iso(since)})
     records = [json.loads(line) for line in response.text.splitlines()]
-    assert [(record["@type"], record["path"]) for record in records] == [
-        ("tombstone", "/plone/osor/app3")
-    ]
+    assert [(record["@type"], record["path"]) for record in records] == [("tombstone", "/plone/osor/app3")]
 
 
 def test_the_jsonl_dump_refuses_bad_parameters(published, request_factory):

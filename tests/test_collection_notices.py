@@ -32,7 +32,7 @@ def test_facilitators_see_the_pending_requests_on_the_collection(closed, browser
     contents = page(browser_for("fred"), closed, view)
     assert "osor-pending-requests" in contents
     assert "<strong>2</strong>" in contents
-    assert f'{closed.absolute_url()}/@@manage-members' in contents
+    assert f"{closed.absolute_url()}/@@manage-members" in contents
 
 
 @pytest.mark.parametrize("userid", [None, "alice", "bob"])

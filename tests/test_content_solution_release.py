@@ -32,12 +32,8 @@ class TestSolutionRelease(ContentTypeContract):
 
     def test_is_found_by_its_release_date(self, item, found):
         assert item.UID() in found(osor_release_date=date(2024, 4, 15))
-        assert item.UID() in found(
-            osor_release_date={"query": date(2024, 1, 1), "range": "min"}
-        )
-        assert item.UID() not in found(
-            osor_release_date={"query": date(2024, 4, 16), "range": "min"}
-        )
+        assert item.UID() in found(osor_release_date={"query": date(2024, 1, 1), "range": "min"})
+        assert item.UID() not in found(osor_release_date={"query": date(2024, 4, 16), "range": "min"})
 
     def test_is_found_by_its_own_status_not_its_solution_s(self, item, found):
         item.aq_parent.development_status = "Completed"

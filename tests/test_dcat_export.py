@@ -7,10 +7,10 @@ field to its DCAT/ADMS property and EU vocabulary, shows only what
 Anonymous sees, and names resources by URIs that survive a rename.
 """
 
+from DateTime import DateTime
 from datetime import date
 from datetime import datetime
-from datetime import timezone
-from DateTime import DateTime
+from datetime import UTC
 from osor.collection.interop.dcat import selection
 from osor.collection.interop.dcat import vocabularies
 from osor.collection.interop.dcat.graph import ADMS
@@ -209,9 +209,7 @@ def test_a_solution_is_a_dataset_and_an_adms_asset(full):
 def test_a_solution_has_its_texts_in_its_language(full):
     graph, solution, _ = full
     assert objects(graph, solution, DCTERMS.title) == {Literal("Decidim", lang="en")}
-    assert objects(graph, solution, DCTERMS.description) == {
-        Literal("A participatory democracy platform.", lang="en")
-    }
+    assert objects(graph, solution, DCTERMS.description) == {Literal("A participatory democracy platform.", lang="en")}
     assert objects(graph, solution, DCAT.keyword) == {
         Literal("participation", lang="en"),
         Literal("democracy", lang="en"),
@@ -340,7 +338,7 @@ def test_a_federated_solution_names_its_origin(catalogue):
     solution = catalogue["full"]
     solution.original_uri = "https://joinup.ec.europa.eu/solution/decidim"
     solution.source_catalogue = "https://joinup.ec.europa.eu/"
-    solution.harvested = datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
+    solution.harvested = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
     graph = solution_graph(solution)
     original = URIRef("https://joinup.ec.europa.eu/solution/decidim")
     assert objects(graph, uri(solution), PROV.wasDerivedFrom) == {original}
@@ -348,7 +346,7 @@ def test_a_federated_solution_names_its_origin(catalogue):
     assert PROV.Activity in objects(graph, activity, RDF.type)
     assert URIRef("https://joinup.ec.europa.eu/") in objects(graph, activity, PROV.used)
     assert objects(graph, activity, PROV.endedAtTime) == {
-        Literal(datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc), datatype=XSD.dateTime)
+        Literal(datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC), datatype=XSD.dateTime)
     }
     assert violations(graph) == ""
 
@@ -517,8 +515,12 @@ def test_the_serialisation_follows_the_accept_header(served, anonymous, accept, 
 
 @pytest.mark.parametrize(
     "name, media_type, rdflib_format",
-    [("turtle", "text/turtle", "turtle"), ("xml", "application/rdf+xml", "xml"),
-     ("json-ld", "application/ld+json", "json-ld"), ("nt", "application/n-triples", "nt")],
+    [
+        ("turtle", "text/turtle", "turtle"),
+        ("xml", "application/rdf+xml", "xml"),
+        ("json-ld", "application/ld+json", "json-ld"),
+        ("nt", "application/n-triples", "nt"),
+    ],
 )
 def test_the_format_parameter_wins_over_the_accept_header(served, anonymous, name, media_type, rdflib_format):
     response = anonymous.get(f"/osor/decidim/@dcat?format={name}", headers={"Accept": "application/json"})
@@ -611,9 +613,7 @@ class TestDemoSiteExport:
         assert selection.is_public(demo[language])
 
     def test_the_demo_legal_requests_are_not_exported(self, demo):
-        legal_requests = [
-            obj for obj in demo["en"]["osor"].objectValues() if obj.portal_type == "legal_request"
-        ]
+        legal_requests = [obj for obj in demo["en"]["osor"].objectValues() if obj.portal_type == "legal_request"]
         assert legal_requests
         text = catalog_graph(demo).serialize(format="nt")
         for legal_request in legal_requests:

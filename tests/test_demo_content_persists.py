@@ -17,9 +17,7 @@ def test_example_content_commits_and_reloads(functional_portal):
     connection = functional_portal._p_jar.db().open()
     try:
         root = connection.root()["Application"]
-        stored = root.unrestrictedTraverse(functional_portal.getPhysicalPath()).unrestrictedTraverse(
-            webinar_path
-        )
+        stored = root.unrestrictedTraverse(functional_portal.getPhysicalPath()).unrestrictedTraverse(webinar_path)
         assert stored.start.tzinfo is not None
         assert stored.start.utcoffset() == functional_portal.unrestrictedTraverse(webinar_path).start.utcoffset()
     finally:

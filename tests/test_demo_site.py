@@ -4,9 +4,8 @@ from AccessControl.SecurityManagement import getSecurityManager
 from AccessControl.SecurityManagement import noSecurityManager
 from AccessControl.SecurityManagement import setSecurityManager
 from datetime import datetime
-from datetime import timezone
+from datetime import UTC
 from osor.collection.demo.example_content import create_example_content
-from osor.collection.legal.experts import EXPERTS_GROUP
 from osor.collection.demo.multilingual import translate_example_content
 from osor.collection.demo.publiccode_import import demo_publiccode_files
 from osor.collection.demo.publiccode_import import FIXTURES
@@ -14,8 +13,9 @@ from osor.collection.demo.publiccode_import import imported_solutions
 from osor.collection.interop.publiccode.export import solution_to_publiccode_yaml
 from osor.collection.interop.publiccode.validation import validate
 from osor.collection.interop.reports import import_reports
-from plone.app.multilingual.interfaces import ITranslationManager
+from osor.collection.legal.experts import EXPERTS_GROUP
 from plone import api
+from plone.app.multilingual.interfaces import ITranslationManager
 from plone.dexterity.utils import iterSchemataForType
 
 import pytest
@@ -99,7 +99,7 @@ class TestDemoSite:
 
     def test_has_an_upcoming_event_with_speakers(self, osor):
         events = items(osor, "community_event")
-        upcoming = [e for e in events if e.start > datetime.now(timezone.utc)]
+        upcoming = [e for e in events if e.start > datetime.now(UTC)]
         assert upcoming
         assert all(speaker["name"] for speaker in upcoming[0].speakers)
         assert len(upcoming[0].speakers) >= 2
@@ -114,12 +114,8 @@ class TestDemoSite:
         assert items(osor, portal_type)
 
     def test_published_items_are_found_by_anonymous(self, site, osor):
-        published = {
-            brain.getPath() for brain in api.content.find(context=site, review_state="published")
-        }
-        expected = {
-            f"/osor_demo/en/osor/{name}" for name in ("decidim", "os2-denmark", "osor-handbook")
-        }
+        published = {brain.getPath() for brain in api.content.find(context=site, review_state="published")}
+        expected = {f"/osor_demo/en/osor/{name}" for name in ("decidim", "os2-denmark", "osor-handbook")}
         assert expected <= published
         assert published <= anonymous_paths(site)
 
@@ -199,15 +195,12 @@ TRANSLATED = {
     },
     "osor/decidim": {"fr": "Decidim", "de": "Decidim"},
     "osor/cross-administration-collaboration-webinar": {
-        "fr": "Webinaire OSOR – Développer la collaboration entre administrations sur les "
-        "projets open source",
-        "de": "OSOR-Webinar – Zusammenarbeit zwischen Verwaltungen bei Open-Source-Projekten "
-        "aufbauen",
+        "fr": "Webinaire OSOR – Développer la collaboration entre administrations sur les projets open source",
+        "de": "OSOR-Webinar – Zusammenarbeit zwischen Verwaltungen bei Open-Source-Projekten aufbauen",
     },
     "osor/osor-handbook-published": {
         "fr": "L'OSOR publie un manuel sur les logiciels libres dans l'administration publique",
-        "de": "OSOR veröffentlicht ein Handbuch zu Open-Source-Software in der öffentlichen "
-        "Verwaltung",
+        "de": "OSOR veröffentlicht ein Handbuch zu Open-Source-Software in der öffentlichen Verwaltung",
     },
 }
 

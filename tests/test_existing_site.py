@@ -33,12 +33,10 @@ import transaction
 
 # This module's site is the existing site, not the layer with us installed.
 globals().update(
-    fixtures_factory(
-        (
-            (EXISTING_SITE_FUNCTIONAL_TESTING, "functional"),
-            (EXISTING_SITE_INTEGRATION_TESTING, "integration"),
-        )
-    )
+    fixtures_factory((
+        (EXISTING_SITE_FUNCTIONAL_TESTING, "functional"),
+        (EXISTING_SITE_INTEGRATION_TESTING, "integration"),
+    ))
 )
 
 OUR_ROLES = [
@@ -75,8 +73,7 @@ def site_state(portal) -> dict:
             if action_id.startswith(OUR_PREFIXES)
         ),
         "ordinary content": sorted(
-            (brain.getId, brain.portal_type, brain.review_state)
-            for brain in catalog(getId=ORDINARY_CONTENT)
+            (brain.getId, brain.portal_type, brain.review_state) for brain in catalog(getId=ORDINARY_CONTENT)
         ),
     }
 
@@ -89,10 +86,7 @@ def index_contents(catalog) -> dict:
         if not name.startswith("osor_"):
             continue
         index = catalog._catalog.getIndex(name)
-        contents[name] = {
-            catalog.getpath(rid): index.getEntryForObject(rid)
-            for rid in index.referencedObjects()
-        }
+        contents[name] = {catalog.getpath(rid): index.getEntryForObject(rid) for rid in index.referencedObjects()}
     return contents
 
 
@@ -209,7 +203,7 @@ def site_in(functional_portal):
 
 def rest_get(url: str) -> dict:
     response = requests.get(
-        url, headers={"Accept": "application/json"}, auth=(SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
+        url, headers={"Accept": "application/json"}, auth=(SITE_OWNER_NAME, SITE_OWNER_PASSWORD), timeout=60
     )
     assert response.status_code == 200, response.text
     return response.json()
@@ -302,7 +296,8 @@ def test_admin_pages_do_not_write_on_get(functional_portal, manager_browser, pag
 
 
 @pytest.mark.parametrize(
-    "part", ["role manager", "site roles", "groups", "displayed types", "comments switched on", "our indexes", "our columns"]
+    "part",
+    ["role manager", "site roles", "groups", "displayed types", "comments switched on", "our indexes", "our columns"],
 )
 def test_uninstall_puts_the_site_back_as_it_was(uninstalled, before, part):
     assert site_state(uninstalled)[part] == before[part]
@@ -350,20 +345,20 @@ def uninstalled_site_url(functional_portal):
 
 @pytest.mark.parametrize("page", ["osor", "osor/decidim", "osor/osor-handbook"])
 def test_kept_content_renders_for_visitors(uninstalled_site_url, page):
-    response = requests.get(f"{uninstalled_site_url}/{page}")
+    response = requests.get(f"{uninstalled_site_url}/{page}", timeout=60)
     assert response.status_code == 200
 
 
 def test_kept_collection_lists_its_contents(uninstalled_site_url):
     response = requests.get(
-        f"{uninstalled_site_url}/osor/folder_contents", auth=(SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
+        f"{uninstalled_site_url}/osor/folder_contents", auth=(SITE_OWNER_NAME, SITE_OWNER_PASSWORD), timeout=60
     )
     assert response.status_code == 200
 
 
 def test_membership_endpoint_is_gone_after_uninstall(uninstalled_site_url):
     response = requests.get(
-        f"{uninstalled_site_url}/osor/@membership", headers={"Accept": "application/json"}
+        f"{uninstalled_site_url}/osor/@membership", headers={"Accept": "application/json"}, timeout=60
     )
     assert response.status_code == 404
 

@@ -17,14 +17,13 @@ legal request     answered                                        EUPL-1.2
 from osor.collection.discovery.params import parse_parameters
 from osor.collection.discovery.params import SearchInputError
 from osor.collection.discovery.search import faceted_search
+from pathlib import Path
 from plone import api
 from plone.app.testing import logout
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from plone.app.textfield.value import RichTextValue
 from plone.testing.zope import Browser
-
-from pathlib import Path
 
 import json
 import pytest
@@ -41,9 +40,7 @@ SOLUTIONS = {
 
 
 def build_fixture(container):
-    collection = api.content.create(
-        container=container, type="community_collection", id="osor", title="OSOR"
-    )
+    collection = api.content.create(container=container, type="community_collection", id="osor", title="OSOR")
     api.content.transition(collection, to_state="validated")
     for name, (countries, topics, licences, state) in SOLUTIONS.items():
         solution = api.content.create(
@@ -188,9 +185,7 @@ def test_paging_and_sorting(site, http_request):
     assert result.total == 5
     result = search(site, http_request, sort_on="sortable_title", b_size="2", b_start="2")
     assert [brain.Title for brain in result.brains] == ["Case", "Gamma"]
-    result = search(
-        site, http_request, sort_on="sortable_title", sort_order="descending", b_size="1"
-    )
+    result = search(site, http_request, sort_on="sortable_title", sort_order="descending", b_size="1")
     assert [brain.Title for brain in result.brains] == ["OSOR"]
 
 
@@ -227,9 +222,7 @@ def test_a_translated_item_is_counted_once(multilingual_site, http_request):
     assert counts(result, "Language") == {"en": 3, "fr": 1}
 
 
-def test_the_visitors_language_is_preferred_with_english_fallback(
-    multilingual_site, http_request
-):
+def test_the_visitors_language_is_preferred_with_english_fallback(multilingual_site, http_request):
     result = search(multilingual_site["fr"], http_request, osor_countries="DK")
     assert titles(result) == ["Alpha (fr)", "Beta", "Case"]
 
@@ -284,9 +277,7 @@ def published(functional_portal):
 
 
 def test_rest_answers_results_batching_and_facets(published, request_factory):
-    response = request_factory().get(
-        "@faceted-search", params={"osor_countries": "DK", "sort_on": "sortable_title"}
-    )
+    response = request_factory().get("@faceted-search", params={"osor_countries": "DK", "sort_on": "sortable_title"})
     assert response.status_code == 200, response.text
     data = response.json()
     assert set(data) == {"@id", "items_total", "items", "batching", "facets"}
@@ -294,9 +285,7 @@ def test_rest_answers_results_batching_and_facets(published, request_factory):
     assert [item["title"] for item in data["items"]] == ["Alpha", "Beta", "Case"]
     alpha = data["items"][0]
     assert alpha["osor_countries"] == [{"token": "DK", "title": "Denmark"}]
-    assert alpha["osor_licences"] == [
-        {"token": "EUPL-1.2", "title": "European Union Public License 1.2 (EUPL-1.2)"}
-    ]
+    assert alpha["osor_licences"] == [{"token": "EUPL-1.2", "title": "European Union Public License 1.2 (EUPL-1.2)"}]
     countries = data["facets"]["osor_countries"]
     assert countries["title"] == "Country or area"
     assert countries["values"] == [
@@ -362,10 +351,7 @@ def test_the_page_works_as_a_plain_get_form(published, browser):
 
 
 def test_a_chip_removes_its_value(published, browser):
-    browser.open(
-        published.absolute_url()
-        + "/@@faceted-search?osor_countries=DK&osor_licences=EUPL-1.2"
-    )
+    browser.open(published.absolute_url() + "/@@faceted-search?osor_countries=DK&osor_licences=EUPL-1.2")
     chip = browser.getLink("Licence: European Union Public License 1.2 (EUPL-1.2)")
     chip.click()
     assert "osor_licences" not in browser.url
@@ -416,11 +402,9 @@ def test_the_readme_example_is_what_the_endpoint_answers(published, request_fact
     path, documented = readme_example()
     site_path = "/Plone/"
     assert path.startswith(site_path)
-    response = request_factory().get(path[len(site_path):])
+    response = request_factory().get(path[len(site_path) :])
     assert response.status_code == 200, response.text
-    answered = json.loads(
-        response.text.replace(published.absolute_url(), "http://localhost:8080/Plone")
-    )
+    answered = json.loads(response.text.replace(published.absolute_url(), "http://localhost:8080/Plone"))
     assert answered == documented
 
 
@@ -435,9 +419,7 @@ def test_osor_indexes_are_querystring_criteria_with_their_values(published, requ
     assert countries["title"] == "Country or area"
     assert countries["values"]["DK"]["title"] == "Denmark"
     assert "plone.app.querystring.operation.selection.any" in countries["operations"]
-    assert indexes["osor_licences"]["values"]["EUPL-1.2"]["title"].startswith(
-        "European Union Public License 1.2"
-    )
+    assert indexes["osor_licences"]["values"]["EUPL-1.2"]["title"].startswith("European Union Public License 1.2")
 
 
 def test_a_listing_of_solutions_about_denmark_with_an_eupl_licence(published, request_factory):
@@ -462,7 +444,7 @@ def test_the_upgrade_registers_the_criteria(portal):
 
     registry = portal.portal_registry
     prefix = "plone.app.querystring.field.osor_countries"
-    for key in [key for key in registry.records.keys() if key.startswith(prefix + ".")]:
+    for key in [key for key in registry.records if key.startswith(prefix + ".")]:
         del registry.records[key]
     assert prefix + ".title" not in registry.records
     add_querystring_criteria()

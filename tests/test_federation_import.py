@@ -155,7 +155,10 @@ class TestMapping:
             (RDF_XML, {"content_type": "application/rdf+xml"}),
             (RDF_XML, {"filename": "export.rdf"}),
             (Graph().parse(data=TURTLE, format="turtle").serialize(format="json-ld"), {"format": "json-ld"}),
-            (Graph().parse(data=TURTLE, format="turtle").serialize(format="nt"), {"content_type": "application/n-triples"}),
+            (
+                Graph().parse(data=TURTLE, format="turtle").serialize(format="nt"),
+                {"content_type": "application/n-triples"},
+            ),
         ],
         ids=["rdf-xml", "rdf-by-extension", "json-ld", "n-triples"],
     )
@@ -345,7 +348,7 @@ class TestBadFiles:
         assert "hint" in error
 
     def test_a_file_without_assets_is_an_error(self, collection):
-        result = import_rdf(collection, PREFIXES + "<https://a.example.org/> dct:title \"x\" .", format="turtle")
+        result = import_rdf(collection, PREFIXES + '<https://a.example.org/> dct:title "x" .', format="turtle")
         assert "no dcat:Dataset or adms:Asset" in messages(result.errors)[0]
 
     def test_an_unknown_format_is_refused(self, collection):
@@ -394,9 +397,10 @@ class TestNoNetwork:
             },
             indent=2,
         )
-        with mock.patch.object(rdflib.plugins.shared.jsonld.context, "source_to_json") as fetch, mock.patch(
-            "urllib.request.urlopen"
-        ) as urlopen:
+        with (
+            mock.patch.object(rdflib.plugins.shared.jsonld.context, "source_to_json") as fetch,
+            mock.patch("urllib.request.urlopen") as urlopen,
+        ):
             result = import_rdf(collection, data, format="json-ld")
         fetch.assert_not_called()
         urlopen.assert_not_called()
@@ -487,42 +491,40 @@ class TestHostileStrings:
 
 # Property: random graphs never raise and never half-import ------------------
 
-SUBJECTS = st.sampled_from(
-    [URIRef("https://other.example.org/s/1"), URIRef("https://other.example.org/s/2"), URIRef("urn:x:3")]
-)
-PREDICATES = st.sampled_from(
-    [
-        DCTERMS.title,
-        DCTERMS.description,
-        DCAT.keyword,
-        DCAT.landingPage,
-        DCTERMS.spatial,
-        DCAT.theme,
-        DCTERMS.license,
-        DCTERMS.isVersionOf,
-        DCTERMS.issued,
-        DCAT.distribution,
-        DCAT.accessURL,
-        DCTERMS.publisher,
-        DCAT.contactPoint,
-        URIRef("http://www.w3.org/ns/adms#status"),
-        URIRef("http://www.w3.org/2002/07/owl#versionInfo"),
-    ]
-)
+SUBJECTS = st.sampled_from([
+    URIRef("https://other.example.org/s/1"),
+    URIRef("https://other.example.org/s/2"),
+    URIRef("urn:x:3"),
+])
+PREDICATES = st.sampled_from([
+    DCTERMS.title,
+    DCTERMS.description,
+    DCAT.keyword,
+    DCAT.landingPage,
+    DCTERMS.spatial,
+    DCAT.theme,
+    DCTERMS.license,
+    DCTERMS.isVersionOf,
+    DCTERMS.issued,
+    DCAT.distribution,
+    DCAT.accessURL,
+    DCTERMS.publisher,
+    DCAT.contactPoint,
+    URIRef("http://www.w3.org/ns/adms#status"),
+    URIRef("http://www.w3.org/2002/07/owl#versionInfo"),
+])
 OBJECTS = st.one_of(
     SUBJECTS,
     st.text(max_size=40).map(Literal),
     st.text(max_size=10).map(lambda text: Literal(text, lang="en")),
-    st.sampled_from(
-        [
-            URIRef("http://spdx.org/licenses/MIT"),
-            URIRef("http://publications.europa.eu/resource/authority/country/FRA"),
-            URIRef("http://publications.europa.eu/resource/authority/data-theme/GOVE"),
-            URIRef("http://purl.org/adms/status/Completed"),
-            URIRef("javascript:alert(1)"),
-            Literal("2024-13-45"),
-        ]
-    ),
+    st.sampled_from([
+        URIRef("http://spdx.org/licenses/MIT"),
+        URIRef("http://publications.europa.eu/resource/authority/country/FRA"),
+        URIRef("http://publications.europa.eu/resource/authority/data-theme/GOVE"),
+        URIRef("http://purl.org/adms/status/Completed"),
+        URIRef("javascript:alert(1)"),
+        Literal("2024-13-45"),
+    ]),
 )
 TYPES = st.lists(st.tuples(SUBJECTS, st.sampled_from([DCAT.Dataset, URIRef("http://www.w3.org/ns/adms#Asset")])))
 
@@ -552,7 +554,6 @@ class TestProperty:
             assert all(error["message"] for error in result.errors)
         else:
             assert {item["original_uri"] for item in result.items} <= set(solutions_in(collection))
-
 
     @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
     @given(
@@ -624,7 +625,12 @@ class Upload(io.BytesIO):
 class TestForm:
     def submit(self, collection, request, data, filename, **fields):
         request.method = "POST"
-        request.form.update({"form.submitted": "1", "_authenticator": createToken(), "file": Upload(data, filename), **fields})
+        request.form.update({
+            "form.submitted": "1",
+            "_authenticator": createToken(),
+            "file": Upload(data, filename),
+            **fields,
+        })
         return api.content.get_view("import-rdf", collection, request)()
 
     def test_the_form_offers_an_upload_and_the_reports(self, collection, layer_request):

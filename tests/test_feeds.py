@@ -74,10 +74,10 @@ def entry_titles(feed_text) -> set[str]:
     return {entry.title for entry in feed.entries}
 
 
-@pytest.mark.parametrize(
-    ("view_name", "version"), [("rss.xml", "rss20"), ("atom.xml", "atom10"), ("RSS", "rss10")]
-)
-def test_collection_feed_parses_as_its_format(published_collection, community_content, layer_request, view_name, version):
+@pytest.mark.parametrize(("view_name", "version"), [("rss.xml", "rss20"), ("atom.xml", "atom10"), ("RSS", "rss10")])
+def test_collection_feed_parses_as_its_format(
+    published_collection, community_content, layer_request, view_name, version
+):
     feed = feedparser.parse(anonymous_render(published_collection, view_name, layer_request))
     assert not feed.bozo, feed.bozo_exception
     assert feed.version == version
@@ -89,7 +89,9 @@ def test_collection_feed_holds_only_published_community_content(published_collec
     assert titles == {"Published-Solution", "Published-News", "Published-Webinar"}
 
 
-def test_collection_feed_does_not_show_drafts_to_their_facilitator_either(published_collection, community_content, layer_request):
+def test_collection_feed_does_not_show_drafts_to_their_facilitator_either(
+    published_collection, community_content, layer_request
+):
     titles = entry_titles(published_collection.restrictedTraverse("atom.xml")())
     assert "Draft-Solution" not in titles
 
@@ -99,7 +101,9 @@ def test_collection_feed_narrows_to_one_content_type(published_collection, commu
     assert entry_titles(feed) == {"Published-News"}
 
 
-def test_collection_feed_ignores_content_of_other_collections(published_collection, community_content, manager, layer_request):
+def test_collection_feed_ignores_content_of_other_collections(
+    published_collection, community_content, manager, layer_request
+):
     other = api.content.create(container=manager, type="community_collection", id="other", title="Other")
     api.content.transition(other, transition="validate")
     create(other, "software_solution", "elsewhere")
@@ -134,7 +138,12 @@ def test_collection_page_links_its_feeds(published_collection, community_content
     viewlet.update()
     html = viewlet.render()
     url = published_collection.absolute_url()
-    for href in (f"{url}/rss.xml", f"{url}/atom.xml", f"{url}/ics_view", f"{url}/rss.xml?portal_type=software_solution"):
+    for href in (
+        f"{url}/rss.xml",
+        f"{url}/atom.xml",
+        f"{url}/ics_view",
+        f"{url}/rss.xml?portal_type=software_solution",
+    ):
         assert f'href="{href}"' in html
 
 

@@ -5,9 +5,9 @@ the FAQ, and nothing in the public copy leads back to the requester."""
 from osor.collection.legal import faq
 from plone import api
 from plone.app.textfield.value import RichTextValue
+from test_legal_privacy import private_request  # noqa: F401 (fixture)
 from test_legal_service import answered
 from test_legal_service import ask
-from test_legal_privacy import private_request  # noqa: F401 (fixture)
 from test_legal_service import expert  # noqa: F401 (fixture)
 from test_membership_views import PASSWORD
 from test_workflows import acting_as
@@ -39,7 +39,7 @@ def consented(site, unmoderated, expert):  # noqa: F811
     return answered(request, text="Yes, Alice: the EUPL appendix lists the GPL.")
 
 
-def publish(request, expert="lex"):
+def publish(request, expert="lex"):  # noqa: F811
     draft = faq.draft_of(request)
     with acting_as(expert):
         return faq.publish_as_faq(request, draft["title"], draft["question"], draft["answer"])
@@ -67,14 +67,12 @@ def test_the_public_entry_is_anonymous_everywhere(site, consented):  # noqa: F81
     assert entry.getOwner().getId() == "lex"
     history = api.portal.get_tool("portal_workflow").getInfoFor(entry, "review_history")
     assert all(item["actor"] != "alice" for item in history)
-    serialized = json.dumps(
-        {
-            "title": entry.title,
-            "question": entry.question.raw,
-            "answer": entry.answer.raw,
-            "history": [dict(item, time=str(item["time"])) for item in history],
-        }
-    ).lower()
+    serialized = json.dumps({
+        "title": entry.title,
+        "question": entry.question.raw,
+        "answer": entry.answer.raw,
+        "history": [dict(item, time=str(item["time"])) for item in history],
+    }).lower()
     for identity in IDENTITY:
         assert identity.lower() not in serialized, identity
 
@@ -181,8 +179,13 @@ def test_an_expert_publishes_through_the_form(private_request, request_factory):
     token = re.search(r'name="_authenticator" value="([^"]+)"', form.text).group(1)
     published = expert_session.post(
         "/nordic/question-of-alice/@@publish-as-faq",
-        data={"form.submitted": "1", "_authenticator": token, "title": "EUPL and GPL",
-              "question": "<p>Question</p>", "answer": "<p>Answer</p>"},
+        data={
+            "form.submitted": "1",
+            "_authenticator": token,
+            "title": "EUPL and GPL",
+            "question": "<p>Question</p>",
+            "answer": "<p>Answer</p>",
+        },
         headers=html,
     )
     assert published.status_code == 200

@@ -87,7 +87,11 @@ def test_nobody_else_sees_the_request_or_its_requester(private_request, request_
     for userid in OTHERS:
         headers = {} if rest else {"Accept": "text/html"}
         response = session(request_factory, userid, api=rest).get(path, headers=headers)
-        text = response.text if response.headers.get("Content-Type", "").startswith(("text", "application/json", "application/xml")) else ""
+        text = (
+            response.text
+            if response.headers.get("Content-Type", "").startswith(("text", "application/json", "application/xml"))
+            else ""
+        )
         assert "question of alice" not in text, (userid, path)
         assert "asked by alice" not in text, (userid, path)
         assert "question-of-alice" not in text, (userid, path)

@@ -17,8 +17,8 @@ from plone.api.exc import InvalidParameterError
 from plone.app.textfield.value import RichTextValue
 from test_workflows import acting_as
 from test_workflows import finds
-from test_workflows import make_collection  # noqa: F401 (fixture)
 from test_workflows import mails
+from test_workflows import make_collection  # noqa: F401 (fixture)
 from test_workflows import may
 from test_workflows import recipients
 from test_workflows import site  # noqa: F401 (fixture)
@@ -160,7 +160,7 @@ def test_answering_needs_an_answer_and_mails_the_requester(site, request_of_alic
     assert state(request_of_alice) == "answered"
     assert "Yes, under the EUPL appendix." in request_of_alice.answer.raw
     assert request_of_alice.answered_by == "Lex Expert"
-    ((to, subject, body),) = mails(site)
+    ((to, _subject, body),) = mails(site)
     assert to == "alice@example.org"
     assert link(request_of_alice) in body
 
@@ -180,7 +180,7 @@ def test_a_follow_up_needs_a_question_and_goes_back_to_review(site, request_of_a
     site.MailHost.reset()
     transition(request_of_alice, "alice", "follow_up", comment="And for the AGPL?")
     assert state(request_of_alice) == "in_review"
-    ((to, subject, body),) = mails(site)
+    ((to, _subject, body),) = mails(site)
     assert to == "lex@example.org"
     assert "And for the AGPL?" in body
 
@@ -213,7 +213,7 @@ def test_declining_needs_a_reason_and_mails_the_requester(site, request_of_alice
         transition(request_of_alice, "lex", "decline")
     transition(request_of_alice, "lex", "decline", comment="This is a question for a lawyer.")
     assert state(request_of_alice) == "declined"
-    ((to, subject, body),) = mails(site)
+    ((to, _subject, body),) = mails(site)
     assert to == "alice@example.org"
     assert "This is a question for a lawyer." in body
     assert transitions_of(request_of_alice, "alice") == set()
@@ -286,6 +286,8 @@ def test_uninstall_removes_the_group_and_the_actions(site):  # noqa: F811
 def test_the_request_page_links_licences_to_their_pages_or_to_spdx(site, unmoderated, expert):  # noqa: F811
     request = ask(unmoderated, licences=["EUPL-1.2", "Beerware"])
     with acting_as("alice"):
-        links = {link["text"]: link["url"] for link in request.restrictedTraverse("@@legal-request-view").licence_links()}
+        links = {
+            link["text"]: link["url"] for link in request.restrictedTraverse("@@legal-request-view").licence_links()
+        }
     assert links["EUPL-1.2"].endswith("/@@licence?id=EUPL-1.2")
     assert links["Beerware"] == "https://spdx.org/licenses/Beerware.html"

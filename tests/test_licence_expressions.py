@@ -39,7 +39,11 @@ import transaction
             "GPL-2.0-or-later WITH Classpath-exception-2.0",
             ("GPL-2.0-or-later",),
         ),
-        ("(mit and bsd-3-clause) or eupl-1.2", "(MIT AND BSD-3-Clause) OR EUPL-1.2", ("MIT", "BSD-3-Clause", "EUPL-1.2")),
+        (
+            "(mit and bsd-3-clause) or eupl-1.2",
+            "(MIT AND BSD-3-Clause) OR EUPL-1.2",
+            ("MIT", "BSD-3-Clause", "EUPL-1.2"),
+        ),
         # Deprecated SPDX spellings become the current ids.
         ("GPL-2.0+", "GPL-2.0-or-later", ("GPL-2.0-or-later",)),
         ("MIT OR mit", "MIT OR MIT", ("MIT",)),
@@ -147,7 +151,11 @@ def test_the_upgrade_gives_existing_solutions_an_expression_idempotently(solutio
     solution.licences = ["EUPL-1.2", "MIT"]
     solution.licence_expression = None
     other = api.content.create(
-        container=solution.aq_parent, type="software_solution", id="other", title="Other", licence_expression="MIT AND Zlib"
+        container=solution.aq_parent,
+        type="software_solution",
+        id="other",
+        title="Other",
+        licence_expression="MIT AND Zlib",
     )
     add_licence_expressions()
     add_licence_expressions()
@@ -178,7 +186,10 @@ def test_rest_clients_that_send_only_ids_get_the_matching_expression(content, ma
 
 @pytest.mark.parametrize("expression, token", [("MIT OR Nonsense-9", "Nonsense-9"), ("MIT AND", "AND")])
 def test_rest_refuses_an_invalid_expression_with_a_400_naming_the_token(
-    content, manager_request, expression, token  # noqa: F811
+    content,  # noqa: F811
+    manager_request,
+    expression,
+    token,
 ):
     response = manager_request.patch("/osor/app", json={"licence_expression": expression})
     assert response.status_code == 400, response.text
@@ -233,7 +244,7 @@ def test_the_add_form_stores_the_expression_and_its_licences(collection, layer_r
 
 
 @pytest.mark.parametrize("described", [True, False])
-def test_a_moderated_expression_edit_waits_and_its_licences_follow_on_approval(moderated_site, described):
+def test_a_moderated_expression_edit_waits_and_its_licences_follow_on_approval(moderated_site, described):  # noqa: F811
     collection = moderated_site
     solution = create(collection, "alice", "software_solution", id="app", title="App", licence_expression="EUPL-1.2")
     api.content.transition(solution, transition="publish")

@@ -4,8 +4,8 @@ by facts, a comparison, and /@licences."""
 
 from osor.collection.licences.knowledge import all_licences
 from osor.collection.licences.knowledge import compare
-from osor.collection.licences.knowledge import find_licences
 from osor.collection.licences.knowledge import FACT_GROUPS
+from osor.collection.licences.knowledge import find_licences
 from osor.collection.licences.knowledge import licence_data
 from osor.collection.licences.knowledge import licence_facts
 from osor.collection.licences.knowledge import parse_filters
@@ -20,9 +20,22 @@ import transaction
 
 
 EUPL_APPENDIX = [
-    "GPL-2.0-only", "GPL-3.0-only", "AGPL-3.0-only", "OSL-2.1", "OSL-3.0", "EPL-1.0",
-    "CECILL-2.0", "CECILL-2.1", "MPL-2.0", "LGPL-2.1-only", "LGPL-3.0-only",
-    "CC-BY-SA-3.0", "EUPL-1.1", "EUPL-1.2", "LiLiQ-R-1.1", "LiLiQ-Rplus-1.1",
+    "GPL-2.0-only",
+    "GPL-3.0-only",
+    "AGPL-3.0-only",
+    "OSL-2.1",
+    "OSL-3.0",
+    "EPL-1.0",
+    "CECILL-2.0",
+    "CECILL-2.1",
+    "MPL-2.0",
+    "LGPL-2.1-only",
+    "LGPL-3.0-only",
+    "CC-BY-SA-3.0",
+    "EUPL-1.1",
+    "EUPL-1.2",
+    "LiLiQ-R-1.1",
+    "LiLiQ-Rplus-1.1",
 ]
 
 
@@ -54,7 +67,12 @@ def test_every_fact_and_copyleft_value_has_a_title():
     [
         ("MIT", "none", ["commercial_use", "notice"], ["disclose_source", "patent_grant"]),
         ("Apache-2.0", "none", ["patent_grant", "state_changes", "no_trademark_rights"], ["same_licence"]),
-        ("GPL-2.0-only", "strong", ["disclose_source", "same_licence"], ["patent_grant", "network_use_is_distribution"]),
+        (
+            "GPL-2.0-only",
+            "strong",
+            ["disclose_source", "same_licence"],
+            ["patent_grant", "network_use_is_distribution"],
+        ),
         ("GPL-3.0-only", "strong", ["patent_grant"], ["network_use_is_distribution"]),
         ("AGPL-3.0-only", "network", ["network_use_is_distribution"], []),
         ("EUPL-1.2", "network", ["patent_grant", "network_use_is_distribution"], ["sublicensing"]),
@@ -71,7 +89,12 @@ def test_well_known_licences_have_their_facts(spdx_id, copyleft, has, has_not):
 
 
 def test_filter_copyleft_and_grants_patents():
-    found = {lic["id"] for lic in find_licences(parse_filters({"copyleft": "weak_file,weak_library,strong,network", "patent_grant": "true"}))}
+    found = {
+        lic["id"]
+        for lic in find_licences(
+            parse_filters({"copyleft": "weak_file,weak_library,strong,network", "patent_grant": "true"})
+        )
+    }
     assert {"GPL-3.0-only", "EUPL-1.2", "MPL-2.0"} <= found
     assert not {"MIT", "Apache-2.0", "GPL-2.0-only"} & found
 
@@ -94,7 +117,9 @@ def committed_site(functional_portal):
     with api.env.adopt_roles(["Manager"]):
         collection = api.content.create(container=functional_portal, type="community_collection", id="c", title="C")
         api.content.transition(collection, to_state="validated")
-        solution = api.content.create(container=collection, type="software_solution", id="s", title="Uses EUPL", licences=["EUPL-1.2"])
+        solution = api.content.create(
+            container=collection, type="software_solution", id="s", title="Uses EUPL", licences=["EUPL-1.2"]
+        )
         api.content.transition(solution, transition="publish")
     transaction.commit()
     return functional_portal

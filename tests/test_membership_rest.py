@@ -69,9 +69,7 @@ class TestOwnActions:
         assert response.json()["message"] == "You are now a member of Nordic open source."
         response = alice.post(url(collection), json={"action": "join"})
         assert response.status_code == 400
-        assert response.json() == {
-            "error": {"type": "BadRequest", "message": "You are already a member."}
-        }
+        assert response.json() == {"error": {"type": "BadRequest", "message": "You are already a member."}}
         response = alice.post(url(collection), json={"action": "leave"})
         assert response.json()["my_status"] == "non_member"
 
@@ -177,9 +175,7 @@ class TestManagerActions:
 
     def test_transfer_ownership(self, functional_portal, session_for):
         collection = make_collection(functional_portal)
-        response = session_for("olga").post(
-            url(collection), json={"action": "transfer_ownership", "userid": "fred"}
-        )
+        response = session_for("olga").post(url(collection), json={"action": "transfer_ownership", "userid": "fred"})
         assert response.status_code == 200, response.text
         assert response.json()["my_status"] == "facilitator"
         transaction.begin()
@@ -190,7 +186,5 @@ class TestManagerActions:
         collection = make_collection(functional_portal)
         api.user.grant_roles(username="bob", roles=["Site Moderator"])
         transaction.commit()
-        response = session_for("bob").post(
-            url(collection), json={"action": "transfer_ownership", "userid": "fred"}
-        )
+        response = session_for("bob").post(url(collection), json={"action": "transfer_ownership", "userid": "fred"})
         assert response.json()["message"] == "Fred Facilitator is now an owner; Olga Owner is now a facilitator."

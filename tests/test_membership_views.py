@@ -182,9 +182,7 @@ class TestOwnFlows:
         assert "Your request to join is waiting for a facilitator" in browser.contents
         assert "Cancel my request" in browser.contents
         sync()
-        assert members.pending_requests(closed_collection)["alice"]["message"] == (
-            "I maintain a Nordic solution."
-        )
+        assert members.pending_requests(closed_collection)["alice"]["message"] == ("I maintain a Nordic solution.")
         # The facilitators (owner and facilitator) are told.
         recipients = sorted(portal.MailHost.messages_to)
         assert recipients == [["fred@example.org"], ["olga@example.org"]]
@@ -289,9 +287,7 @@ class TestManageMembers:
     def test_removed_member_can_no_longer_edit_their_content(self, open_collection, browser_for):
         members.add_member(open_collection, "alice", "author")
         with api.env.adopt_user(username="alice"):
-            news = api.content.create(
-                container=open_collection, type="community_news", id="news", title="Hello"
-            )
+            news = api.content.create(container=open_collection, type="community_news", id="news", title="Hello")
         transaction.commit()
         alice = browser_for("alice")
         alice.open(f"{news.absolute_url()}/edit")

@@ -113,7 +113,11 @@ def alices_solution(moderated):
         release, "alice", "solution_distribution", id="tarball", title="Tarball", access_url="https://example.org/a.tgz"
     )
     create(
-        solution, "alice", "File", id="manual", title="Manual",
+        solution,
+        "alice",
+        "File",
+        id="manual",
+        title="Manual",
         file=NamedBlobFile(data=b"approved manual", filename="manual.pdf"),
     )
     api.content.transition(solution, transition="publish")
@@ -272,8 +276,13 @@ def test_member_image_under_approved_solution_waits_for_approval(site, alices_so
 
 
 def test_sent_back_addition_stays_hidden_until_its_author_changes_it(site, alices_solution):
-    exe = create(alices_solution["release"], "alice", "solution_distribution", title="Installer",
-                 access_url="https://example.org/x.exe")
+    exe = create(
+        alices_solution["release"],
+        "alice",
+        "solution_distribution",
+        title="Installer",
+        access_url="https://example.org/x.exe",
+    )
     with acting_as("fay"):
         pending_edits.send_back(exe, "No installers, please.")
     assert not visible(exe)
@@ -285,8 +294,13 @@ def test_sent_back_addition_stays_hidden_until_its_author_changes_it(site, alice
 
 
 def test_author_reads_why_her_addition_was_sent_back(site, alices_solution, layer_request):
-    exe = create(alices_solution["release"], "alice", "solution_distribution", title="Installer",
-                 access_url="https://example.org/x.exe")
+    exe = create(
+        alices_solution["release"],
+        "alice",
+        "solution_distribution",
+        title="Installer",
+        access_url="https://example.org/x.exe",
+    )
     with acting_as("fay"):
         pending_edits.send_back(exe, "No installers, please.")
     with acting_as("alice"):
@@ -320,8 +334,13 @@ def test_author_adds_and_edits_children_directly(site, moderated):
 def test_facilitators_list_the_changes_waiting_in_their_collection(site, moderated, alices_solution):
     news = published_news(moderated)
     edit(news, "alice", title="Rewritten day")
-    exe = create(alices_solution["release"], "alice", "solution_distribution", title="Installer",
-                 access_url="https://example.org/x.exe")
+    exe = create(
+        alices_solution["release"],
+        "alice",
+        "solution_distribution",
+        title="Installer",
+        access_url="https://example.org/x.exe",
+    )
     with acting_as("fay"):
         waiting = pending_edits.waiting_for_review(moderated)
     assert [(each["title"], each["kind"]) for each in waiting] == [
@@ -443,8 +462,12 @@ def test_rest_member_distribution_waits_for_approval(functional_portal, session_
     create(solution, "alice", "solution_release", id="release", title="1.0", version="1.0")
     api.content.transition(solution, transition="publish")
     transaction.commit()
-    body = {"@type": "solution_distribution", "id": "installer", "title": "Installer",
-            "access_url": "https://example.org/x.exe"}
+    body = {
+        "@type": "solution_distribution",
+        "id": "installer",
+        "title": "Installer",
+        "access_url": "https://example.org/x.exe",
+    }
     assert session_for("alice").post(path(solution, "/release"), json=body).status_code == 201
     assert session_for().get(path(solution, "/release/installer")).status_code == 401
     assert session_for("fay").get(path(solution, "/release/installer/@pending-edit")).json()["kind"] == "addition"

@@ -68,9 +68,7 @@ def test_language_independent_fields(portal, portal_type):
     assert language_independent(portal_type) == LANGUAGE_INDEPENDENT[portal_type]
 
 
-def test_community_content_is_translatable_without_multilingual_installed(
-    portal, solution, installer
-):
+def test_community_content_is_translatable_without_multilingual_installed(portal, solution, installer):
     assert not installer.is_product_installed("plone.app.multilingual")
     assert ITranslatable.providedBy(solution)
 
@@ -82,9 +80,7 @@ def multilingual(manager):
 
 
 def test_translations_share_language_independent_fields(multilingual):
-    collection = api.content.create(
-        container=multilingual["en"], type="community_collection", id="osor", title="OSOR"
-    )
+    collection = api.content.create(container=multilingual["en"], type="community_collection", id="osor", title="OSOR")
     solution = api.content.create(
         container=collection,
         type="software_solution",

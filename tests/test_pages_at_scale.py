@@ -79,9 +79,7 @@ def test_the_solution_page_lists_its_screenshots_and_files_without_a_site_wide_s
     assert "User manual" in html
     where = "/".join(solution.getPhysicalPath())
     children_searches = [
-        query
-        for query in searches
-        if query.get("path", {}).get("query") == where and query["path"].get("depth") == 1
+        query for query in searches if query.get("path", {}).get("query") == where and query["path"].get("depth") == 1
     ]
     assert children_searches == []
 

@@ -106,7 +106,7 @@ def test_collection_header_on_the_collections_content(collection, functional_app
 
 
 def test_structured_data_of_the_homepage(page, collection):
-    tree, browser = page
+    _tree, browser = page
     items = json_ld(browser.contents)
     assert of_type(items, "CollectionPage")["url"] == collection.absolute_url()
     assert of_type(items, "BreadcrumbList")

@@ -56,7 +56,7 @@ def test_no_raw_coordinates_but_an_inline_svg_map_and_an_openstreetmap_link(page
     assert svg.get("role") == "img" and svg.get("aria-label")
     assert len(svg.xpath(".//path")) > 30
     marker = svg.xpath(".//circle")[0]
-    assert 0 < float(marker.get("cx")) and 0 < float(marker.get("cy"))
+    assert float(marker.get("cx")) > 0 and float(marker.get("cy")) > 0
     osm = page.getLink("Open in OpenStreetMap").url
     assert osm.startswith("https://www.openstreetmap.org/?mlat=41.90300&mlon=12.49600")
 

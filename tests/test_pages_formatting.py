@@ -10,7 +10,14 @@ import pytz
 
 @pytest.mark.parametrize(
     "language, expected",
-    [("en", "French"), ("fr", "français"), ("de", "Französisch"), ("nl", "Frans"), ("pl", "francuski"), ("pt", "francês")],
+    [
+        ("en", "French"),
+        ("fr", "français"),
+        ("de", "Französisch"),
+        ("nl", "Frans"),
+        ("pl", "francuski"),
+        ("pt", "francês"),
+    ],
 )
 def test_language_names_in_every_supported_language(language, expected):
     assert formatting.language_name("fr", language) == expected
@@ -26,7 +33,12 @@ def test_country_names_in_every_supported_language(language, expected):
 
 @pytest.mark.parametrize(
     "size, language, expected",
-    [(512, "en", "512 byte"), (1_234_567, "en", "1.2 MB"), (1_234_567, "fr", "1,2\u202fMo"), (3_000_000_000, "de", "3\xa0GB")],
+    [
+        (512, "en", "512 byte"),
+        (1_234_567, "en", "1.2 MB"),
+        (1_234_567, "fr", "1,2\u202fMo"),
+        (3_000_000_000, "de", "3\xa0GB"),
+    ],
 )
 def test_file_sizes_in_human_units(size, language, expected):
     assert formatting.file_size(size, language) == expected

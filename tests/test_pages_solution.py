@@ -109,7 +109,9 @@ def test_structured_data_is_a_software_application(solution, page):
 
 
 def test_an_unpublished_solution_is_not_shown_to_anonymous(solution, functional_app):
-    draft = api.content.create(container=solution.aq_parent, type="software_solution", id="draft", title="A draft solution")
+    draft = api.content.create(
+        container=solution.aq_parent, type="software_solution", id="draft", title="A draft solution"
+    )
     commit()
     assert_hidden_from_anonymous(functional_app, draft)
 

@@ -69,7 +69,7 @@ def french_page(app, url):
 
 
 def test_french_listing_shows_the_translation_and_the_english_item_marked(site, functional_app):
-    browser, tree = french_page(functional_app, site["french_collection"].absolute_url())
+    _browser, tree = french_page(functional_app, site["french_collection"].absolute_url())
     solutions = tree.xpath('//section[@data-portal-type="software_solution"]')[0]
     links = {link.text: link for link in solutions.xpath(".//article//h3/a")}
     assert sorted(links) == ["Decidim (fr)", "OpenProject"]
@@ -100,8 +100,6 @@ def test_language_names_in_the_visitors_language(site, functional_app):
     assert "espagnol" in browser.contents
 
 
-
-
 def assign_events_portlet(portal):
     manager = getUtility(IPortletManager, name="plone.rightcolumn", context=portal)
     mapping = getMultiAdapter((portal, manager), IPortletAssignmentMapping)
@@ -113,10 +111,24 @@ def test_events_portlet_shows_translations_and_marked_english_events(site, funct
     soon = pytz.utc.localize(datetime.utcnow() + timedelta(days=7))
     collection = site["collection"]
     translated = published(
-        api.content.create(container=collection, type="community_event", id="webinar", title="Webinar", start=soon, end=soon + timedelta(hours=1))
+        api.content.create(
+            container=collection,
+            type="community_event",
+            id="webinar",
+            title="Webinar",
+            start=soon,
+            end=soon + timedelta(hours=1),
+        )
     )
     published(
-        api.content.create(container=collection, type="community_event", id="summit", title="Summit", start=soon, end=soon + timedelta(hours=2))
+        api.content.create(
+            container=collection,
+            type="community_event",
+            id="summit",
+            title="Summit",
+            start=soon,
+            end=soon + timedelta(hours=2),
+        )
     )
     french = pam_api.translate(translated, "fr")
     french.title = "Webinaire"

@@ -6,9 +6,8 @@ collections, comments of content that goes private, archiving as one
 decision (and its way back), and who moderates a collection's content.
 """
 
-from zExceptions import Unauthorized
-from osor.collection.membership import members
 from osor.collection.membership import archiving
+from osor.collection.membership import members
 from osor.collection.membership.settings import apply_participation_settings
 from plone import api
 from plone.api.exc import InvalidParameterError
@@ -28,6 +27,7 @@ from test_workflows import state
 from test_workflows import transition
 from test_workflows import transitions_of
 from test_workflows import unmoderated  # noqa: F401 (fixture)
+from zExceptions import Unauthorized
 from zope.component import createObject
 
 import pytest
@@ -95,7 +95,7 @@ def test_owner_requests_deletion_of_the_collection_with_a_motivation(site, moder
 
 @pytest.fixture
 def rest_site(functional_portal):
-    """"nordic" (olga owner, fred facilitator, alice member), not moderated, committed."""
+    """ "nordic" (olga owner, fred facilitator, alice member), not moderated, committed."""
     collection = make_committed_collection(functional_portal, moderated=False)
     members.add_member(collection, "alice", "member")
     transaction.commit()
@@ -151,7 +151,9 @@ def test_removed_member_cannot_patch_her_draft_over_http(rest_site, request_fact
 
 
 def test_content_moved_into_a_moderated_collection_waits_for_its_facilitators(
-    site, moderated, unmoderated  # noqa: F811
+    site,  # noqa: F811
+    moderated,  # noqa: F811
+    unmoderated,  # noqa: F811
 ):
     # Moving out of a collection takes "Delete objects" on it, which only
     # site administrators hold: nina administers the unmoderated one only.

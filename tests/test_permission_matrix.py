@@ -55,13 +55,11 @@ OWN_ACTIONS = ("edit_own", "submit_own", "publish_own", "request_deletion", "del
 
 
 def settings_id(settings: matrix.Settings) -> str:
-    return "-".join(
-        (
-            "closed" if settings.closed else "open",
-            settings.content_creation,
-            "moderated" if settings.moderated else "unmoderated",
-        )
-    )
+    return "-".join((
+        "closed" if settings.closed else "open",
+        settings.content_creation,
+        "moderated" if settings.moderated else "unmoderated",
+    ))
 
 
 def players(role: str) -> tuple:
@@ -119,7 +117,9 @@ def build_collection(portal, settings: matrix.Settings, id_: str = "coll"):
                 members.add_member(collection, userid, role)
     items = {}
     for state in ("published", "draft", "proposed"):
-        item = api.content.create(container=collection, type="community_news", id=f"alice-{state}", title=f"Alice {state}")
+        item = api.content.create(
+            container=collection, type="community_news", id=f"alice-{state}", title=f"Alice {state}"
+        )
         give_to(item, ALICE)
         if state == "published":
             api.content.transition(item, transition="publish")
@@ -160,8 +160,7 @@ def real_permissions(portal, collection, items, role: str, userid: str | None) -
         "delete_collection": can("Delete objects", collection),
     }
     addable = {
-        portal_type: can(permission, collection)
-        and portal_types[portal_type].isConstructionAllowed(collection)
+        portal_type: can(permission, collection) and portal_types[portal_type].isConstructionAllowed(collection)
         for portal_type, permission in COMMUNITY_TYPES.items()
     }
     if len(set(addable.values())) != 1:

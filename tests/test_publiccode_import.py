@@ -432,7 +432,11 @@ def test_the_command_imports_a_folder_and_counts_the_failures(collection, tmp_pa
         "updated  c-medusa-again.yml /plone/collection/medusa",
     ]
     assert any(line.startswith("    error: legal.license (line ") for line in lines)
-    assert [r["filename"] for r in import_reports(collection)] == ["c-medusa-again.yml", "b-broken.yaml", "a-medusa.yml"]
+    assert [r["filename"] for r in import_reports(collection)] == [
+        "c-medusa-again.yml",
+        "b-broken.yaml",
+        "a-medusa.yml",
+    ]
     assert import_reports(collection)[0]["importer"] == "admin"
 
 
@@ -504,7 +508,13 @@ def test_rest_import_answers_every_status(rest):
     assert post(alice, collection, b"name: \xff\xfe").status_code == 400
 
     transaction.begin()
-    assert [r["outcome"] for r in import_reports(collection)][:5] == ["failed", "failed", "failed", "validated", "updated"]
+    assert [r["outcome"] for r in import_reports(collection)][:5] == [
+        "failed",
+        "failed",
+        "failed",
+        "validated",
+        "updated",
+    ]
     assert len([o for o in collection.objectValues() if o.portal_type == "software_solution"]) == 1
 
 

@@ -221,8 +221,18 @@ def test_a_solution_typed_in_by_hand_imports_into_another_collection(typed_solut
     result = import_publiccode(other, solution_to_publiccode_yaml(typed_solution))
     assert result.ok, result.errors
     copy = result.obj
-    for name in ("repository_url", "landing_page", "development_status", "solution_type", "licences",
-                 "owner_name", "contact_points", "used_by", "interface_languages", "documentation_url"):
+    for name in (
+        "repository_url",
+        "landing_page",
+        "development_status",
+        "solution_type",
+        "licences",
+        "owner_name",
+        "contact_points",
+        "used_by",
+        "interface_languages",
+        "documentation_url",
+    ):
         assert getattr(copy, name) == getattr(typed_solution, name), name
     assert copy.title == "OpenCity"
     assert copy.description == typed_solution.description

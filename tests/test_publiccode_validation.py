@@ -163,62 +163,391 @@ RULE_CASES = [
     ("platforms_empty", "platforms:\n  - web\n", "platforms: []\n", "platforms", "platforms:", "at least 1"),
     ("platforms_wrong_type", "platforms:\n  - web\n", "platforms: web\n", "platforms", "platforms:", "must be a list"),
     ("categories_unknown", "- cloud-management", "- clouds", "categories[0]", "- clouds", "not one of"),
-    ("developmentStatus_missing", "developmentStatus: development\n", "", "developmentStatus", "publiccodeYmlVersion", "required"),
-    ("developmentStatus_unknown", "developmentStatus: development", "developmentStatus: alpha", "developmentStatus", "developmentStatus", "'alpha'"),
+    (
+        "developmentStatus_missing",
+        "developmentStatus: development\n",
+        "",
+        "developmentStatus",
+        "publiccodeYmlVersion",
+        "required",
+    ),
+    (
+        "developmentStatus_unknown",
+        "developmentStatus: development",
+        "developmentStatus: alpha",
+        "developmentStatus",
+        "developmentStatus",
+        "'alpha'",
+    ),
     ("softwareType_unknown", '"standalone/other"', "app", "softwareType", "softwareType", "'app'"),
-    ("description_missing", MINIMAL[MINIMAL.index("description:") : MINIMAL.index("legal:")], "", "description", "publiccodeYmlVersion", "required"),
-    ("description_empty", MINIMAL[MINIMAL.index("description:") : MINIMAL.index("legal:")], "description: {}\n\n", "description", "description:", "at least 1"),
-    ("description_language_without_texts", "      - Just one feature\n", "      - Just one feature\n  it:\n", "description.it.shortDescription", "  it:", "required"),
+    (
+        "description_missing",
+        MINIMAL[MINIMAL.index("description:") : MINIMAL.index("legal:")],
+        "",
+        "description",
+        "publiccodeYmlVersion",
+        "required",
+    ),
+    (
+        "description_empty",
+        MINIMAL[MINIMAL.index("description:") : MINIMAL.index("legal:")],
+        "description: {}\n\n",
+        "description",
+        "description:",
+        "at least 1",
+    ),
+    (
+        "description_language_without_texts",
+        "      - Just one feature\n",
+        "      - Just one feature\n  it:\n",
+        "description.it.shortDescription",
+        "  it:",
+        "required",
+    ),
     ("description_language_invalid", "  en:\n", "  english:\n", "description.english", "english:", "'english'"),
     ("description_language_underscore", "  en:\n", "  en_GB:\n", "description.en_GB", "en_GB:", "BCP 47"),
-    ("shortDescription_missing", "    shortDescription: A short description of the software.\n", "", "description.en.shortDescription", "  en:", "required"),
-    ("shortDescription_too_long", "A short description of the software.", "x" * 151, "description.en.shortDescription", "shortDescription", "at most 150"),
-    ("longDescription_too_short", MINIMAL[MINIMAL.index("    longDescription") : MINIMAL.index("    features")], "    longDescription: Too short.\n", "description.en.longDescription", "longDescription", "at least 150"),
-    ("longDescription_too_long", MINIMAL[MINIMAL.index("    longDescription") : MINIMAL.index("    features")], "    longDescription: " + "x" * 10001 + "\n", "description.en.longDescription", "longDescription", "at most 10000"),
-    ("features_missing", "    features:\n      - Just one feature\n", "", "description.en.features", "  en:", "required"),
-    ("features_empty", "    features:\n      - Just one feature\n", "    features: []\n", "description.en.features", "features", "at least 1"),
-    ("features_item_wrong_type", "      - Just one feature", "      - {a: b}", "description.en.features[0]", "{a: b}", "must be a text"),
-    ("documentation_invalid", "    features:", "    documentation: docs.example.org\n    features:", "description.en.documentation", "documentation", "web address"),
-    ("genericName_too_long", "    features:", "    genericName: " + "g" * 36 + "\n    features:", "description.en.genericName", "genericName", "at most 35"),
+    (
+        "shortDescription_missing",
+        "    shortDescription: A short description of the software.\n",
+        "",
+        "description.en.shortDescription",
+        "  en:",
+        "required",
+    ),
+    (
+        "shortDescription_too_long",
+        "A short description of the software.",
+        "x" * 151,
+        "description.en.shortDescription",
+        "shortDescription",
+        "at most 150",
+    ),
+    (
+        "longDescription_too_short",
+        MINIMAL[MINIMAL.index("    longDescription") : MINIMAL.index("    features")],
+        "    longDescription: Too short.\n",
+        "description.en.longDescription",
+        "longDescription",
+        "at least 150",
+    ),
+    (
+        "longDescription_too_long",
+        MINIMAL[MINIMAL.index("    longDescription") : MINIMAL.index("    features")],
+        "    longDescription: " + "x" * 10001 + "\n",
+        "description.en.longDescription",
+        "longDescription",
+        "at most 10000",
+    ),
+    (
+        "features_missing",
+        "    features:\n      - Just one feature\n",
+        "",
+        "description.en.features",
+        "  en:",
+        "required",
+    ),
+    (
+        "features_empty",
+        "    features:\n      - Just one feature\n",
+        "    features: []\n",
+        "description.en.features",
+        "features",
+        "at least 1",
+    ),
+    (
+        "features_item_wrong_type",
+        "      - Just one feature",
+        "      - {a: b}",
+        "description.en.features[0]",
+        "{a: b}",
+        "must be a text",
+    ),
+    (
+        "documentation_invalid",
+        "    features:",
+        "    documentation: docs.example.org\n    features:",
+        "description.en.documentation",
+        "documentation",
+        "web address",
+    ),
+    (
+        "genericName_too_long",
+        "    features:",
+        "    genericName: " + "g" * 36 + "\n    features:",
+        "description.en.genericName",
+        "genericName",
+        "at most 35",
+    ),
     ("legal_missing", "legal:\n  license: EUPL-1.2\n", "", "legal", "publiccodeYmlVersion", "required"),
-    ("license_missing", "  license: EUPL-1.2\n", "  mainCopyrightOwner: Someone\n", "legal.license", "legal:", "required"),
-    ("license_unknown", "license: EUPL-1.2", "license: Apache 2", "legal.license", "license:", "unknown licence 'Apache'"),
+    (
+        "license_missing",
+        "  license: EUPL-1.2\n",
+        "  mainCopyrightOwner: Someone\n",
+        "legal.license",
+        "legal:",
+        "required",
+    ),
+    (
+        "license_unknown",
+        "license: EUPL-1.2",
+        "license: Apache 2",
+        "legal.license",
+        "license:",
+        "unknown licence 'Apache'",
+    ),
     ("license_syntax", "license: EUPL-1.2", "license: MIT AND", "legal.license", "license:", "SPDX"),
-    ("maintenance_missing", MINIMAL[MINIMAL.index("maintenance:") : MINIMAL.index("localisation:")], "", "maintenance", "publiccodeYmlVersion", "required"),
+    (
+        "maintenance_missing",
+        MINIMAL[MINIMAL.index("maintenance:") : MINIMAL.index("localisation:")],
+        "",
+        "maintenance",
+        "publiccodeYmlVersion",
+        "required",
+    ),
     ("maintenance_type_unknown", "type: community", "type: volunteers", "maintenance.type", "type:", "'volunteers'"),
-    ("community_needs_contacts", "  contacts:\n    - name: Francesca Rossi\n", "", "maintenance.contacts", "type: community", "required when maintenance.type is 'community'"),
-    ("internal_needs_contacts", "type: community\n  contacts:\n    - name: Francesca Rossi\n", "type: internal\n", "maintenance.contacts", "type: internal", "'internal'"),
-    ("contract_needs_contractors", "type: community", "type: contract", "maintenance.contractors", "type: contract", "'contract'"),
-    ("contractors_only_for_contract", "    - name: Francesca Rossi\n", "    - name: Francesca Rossi\n  contractors:\n    - name: ACME\n      until: 2030-01-01\n", "maintenance.contractors", "contractors:", "only allowed"),
-    ("contractor_until_missing", "type: community\n  contacts:\n    - name: Francesca Rossi\n", "type: contract\n  contractors:\n    - name: ACME\n", "maintenance.contractors[0].until", "- name: ACME", "required"),
-    ("contractor_until_invalid", "type: community\n  contacts:\n    - name: Francesca Rossi\n", "type: contract\n  contractors:\n    - name: ACME\n      until: 31/12/2030\n", "maintenance.contractors[0].until", "until:", "YYYY-MM-DD"),
-    ("contractor_name_missing", "type: community\n  contacts:\n    - name: Francesca Rossi\n", "type: contract\n  contractors:\n    - until: 2030-01-01\n", "maintenance.contractors[0].name", "- until", "required"),
-    ("fundedBy_uri_missing", "name: Medusa", "name: Medusa\nfundedBy:\n  - name: EU", "fundedBy[0].uri", "- name: EU", "required"),
-    ("contact_name_missing", "    - name: Francesca Rossi", "    - email: francesca@example.org", "maintenance.contacts[0].name", "- email", "required"),
-    ("contact_email_invalid", "    - name: Francesca Rossi", "    - name: Francesca Rossi\n      email: francesca", "maintenance.contacts[0].email", "email:", "e-mail"),
-    ("localisation_missing", MINIMAL[MINIMAL.index("localisation:") :], "", "localisation", "publiccodeYmlVersion", "required"),
-    ("localisationReady_missing", "  localisationReady: true\n", "", "localisation.localisationReady", "localisation:", "required"),
-    ("localisationReady_quoted", "localisationReady: true", 'localisationReady: "true"', "localisation.localisationReady", "localisationReady", "true or false"),
-    ("availableLanguages_missing", "  availableLanguages:\n    - en\n", "", "localisation.availableLanguages", "localisation:", "required"),
-    ("availableLanguages_unknown_language", "    - en\n", "    - zz\n", "localisation.availableLanguages[0]", "- zz", "ISO 639"),
-    ("releaseDate_datetime", "name: Medusa", "name: Medusa\nreleaseDate: 2011-01-01 20:04:05", "releaseDate", "releaseDate", "YYYY-MM-DD"),
-    ("releaseDate_no_such_day", "name: Medusa", "name: Medusa\nreleaseDate: '2023-02-30'", "releaseDate", "releaseDate", "does not exist"),
-    ("landingURL_not_http", "name: Medusa", "name: Medusa\nlandingURL: ftp://example.org", "landingURL", "landingURL", "web address"),
-    ("scope_unknown", "name: Medusa", "name: Medusa\nintendedAudience:\n  scope:\n    - everyone", "intendedAudience.scope[0]", "- everyone", "'everyone'"),
-    ("country_unknown", "name: Medusa", "name: Medusa\nintendedAudience:\n  countries:\n    - XX", "intendedAudience.countries[0]", "- XX", "no country"),
-    ("organisation_uri_missing", "name: Medusa", "name: Medusa\norganisation:\n  name: Comune", "organisation.uri", "organisation:", "required"),
-    ("organisation_uri_invalid", "name: Medusa", "name: Medusa\norganisation:\n  uri: comune", "organisation.uri", "uri:", "URI"),
-    ("supports_unknown_alias", "name: Medusa", "name: Medusa\nsupports:\n  - id: alias:nothing", "supports[0].id", "id:", "aliases"),
-    ("dependsOn_name_missing", "name: Medusa", "name: Medusa\ndependsOn:\n  open:\n    - version: '1'", "dependsOn.open[0].name", "- version", "required"),
-    ("dependsOn_optional_yes", "name: Medusa", "name: Medusa\ndependsOn:\n  open:\n    - name: X\n      optional: yes", "dependsOn.open[0].optional", "optional:", "not a boolean"),
+    (
+        "community_needs_contacts",
+        "  contacts:\n    - name: Francesca Rossi\n",
+        "",
+        "maintenance.contacts",
+        "type: community",
+        "required when maintenance.type is 'community'",
+    ),
+    (
+        "internal_needs_contacts",
+        "type: community\n  contacts:\n    - name: Francesca Rossi\n",
+        "type: internal\n",
+        "maintenance.contacts",
+        "type: internal",
+        "'internal'",
+    ),
+    (
+        "contract_needs_contractors",
+        "type: community",
+        "type: contract",
+        "maintenance.contractors",
+        "type: contract",
+        "'contract'",
+    ),
+    (
+        "contractors_only_for_contract",
+        "    - name: Francesca Rossi\n",
+        "    - name: Francesca Rossi\n  contractors:\n    - name: ACME\n      until: 2030-01-01\n",
+        "maintenance.contractors",
+        "contractors:",
+        "only allowed",
+    ),
+    (
+        "contractor_until_missing",
+        "type: community\n  contacts:\n    - name: Francesca Rossi\n",
+        "type: contract\n  contractors:\n    - name: ACME\n",
+        "maintenance.contractors[0].until",
+        "- name: ACME",
+        "required",
+    ),
+    (
+        "contractor_until_invalid",
+        "type: community\n  contacts:\n    - name: Francesca Rossi\n",
+        "type: contract\n  contractors:\n    - name: ACME\n      until: 31/12/2030\n",
+        "maintenance.contractors[0].until",
+        "until:",
+        "YYYY-MM-DD",
+    ),
+    (
+        "contractor_name_missing",
+        "type: community\n  contacts:\n    - name: Francesca Rossi\n",
+        "type: contract\n  contractors:\n    - until: 2030-01-01\n",
+        "maintenance.contractors[0].name",
+        "- until",
+        "required",
+    ),
+    (
+        "fundedBy_uri_missing",
+        "name: Medusa",
+        "name: Medusa\nfundedBy:\n  - name: EU",
+        "fundedBy[0].uri",
+        "- name: EU",
+        "required",
+    ),
+    (
+        "contact_name_missing",
+        "    - name: Francesca Rossi",
+        "    - email: francesca@example.org",
+        "maintenance.contacts[0].name",
+        "- email",
+        "required",
+    ),
+    (
+        "contact_email_invalid",
+        "    - name: Francesca Rossi",
+        "    - name: Francesca Rossi\n      email: francesca",
+        "maintenance.contacts[0].email",
+        "email:",
+        "e-mail",
+    ),
+    (
+        "localisation_missing",
+        MINIMAL[MINIMAL.index("localisation:") :],
+        "",
+        "localisation",
+        "publiccodeYmlVersion",
+        "required",
+    ),
+    (
+        "localisationReady_missing",
+        "  localisationReady: true\n",
+        "",
+        "localisation.localisationReady",
+        "localisation:",
+        "required",
+    ),
+    (
+        "localisationReady_quoted",
+        "localisationReady: true",
+        'localisationReady: "true"',
+        "localisation.localisationReady",
+        "localisationReady",
+        "true or false",
+    ),
+    (
+        "availableLanguages_missing",
+        "  availableLanguages:\n    - en\n",
+        "",
+        "localisation.availableLanguages",
+        "localisation:",
+        "required",
+    ),
+    (
+        "availableLanguages_unknown_language",
+        "    - en\n",
+        "    - zz\n",
+        "localisation.availableLanguages[0]",
+        "- zz",
+        "ISO 639",
+    ),
+    (
+        "releaseDate_datetime",
+        "name: Medusa",
+        "name: Medusa\nreleaseDate: 2011-01-01 20:04:05",
+        "releaseDate",
+        "releaseDate",
+        "YYYY-MM-DD",
+    ),
+    (
+        "releaseDate_no_such_day",
+        "name: Medusa",
+        "name: Medusa\nreleaseDate: '2023-02-30'",
+        "releaseDate",
+        "releaseDate",
+        "does not exist",
+    ),
+    (
+        "landingURL_not_http",
+        "name: Medusa",
+        "name: Medusa\nlandingURL: ftp://example.org",
+        "landingURL",
+        "landingURL",
+        "web address",
+    ),
+    (
+        "scope_unknown",
+        "name: Medusa",
+        "name: Medusa\nintendedAudience:\n  scope:\n    - everyone",
+        "intendedAudience.scope[0]",
+        "- everyone",
+        "'everyone'",
+    ),
+    (
+        "country_unknown",
+        "name: Medusa",
+        "name: Medusa\nintendedAudience:\n  countries:\n    - XX",
+        "intendedAudience.countries[0]",
+        "- XX",
+        "no country",
+    ),
+    (
+        "organisation_uri_missing",
+        "name: Medusa",
+        "name: Medusa\norganisation:\n  name: Comune",
+        "organisation.uri",
+        "organisation:",
+        "required",
+    ),
+    (
+        "organisation_uri_invalid",
+        "name: Medusa",
+        "name: Medusa\norganisation:\n  uri: comune",
+        "organisation.uri",
+        "uri:",
+        "URI",
+    ),
+    (
+        "supports_unknown_alias",
+        "name: Medusa",
+        "name: Medusa\nsupports:\n  - id: alias:nothing",
+        "supports[0].id",
+        "id:",
+        "aliases",
+    ),
+    (
+        "dependsOn_name_missing",
+        "name: Medusa",
+        "name: Medusa\ndependsOn:\n  open:\n    - version: '1'",
+        "dependsOn.open[0].name",
+        "- version",
+        "required",
+    ),
+    (
+        "dependsOn_optional_yes",
+        "name: Medusa",
+        "name: Medusa\ndependsOn:\n  open:\n    - name: X\n      optional: yes",
+        "dependsOn.open[0].optional",
+        "optional:",
+        "not a boolean",
+    ),
     ("logo_absolute_path", "name: Medusa", "name: Medusa\nlogo: /var/www/logo.png", "logo", "logo:", "absolute path"),
     ("logo_file_url", "name: Medusa", "name: Medusa\nlogo: file:///logo.png", "logo", "logo:", "file: URL"),
-    ("logo_not_svg_or_png", "name: Medusa", "name: Medusa\nlogo: https://example.org/logo.gif", "logo", "logo:", ".svg, .svgz, .png"),
-    ("screenshot_not_an_image", "    features:", "    screenshots:\n      - docs/manual.pdf\n    features:", "description.en.screenshots[0]", "manual.pdf", ".jpg, .png"),
-    ("inputTypes_invalid", "name: Medusa", "name: Medusa\ninputTypes:\n  - csv", "inputTypes[0]", "- csv", "media type"),
+    (
+        "logo_not_svg_or_png",
+        "name: Medusa",
+        "name: Medusa\nlogo: https://example.org/logo.gif",
+        "logo",
+        "logo:",
+        ".svg, .svgz, .png",
+    ),
+    (
+        "screenshot_not_an_image",
+        "    features:",
+        "    screenshots:\n      - docs/manual.pdf\n    features:",
+        "description.en.screenshots[0]",
+        "manual.pdf",
+        ".jpg, .png",
+    ),
+    (
+        "inputTypes_invalid",
+        "name: Medusa",
+        "name: Medusa\ninputTypes:\n  - csv",
+        "inputTypes[0]",
+        "- csv",
+        "media type",
+    ),
     ("duplicate_key", "name: Medusa", "name: Medusa\nname: Hydra", "name", "name: Hydra", "twice"),
-    ("it_and_IT", "name: Medusa", "name: Medusa\nIT:\n  riuso: {}\nit:\n  riuso: {}", "it", "it:", "'IT' is already present"),
-    ("it_countryExtensionVersion", "name: Medusa", "name: Medusa\nIT:\n  countryExtensionVersion: '9'", "IT.countryExtensionVersion", "countryExtensionVersion", "'9'"),
+    (
+        "it_and_IT",
+        "name: Medusa",
+        "name: Medusa\nIT:\n  riuso: {}\nit:\n  riuso: {}",
+        "it",
+        "it:",
+        "'IT' is already present",
+    ),
+    (
+        "it_countryExtensionVersion",
+        "name: Medusa",
+        "name: Medusa\nIT:\n  countryExtensionVersion: '9'",
+        "IT.countryExtensionVersion",
+        "countryExtensionVersion",
+        "'9'",
+    ),
 ]
 
 
@@ -242,9 +571,7 @@ def test_every_invalid_fixture_is_refused_at_the_line_it_announces(path):
 
 
 def test_every_required_key_of_the_table_has_a_case():
-    required = {
-        ".".join(rule.pattern).replace(".[]", "[]") for rule in rule_table().rules if rule.required
-    }
+    required = {".".join(rule.pattern).replace(".[]", "[]") for rule in rule_table().rules if rule.required}
     covered = {case[3] for case in RULE_CASES}
     normalised = {path.replace("[0]", "[]").replace(".en.", ".*.").replace(".open[]", ".*[]") for path in covered}
     assert required <= normalised, required - normalised
@@ -277,8 +604,8 @@ def test_every_rule_uses_known_settings_types_formats_and_vocabularies():
 
 def test_every_rule_cites_its_source():
     raw = yaml.safe_load(RULES_FILE.read_text())
-    for path, settings in raw["keys"].items():
-        assert settings.get("source", "").startswith("https://"), path
+    for path, key_settings in raw["keys"].items():
+        assert key_settings.get("source", "").startswith("https://"), path
     for name, vocabulary in raw["vocabularies"].items():
         assert vocabulary.get("source", "").startswith("https://"), name
     for condition in raw["conditions"]:
@@ -326,7 +653,9 @@ def test_a_long_vocabulary_hint_suggests_the_closest_values_and_the_list():
 
 
 def test_a_short_vocabulary_hint_lists_every_value():
-    error = assert_located_error(changed("type: community", "type: volunteers"), "maintenance.type", "type:", "volunteers")
+    error = assert_located_error(
+        changed("type: community", "type: volunteers"), "maintenance.type", "type:", "volunteers"
+    )
     assert error.hint == "use one of: internal, contract, community, none"
 
 
@@ -349,7 +678,9 @@ def test_lengths_count_user_perceived_characters_as_the_reference_parser_does(te
 def test_a_short_description_of_150_accented_characters_is_not_too_long():
     accented = "e\u0301" * 150
     assert validate(changed("A short description of the software.", f'"{accented}"')).ok
-    assert errors_at(validate(changed("A short description of the software.", f'"{accented}e"')), "description.en.shortDescription")
+    assert errors_at(
+        validate(changed("A short description of the software.", f'"{accented}e"')), "description.en.shortDescription"
+    )
 
 
 def test_an_unquoted_date_is_read_as_a_date():
@@ -363,7 +694,12 @@ def test_an_unquoted_date_is_read_as_a_date():
 
 @pytest.mark.parametrize(
     "expression, token",
-    [("GPL 3", "GPL"), ("MIT OR Apache 2.0", "Apache"), ("EUPL-1.2 AND Foo-1.0", "Foo-1.0"), ("MIT WITH Nothing", "Nothing")],
+    [
+        ("GPL 3", "GPL"),
+        ("MIT OR Apache 2.0", "Apache"),
+        ("EUPL-1.2 AND Foo-1.0", "Foo-1.0"),
+        ("MIT WITH Nothing", "Nothing"),
+    ],
 )
 def test_an_unknown_licence_is_named_in_the_error(expression, token):
     text = changed("license: EUPL-1.2", f"license: {expression}")
@@ -529,7 +865,12 @@ def test_long_strings_and_control_characters_give_located_errors():
     assert_located_error(text, "description.en.shortDescription", "shortDescription", "10000 characters")
     quoted = changed("name: Medusa", 'name: "a\\u0000b\\u202ec"')
     assert validate(quoted).ok
-    error = assert_located_error(changed("developmentStatus: development", 'developmentStatus: "\\u0000' + "z" * 10_000 + '"'), "developmentStatus", "developmentStatus", "not one of")
+    error = assert_located_error(
+        changed("developmentStatus: development", 'developmentStatus: "\\u0000' + "z" * 10_000 + '"'),
+        "developmentStatus",
+        "developmentStatus",
+        "not one of",
+    )
     assert len(error.message) < 300 and "\x00" not in error.message
 
 
@@ -544,7 +885,10 @@ def test_long_strings_and_control_characters_give_located_errors():
     ],
 )
 def test_malformed_values_give_located_errors_not_internal_ones(key, value):
-    text = MINIMAL.replace('url: "https://github.com/example/medusa.git"\n', "") + f"url: https://example.org/x.git\n{key}: {value}\n"
+    text = (
+        MINIMAL.replace('url: "https://github.com/example/medusa.git"\n', "")
+        + f"url: https://example.org/x.git\n{key}: {value}\n"
+    )
     if key == "url":
         text = MINIMAL.replace('"https://github.com/example/medusa.git"', f'"{value}"')
     result = validate(text)
@@ -584,7 +928,9 @@ def test_a_recursive_alias_is_refused():
 
 
 def test_small_aliases_are_expanded():
-    text = MINIMAL.replace("    - name: Francesca Rossi\n", "    - &francesca\n      name: Francesca Rossi\n    - *francesca\n")
+    text = MINIMAL.replace(
+        "    - name: Francesca Rossi\n", "    - &francesca\n      name: Francesca Rossi\n    - *francesca\n"
+    )
     result = validate(text)
     assert result.ok
     assert result.data["maintenance"]["contacts"] == [{"name": "Francesca Rossi"}] * 2
@@ -592,7 +938,12 @@ def test_small_aliases_are_expanded():
 
 @pytest.mark.parametrize(
     "text",
-    ["a: " + "[" * 500_000, "a: " + "{a: " * 100_000, "- " * 300_000, "a:\n" + "".join(" " * i + "b:\n" for i in range(1, 1400))],
+    [
+        "a: " + "[" * 500_000,
+        "a: " + "{a: " * 100_000,
+        "- " * 300_000,
+        "a:\n" + "".join(" " * i + "b:\n" for i in range(1, 1400)),
+    ],
     ids=["flow lists", "flow mappings", "block lists", "block mappings"],
 )
 def test_deep_nesting_is_refused_quickly_without_crashing(text):
@@ -653,14 +1004,32 @@ yaml_values = st.recursive(
     yaml_scalars,
     lambda children: st.one_of(
         st.lists(children, max_size=4),
-        st.dictionaries(st.sampled_from(["name", "en", "type", "license", "contacts", "x", "it"]) | st.text(max_size=8), children, max_size=4),
+        st.dictionaries(
+            st.sampled_from(["name", "en", "type", "license", "contacts", "x", "it"]) | st.text(max_size=8),
+            children,
+            max_size=4,
+        ),
     ),
     max_leaves=20,
 )
-top_keys = st.sampled_from(
-    ["publiccodeYmlVersion", "name", "url", "platforms", "description", "legal", "maintenance", "localisation",
-     "categories", "intendedAudience", "dependsOn", "IT", "it", "releaseDate", "isBasedOn", "organisation"]
-)
+top_keys = st.sampled_from([
+    "publiccodeYmlVersion",
+    "name",
+    "url",
+    "platforms",
+    "description",
+    "legal",
+    "maintenance",
+    "localisation",
+    "categories",
+    "intendedAudience",
+    "dependsOn",
+    "IT",
+    "it",
+    "releaseDate",
+    "isBasedOn",
+    "organisation",
+])
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -686,7 +1055,10 @@ def _concrete_paths():
     """Every key path of the rule table, with 'en' for a language and the first item of a list."""
     paths = []
     for rule in rule_table().rules:
-        segments = [("en" if part == "*" and index else "open" if part == "*" else part) for index, part in enumerate(rule.pattern)]
+        segments = [
+            ("en" if part == "*" and index else "open" if part == "*" else part)
+            for index, part in enumerate(rule.pattern)
+        ]
         paths.append(tuple(segments))
     return paths
 

@@ -141,9 +141,7 @@ def test_get_returns_the_field_values(content, manager_request, path):
     assert {name: data[name] for name in EXPECTED[path]} == EXPECTED[path]
 
 
-def test_an_uploaded_distribution_reports_its_size_and_downloads(
-    content, manager_request, blob_file
-):
+def test_an_uploaded_distribution_reports_its_size_and_downloads(content, manager_request, blob_file):
     distribution = content.unrestrictedTraverse("osor/app/v1/zip")
     distribution.access_url = None
     distribution.file = blob_file(size=2048, filename="app.zip")

@@ -24,7 +24,7 @@ EXAMPLES = 10
 HOSTILE_STRINGS = [
     "javascript:alert(document.cookie)",
     "<script>alert(1)</script>",
-    "\"><img src=x onerror=alert(1)>",
+    '"><img src=x onerror=alert(1)>',
     "' OR 1=1 --",
     "../../../../etc/passwd",
     "${7*7}{{7*7}}%s%s%n",
@@ -47,7 +47,9 @@ scalars = st.one_of(
     st.sampled_from(HOSTILE_STRINGS),
     st.text(max_size=30),
 )
-keys = st.one_of(st.sampled_from(["token", "data", "@id", "url", "name", "email", "content-type", "encoding"]), st.text(max_size=10))
+keys = st.one_of(
+    st.sampled_from(["token", "data", "@id", "url", "name", "email", "content-type", "encoding"]), st.text(max_size=10)
+)
 values = st.recursive(
     scalars,
     lambda children: st.one_of(st.lists(children, max_size=3), st.dictionaries(keys, children, max_size=3)),
@@ -56,9 +58,7 @@ values = st.recursive(
 
 
 def field_names(portal_type: str) -> list[str]:
-    return sorted(
-        {name for schema in iterSchemataForType(portal_type) for name, _field in getFieldsInOrder(schema)}
-    )
+    return sorted({name for schema in iterSchemataForType(portal_type) for name, _field in getFieldsInOrder(schema)})
 
 
 def bodies(portal_type: str):

@@ -29,7 +29,7 @@ def serial(portal, path):
 
 
 @pytest.mark.parametrize("path, field, value", WRONG_SHAPES, ids=lambda v: str(v)[:20])
-def test_a_value_of_the_wrong_shape_is_a_400_naming_the_field(content, manager_request, path, field, value):
+def test_a_value_of_the_wrong_shape_is_a_400_naming_the_field(content, manager_request, path, field, value):  # noqa: F811
     before = serial(content, path)
     response = manager_request.patch(f"/{path}", json={"description": "changed", field: value})
     assert response.status_code == 400, response.text
@@ -37,12 +37,12 @@ def test_a_value_of_the_wrong_shape_is_a_400_naming_the_field(content, manager_r
     assert serial(content, path) == before
 
 
-def test_a_body_that_is_not_an_object_is_a_400(content, manager_request):
+def test_a_body_that_is_not_an_object_is_a_400(content, manager_request):  # noqa: F811
     response = manager_request.patch("/osor/app", json=["licences"])
     assert response.status_code == 400, response.text
 
 
-def test_a_post_of_the_wrong_shape_creates_nothing(content, manager_request):
+def test_a_post_of_the_wrong_shape_creates_nothing(content, manager_request):  # noqa: F811
     response = manager_request.post(
         "/osor",
         json={"@type": "software_solution", "title": "Bad", "interface_languages": {"en": 1}},
@@ -53,7 +53,7 @@ def test_a_post_of_the_wrong_shape_creates_nothing(content, manager_request):
     assert "bad" not in content.osor.objectIds()
 
 
-def test_values_of_the_right_shape_are_still_accepted(content, manager_request):
+def test_values_of_the_right_shape_are_still_accepted(content, manager_request):  # noqa: F811
     response = manager_request.patch(
         "/osor/app",
         json={

@@ -12,7 +12,6 @@ from plone.app.testing import TEST_USER_ID
 from plone.app.testing import TEST_USER_NAME
 from plone.protect.authenticator import createToken
 from test_workflows import acting_as
-
 from zope.event import notify
 from zope.lifecycleevent import ObjectModifiedEvent
 
@@ -94,9 +93,7 @@ def test_review_page_lists_the_proposal_for_the_facilitator(moderated, proposed,
 def test_review_page_approves_on_post_with_authenticator(moderated, proposed, layer_request):
     with acting_as("fay"):
         layer_request.method = "POST"
-        layer_request.form.update(
-            {"uid": proposed.UID(), "decision": "approve", "_authenticator": createToken()}
-        )
+        layer_request.form.update({"uid": proposed.UID(), "decision": "approve", "_authenticator": createToken()})
         api.content.get_view("review", moderated, layer_request)()
     assert api.content.get_state(proposed) == "published"
 

@@ -63,9 +63,7 @@ def roots(manager):
 
 def make_collection(container, id_="osor", **settings):
     """A validated collection, owned by olga (the Manager who created it left)."""
-    collection = api.content.create(
-        container=container, type="community_collection", id=id_, title="OSOR", **settings
-    )
+    collection = api.content.create(container=container, type="community_collection", id=id_, title="OSOR", **settings)
     api.content.transition(collection, transition="validate")
     for userid, role in ROLES.items():
         members.add_member(collection, userid, role)
@@ -140,9 +138,7 @@ def test_translations_share_the_groups_of_the_canonical_collection(moderated):
     assert group_id(french, "member") == own_group_id(english, "member")
     assert api.group.get(groupname=own_group_id(french, "member")) is None
     facilitators = own_group_id(english, "facilitator")
-    assert set(dict(french.get_local_roles())[facilitators]) == set(
-        dict(english.get_local_roles())[facilitators]
-    )
+    assert set(dict(french.get_local_roles())[facilitators]) == set(dict(english.get_local_roles())[facilitators])
 
 
 def test_the_translator_does_not_become_an_owner(moderated):
@@ -238,7 +234,7 @@ def test_a_new_translation_takes_the_community_settings(roots):
 def test_a_member_of_the_english_osor_collection_contributes_to_its_french_translation_under_the_same_rules(
     moderated,
 ):
-    english, french = moderated
+    _english, french = moderated
     with acting_as("maria"):
         news = api.content.create(container=french, type="community_news", title="Nouvelles")
     assert api.content.get_state(news) == "draft"
@@ -252,9 +248,7 @@ def test_a_member_of_the_english_osor_collection_contributes_to_its_french_trans
     assert [brain.Title for brain in anonymous_search(UID=news.UID())] == ["Nouvelles"]
     # Her edit of her published French news waits for a facilitator, as in English.
     edit("maria", news, title="Nouvelles, corrigées")
-    assert "Nouvelles, corrigées" not in {
-        brain.Title for brain in anonymous_search(UID=news.UID())
-    }
+    assert "Nouvelles, corrigées" not in {brain.Title for brain in anonymous_search(UID=news.UID())}
 
 
 def anonymous_search(**query):
@@ -303,7 +297,7 @@ def test_her_edit_over_rest_answers_no_server_error(functional_portal, request_f
     setRoles(functional_portal, TEST_USER_ID, ["Manager"])
     roots = multilingual_site(functional_portal)
     english = make_collection(roots["en"], moderated=True)
-    solution, translation = translated_solution_of_maria((english, translate(english)))
+    _solution, translation = translated_solution_of_maria((english, translate(english)))
     transaction.commit()
 
     session = request_factory(basic_auth=("maria", PASSWORD))
@@ -322,7 +316,7 @@ def test_a_facilitator_edit_reaches_every_translation(moderated):
 
 
 def test_a_copied_change_is_moderated_by_the_translation_s_rules(moderated):
-    english, french = moderated
+    english, _french = moderated
     with acting_as("maria"):
         solution = api.content.create(
             container=english, type="software_solution", id="app", title="App", licences=["EUPL-1.2"]
@@ -343,7 +337,7 @@ def test_a_copied_change_is_moderated_by_the_translation_s_rules(moderated):
 
 
 def test_our_translatable_types_copy_fields_under_our_rules(moderated):
-    english, french = moderated
+    english, _french = moderated
     for portal_type in TRANSLATABLE:
         container = english.aq_parent if portal_type == "community_collection" else english
         item = api.content.create(container=container, type=portal_type, title=portal_type)

@@ -35,9 +35,7 @@ def _unquote(text: str) -> str:
     """The value of one quoted PO string."""
     body = text.strip()
     assert body.startswith('"') and body.endswith('"'), f"not a PO string: {text!r}"
-    return re.sub(
-        r"\\(.)", lambda m: {"n": "\n", "t": "\t"}.get(m.group(1), m.group(1)), body[1:-1]
-    )
+    return re.sub(r"\\(.)", lambda m: {"n": "\n", "t": "\t"}.get(m.group(1), m.group(1)), body[1:-1])
 
 
 def parse_po(path: Path) -> dict[str, dict]:
@@ -47,14 +45,14 @@ def parse_po(path: Path) -> dict[str, dict]:
     field = None
 
     def flush():
-        if "msgid" in entry and entry["msgid"]:
+        if entry.get("msgid"):
             entries[entry["msgid"]] = {
                 "msgstr": entry.get("msgstr", ""),
                 "default": entry.get("default"),
                 "fuzzy": entry.get("fuzzy", False),
             }
 
-    for line in path.read_text(encoding="utf-8").splitlines() + [""]:
+    for line in [*path.read_text(encoding="utf-8").splitlines(), ""]:
         if not line.strip():
             flush()
             entry, field = {}, None
@@ -135,7 +133,7 @@ def test_po_has_exactly_the_messages_of_the_pot(po, pot):
 
 
 def test_every_message_is_translated(po):
-    lang, entries = po
+    _lang, entries = po
     assert [msgid for msgid, entry in entries.items() if not entry["msgstr"].strip()] == []
     assert [msgid for msgid, entry in entries.items() if entry["fuzzy"]] == []
 
@@ -164,19 +162,18 @@ def test_english_is_the_default_text(pot):
 
 
 def test_placeholders_are_kept(po):
-    lang, entries = po
+    _lang, entries = po
     wrong = {
         msgid: entry["msgstr"]
         for msgid, entry in entries.items()
-        if sorted(PLACEHOLDER.findall(entry["default"] or msgid))
-        != sorted(PLACEHOLDER.findall(entry["msgstr"]))
+        if sorted(PLACEHOLDER.findall(entry["default"] or msgid)) != sorted(PLACEHOLDER.findall(entry["msgstr"]))
     }
     assert wrong == {}
 
 
 def test_line_breaks_are_kept(po):
     """Mail bodies keep their paragraphs."""
-    lang, entries = po
+    _lang, entries = po
     wrong = [
         msgid
         for msgid, entry in entries.items()

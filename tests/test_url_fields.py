@@ -139,7 +139,7 @@ def test_an_event_url_is_checked_through_rest(functional_portal, request_factory
     assert "event_url" in response.text
 
 
-def test_the_about_page_renders_no_unsafe_link(functional_portal, browser_for):
+def test_the_about_page_renders_no_unsafe_link(functional_portal, browser_for):  # noqa: F811
     collection = make_collection(functional_portal)
     # A value stored before the rule existed.
     collection.contact_points = [

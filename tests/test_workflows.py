@@ -457,7 +457,7 @@ def test_releases_and_distributions_follow_their_solution(site, moderated):
 def test_mails_of_the_content_workflow(site, moderated):
     news = create(moderated, "alice", title="Open data day")
     transition(news, "alice", "submit")
-    (proposal_to, subject, body), *_ = mails(site)
+    (_proposal_to, subject, body), *_ = mails(site)
     assert recipients(site) == ["fay@example.org", "oscar@example.org"]
     assert "Open data day" in subject and "Collection moderated" in subject
     assert news.absolute_url() in body

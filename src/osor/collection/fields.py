@@ -85,5 +85,5 @@ def valid_licence_expression(value) -> bool:
             default="Not a valid SPDX licence expression (${reason}: “${token}”).",
             mapping={"reason": translate(error.reason, context=request), "token": error.token},
         )
-        raise LicenceExpressionError(translate(message, context=request))
+        raise LicenceExpressionError(translate(message, context=request)) from error
     return True

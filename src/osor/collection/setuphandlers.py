@@ -64,9 +64,7 @@ def remove_generated_taxonomy_indexes() -> None:
     site_manager = api.portal.get().getSiteManager()
     catalog = api.portal.get_tool("portal_catalog")
     for name in taxonomy_names():
-        behavior = site_manager.queryUtility(
-            IBehavior, name=f"collective.taxonomy.generated.{name}"
-        )
+        behavior = site_manager.queryUtility(IBehavior, name=f"collective.taxonomy.generated.{name}")
         if behavior is None:
             continue
         behavior.deactivateSearchable()

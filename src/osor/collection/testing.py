@@ -35,9 +35,7 @@ class RecordingMailHost(MailHost):
         if immediate:
             _record(mfrom, mto, messageText)
         else:
-            transaction.get().addAfterCommitHook(
-                lambda committed: committed and _record(mfrom, mto, messageText)
-            )
+            transaction.get().addAfterCommitHook(lambda committed: committed and _record(mfrom, mto, messageText))
 
     @property
     def messages(self) -> list:
@@ -115,9 +113,7 @@ class ExistingSiteLayer(OsorCollectionLayer):
                 ("News Item", "launch"),
                 ("Event", "open-day"),
             ):
-                item = api.content.create(
-                    container=portal, type=portal_type, id=item_id, title=item_id.title()
-                )
+                item = api.content.create(container=portal, type=portal_type, id=item_id, title=item_id.title())
                 api.content.transition(item, transition="publish")
 
 

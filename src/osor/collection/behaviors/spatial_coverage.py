@@ -1,6 +1,6 @@
 from osor.collection import _
-from osor.collection.vocabularies.taxonomies import SPATIAL_COVERAGE
 from osor.collection.vocabularies.taxonomies import field_vocabulary
+from osor.collection.vocabularies.taxonomies import SPATIAL_COVERAGE
 from plone.app.multilingual.dx.directives import languageindependent
 from plone.app.z3cform.widgets.select import Select2FieldWidget
 from plone.autoform import directives

@@ -1,6 +1,6 @@
 from osor.collection import _
-from osor.collection.vocabularies.taxonomies import STAKEHOLDER_TYPE
 from osor.collection.vocabularies.taxonomies import field_vocabulary
+from osor.collection.vocabularies.taxonomies import STAKEHOLDER_TYPE
 from plone.app.multilingual.dx.directives import languageindependent
 from plone.autoform import directives
 from plone.autoform.interfaces import IFormFieldProvider

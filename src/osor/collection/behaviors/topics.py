@@ -1,6 +1,6 @@
 from osor.collection import _
-from osor.collection.vocabularies.taxonomies import TOPICS
 from osor.collection.vocabularies.taxonomies import field_vocabulary
+from osor.collection.vocabularies.taxonomies import TOPICS
 from osor.collection.vocabularies.taxonomies import with_ancestors
 from plone.app.multilingual.dx.directives import languageindependent
 from plone.app.z3cform.widgets.select import Select2FieldWidget

@@ -85,24 +85,22 @@ class FacetedSearchView(BrowserView):
         for counts in self.result.facets:
             if not counts.values:
                 continue
-            facets.append(
-                {
-                    "index": counts.facet.index,
-                    "title": counts.title,
-                    # Not "values": a path expression would find dict.values.
-                    "options": [
-                        {
-                            "id": f"facet-{counts.facet.index}-{number}",
-                            "token": value.token,
-                            "title": value.title,
-                            "count": value.count,
-                            "selected": value.selected,
-                            "css_class": "osor-facet-child" if value.parent else "osor-facet-value",
-                        }
-                        for number, value in enumerate(counts.values)
-                    ],
-                }
-            )
+            facets.append({
+                "index": counts.facet.index,
+                "title": counts.title,
+                # Not "values": a path expression would find dict.values.
+                "options": [
+                    {
+                        "id": f"facet-{counts.facet.index}-{number}",
+                        "token": value.token,
+                        "title": value.title,
+                        "count": value.count,
+                        "selected": value.selected,
+                        "css_class": "osor-facet-child" if value.parent else "osor-facet-value",
+                    }
+                    for number, value in enumerate(counts.values)
+                ],
+            })
         return facets
 
     def chips(self) -> list[dict]:
@@ -113,9 +111,7 @@ class FacetedSearchView(BrowserView):
             {
                 "facet": counts.title,
                 "title": value.title,
-                "remove_url": self.url(
-                    self.parameters.query_items(without=(counts.facet.index, value.token))
-                ),
+                "remove_url": self.url(self.parameters.query_items(without=(counts.facet.index, value.token))),
             }
             for counts, value in self.result.selected_values
         ]
@@ -123,11 +119,7 @@ class FacetedSearchView(BrowserView):
     def hidden_fields(self) -> list[dict]:
         """Choices the form has no control for, kept when it is submitted."""
         keep = {"sort_order", "b_size", "facets"}
-        return [
-            {"name": name, "value": value}
-            for name, value in self.parameters.query_items()
-            if name in keep
-        ]
+        return [{"name": name, "value": value} for name, value in self.parameters.query_items() if name in keep]
 
     def sort_options(self) -> list[dict]:
         return [
@@ -151,16 +143,14 @@ class FacetedSearchView(BrowserView):
             for column in CARD_TAGS:
                 facet = facet_named(column)
                 tags.extend(titles.title(facet, token) for token in getattr(brain, column, None) or ())
-            cards.append(
-                {
-                    "url": brain.getURL(),
-                    "title": brain.Title,
-                    "description": brain.Description,
-                    "type": titles.title(types_facet, brain.portal_type),
-                    "date": brain.EffectiveDate if brain.EffectiveDate != "None" else None,
-                    "tags": tags,
-                }
-            )
+            cards.append({
+                "url": brain.getURL(),
+                "title": brain.Title,
+                "description": brain.Description,
+                "type": titles.title(types_facet, brain.portal_type),
+                "date": brain.EffectiveDate if brain.EffectiveDate != "None" else None,
+                "tags": tags,
+            })
         return cards
 
     def batch(self) -> dict:

@@ -18,7 +18,7 @@ PLONE_SYNDICATION_TEMPLATES = Path(Products.CMFPlone.browser.syndication.__file_
 
 
 class CollectionFeedsViewlet(ViewletBase):
-    """"Follow this collection": its RSS, Atom and calendar feeds, and a
+    """ "Follow this collection": its RSS, Atom and calendar feeds, and a
     feed per content type, as visible links."""
 
     index = ViewPageTemplateFile("templates/feeds_viewlet.pt")

@@ -6,9 +6,9 @@ from osor.collection.browser.pages import fact
 from osor.collection.browser.pages import PageView
 from osor.collection.legal import faq
 from osor.collection.legal.workflow import conversation
-from osor.collection.licences.pages import licence_url
 from osor.collection.legal.workflow import fullname
 from osor.collection.legal.workflow import requester_of
+from osor.collection.licences.pages import licence_url
 from osor.collection.membership.moderation import MOTIVATION_REQUIRED
 from plone import api
 from plone.protect import CheckAuthenticator

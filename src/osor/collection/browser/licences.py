@@ -87,14 +87,16 @@ class LicenceView(LicenceFactsMixin, BrowserView):
         try:
             self.licence = licence_facts(self.request.form.get("id", ""))
         except UnknownLicence:
-            raise NotFound(self.context, "licence", self.request)
+            raise NotFound(self.context, "licence", self.request) from None
         return self.index()
 
     def fact_groups(self):
         return [(group, self.licence[group]) for group in FACT_GROUPS]
 
     def solutions(self):
-        return api.content.find(portal_type="software_solution", osor_licences=self.licence["id"], sort_on="sortable_title")
+        return api.content.find(
+            portal_type="software_solution", osor_licences=self.licence["id"], sort_on="sortable_title"
+        )
 
 
 class LicenceComparisonView(LicenceFactsMixin, BrowserView):
@@ -116,8 +118,10 @@ class LicenceComparisonView(LicenceFactsMixin, BrowserView):
 
     def rows(self):
         facts = licence_data()["facts"]
-        rows = [("osi_approved", [lic["osi_approved"] for lic in self.licences]),
-                ("fsf_libre", [lic["fsf_libre"] for lic in self.licences])]
+        rows = [
+            ("osi_approved", [lic["osi_approved"] for lic in self.licences]),
+            ("fsf_libre", [lic["fsf_libre"] for lic in self.licences]),
+        ]
         for group in FACT_GROUPS:
             for fact in facts[group]:
                 rows.append((fact, [fact in lic[group] for lic in self.licences]))

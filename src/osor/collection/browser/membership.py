@@ -48,8 +48,7 @@ class MembershipView(BrowserView):
     def counts(self) -> list[dict]:
         counts = info.counts(self.context)
         return [
-            {"role": role, "title": ROLE_TITLES[role], "count": counts[role]}
-            for role in reversed(MEMBERSHIP_ROLES)
+            {"role": role, "title": ROLE_TITLES[role], "count": counts[role]} for role in reversed(MEMBERSHIP_ROLES)
         ]
 
     def total(self) -> int:
@@ -152,17 +151,13 @@ class ManageMembersView(MembershipView):
 
     def role_options_for(self) -> list[dict]:
         """The roles a facilitator may give: owner only for owners and moderators."""
-        return [
-            option
-            for option in self.role_options()
-            if option["id"] != "owner" or self.may_manage_owners()
-        ]
+        return [option for option in self.role_options() if option["id"] != "owner" or self.may_manage_owners()]
 
     def i_am_owner(self) -> bool:
         return self.status == "owner"
 
     def owners(self) -> list[dict]:
-        return [member for member in info.members(self.context, role="owner")]
+        return list(info.members(self.context, role="owner"))
 
     def transfer_candidates(self) -> list[dict]:
         return [
@@ -205,5 +200,3 @@ class LeaveView(ActionView):
 
 class CancelRequestView(ActionView):
     action = "cancel"
-
-

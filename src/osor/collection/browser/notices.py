@@ -22,9 +22,7 @@ class CollectionNoticesViewlet(ViewletBase):
     def update(self):
         super().update()
         self.pending_count = len(pending_requests(self.context)) if info.may_manage(self.context) else 0
-        self.mail_problem = (
-            mail_problem() if api.user.has_permission(MANAGE_PORTAL, obj=self.context) else None
-        )
+        self.mail_problem = mail_problem() if api.user.has_permission(MANAGE_PORTAL, obj=self.context) else None
 
     def available(self) -> bool:
         return bool(self.pending_count or self.mail_problem)

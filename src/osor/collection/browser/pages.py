@@ -34,8 +34,8 @@ from plone import api
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from urllib.parse import urlencode
-from zExceptions import NotFound
 from zc.relation.interfaces import ICatalog
+from zExceptions import NotFound
 from zope.component import queryUtility
 from zope.i18n import translate
 from zope.intid.interfaces import IIntIds
@@ -137,18 +137,24 @@ class PageView(BrowserView):
         licence page) or, for a licence we have no facts for, its SPDX text."""
         name = self.term("licence", spdx_id)
         if has_licence_page(spdx_id):
-            text, label = _("link_licence_facts", default="Licence facts"), _(
-                "label_licence_facts_of", default="Licence facts of ${licence}", mapping={"licence": name}
+            text, label = (
+                _("link_licence_facts", default="Licence facts"),
+                _("label_licence_facts_of", default="Licence facts of ${licence}", mapping={"licence": name}),
             )
             url = licence_page_url(spdx_id)
         else:
-            text, label = "SPDX", _(
-                "label_licence_text", default="SPDX: licence text of ${licence}", mapping={"licence": name}
+            text, label = (
+                "SPDX",
+                _("label_licence_text", default="SPDX: licence text of ${licence}", mapping={"licence": name}),
             )
             url = SPDX_URL.format(spdx_id)
         return [
             link(name, self.search_url(osor_licences=spdx_id)),
-            {"text": translate(text, context=self.request), "url": url, "label": translate(label, context=self.request)},
+            {
+                "text": translate(text, context=self.request),
+                "url": url,
+                "label": translate(label, context=self.request),
+            },
         ]
 
     def language_names(self, codes) -> list[str]:
@@ -165,9 +171,7 @@ class PageView(BrowserView):
         return {"name": name, "type": self.term("owner_type", getattr(source, "owner_type", None))}
 
     def contact_points(self) -> list[dict]:
-        points = getattr(self.context, "contact_points", None) or getattr(
-            self.canonical, "contact_points", None
-        )
+        points = getattr(self.context, "contact_points", None) or getattr(self.canonical, "contact_points", None)
         return [point for point in points or [] if point and point.get("name")]
 
     def rich_text(self, name: str) -> str:
@@ -198,11 +202,7 @@ class PageView(BrowserView):
         if not shown_items:
             return []
         by_uid = attachments.brains_by_uid(shown_items.values())
-        return [
-            cards.card(translations.entry(by_uid[uid], self.language))
-            for uid in shown_items
-            if uid in by_uid
-        ]
+        return [cards.card(translations.entry(by_uid[uid], self.language)) for uid in shown_items if uid in by_uid]
 
     # Featured ------------------------------------------------------------
 
@@ -263,8 +263,7 @@ class ReleasesMixin:
         return [
             self.distribution(item)
             for item in release.contentValues()
-            if item.portal_type == "solution_distribution"
-            and api.user.has_permission("View", obj=item)
+            if item.portal_type == "solution_distribution" and api.user.has_permission("View", obj=item)
         ]
 
     def release(self, release) -> dict:

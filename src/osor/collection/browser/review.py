@@ -56,9 +56,7 @@ class ReviewView(BrowserView):
         CheckAuthenticator(self.request)
         form = self.request.form
         try:
-            item = decide(
-                self.context, form.get("uid", ""), form.get("decision", ""), form.get("motivation", "")
-            )
+            item = decide(self.context, form.get("uid", ""), form.get("decision", ""), form.get("motivation", ""))
         except ReviewError as error:
             transaction.abort()
             api.portal.show_message(str(error), request=self.request, type="error")

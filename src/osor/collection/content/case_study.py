@@ -1,8 +1,8 @@
 """A case study: how administrations use open source, and what they learned."""
 
 from osor.collection import _
-from plone.app.dexterity.textindexer import searchable
 from osor.collection.interfaces import ICommunityContent
+from plone.app.dexterity.textindexer import searchable
 from plone.app.multilingual.dx.directives import languageindependent
 from plone.app.textfield import RichText
 from plone.app.vocabularies.catalog import StaticCatalogVocabulary

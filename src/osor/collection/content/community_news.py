@@ -6,7 +6,6 @@ from osor.collection.interfaces import ICommunityContent
 from plone.app.multilingual.dx.directives import languageindependent
 from plone.dexterity.content import Item
 from plone.supermodel import model
-from zope import schema
 from zope.interface import implementer
 
 

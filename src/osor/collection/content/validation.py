@@ -34,8 +34,8 @@ EXPECTED_INTEGER = _("shape_integer", default="a whole number")
 EXPECTED_NUMBER = _("shape_number", default="a number")
 EXPECTED_CHOICE = _("shape_choice", default="one value (a token) of the field's vocabulary")
 EXPECTED_OBJECT = _("shape_object", default="an object with the row's fields")
-EXPECTED_RICH_TEXT = _("shape_rich_text", default="text, or an object with text as \"data\"")
-EXPECTED_FILE = _("shape_file", default="an object with \"data\", \"filename\" and \"content-type\"")
+EXPECTED_RICH_TEXT = _("shape_rich_text", default='text, or an object with text as "data"')
+EXPECTED_FILE = _("shape_file", default='an object with "data", "filename" and "content-type"')
 EXPECTED_RELATION = _("shape_relation", default="the UID, path or URL of an item")
 
 
@@ -129,7 +129,7 @@ def _shape_problem(field, value):
     return None
 
 
-def value_errors(name: str, field, value) -> Iterator[dict]:
+def value_errors(name: str, field, value) -> Iterator[dict]:  # noqa: C901 - to be split (#31 §3)
     """plone.restapi-style errors ({"field", "message"}) of ``value`` for ``field``."""
     if value is None:
         return

@@ -6,10 +6,10 @@ expects, so the data stays readable and the code knows no example by name.
 Creation is idempotent: an item that already exists is left as it is.
 """
 
+from DateTime import DateTime
 from datetime import datetime
 from datetime import time
 from datetime import timedelta
-from DateTime import DateTime
 from osor.collection import logger
 from osor.collection.membership.members import add_member
 from osor.collection.membership.members import role_of
@@ -41,7 +41,7 @@ def load_example_data() -> dict:
         return yaml.safe_load(data)
 
 
-DEMO_PASSWORD = "osor-demo"
+DEMO_PASSWORD = "osor-demo"  # noqa: S105 - the demo's published login, in the README
 
 
 def create_example_content(site, container=None) -> list:
@@ -106,11 +106,7 @@ def _create_tree(container, node: dict, created: list, relations: list) -> None:
 
 
 def _fields_of(portal_type: str) -> dict:
-    return {
-        name: field
-        for schema in iterSchemataForType(portal_type)
-        for name, field in getFieldsInOrder(schema)
-    }
+    return {name: field for schema in iterSchemataForType(portal_type) for name, field in getFieldsInOrder(schema)}
 
 
 def field_values(node: dict) -> tuple[dict, dict]:

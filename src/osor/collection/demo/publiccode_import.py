@@ -15,7 +15,6 @@ from osor.collection.interop.publiccode.importer import find_solution
 from osor.collection.interop.publiccode.importer import import_publiccode
 from osor.collection.interop.publiccode.storage import stored_publiccode
 from pathlib import Path
-from plone import api
 
 import yaml
 
@@ -109,4 +108,3 @@ def imported_solutions(collection) -> list:
         for obj in collection.objectValues()
         if getattr(obj, "portal_type", None) == "software_solution" and stored_publiccode(obj) is not None
     ]
-

@@ -157,10 +157,7 @@ class ValueTitles:
             return token in EVENT_TIME_TITLES
         if facet.values == "types":
             return token in searched_types()
-        return any(
-            self._from_vocabulary(source, token) is not None
-            for source in (facet.values, *facet.also)
-        )
+        return any(self._from_vocabulary(source, token) is not None for source in (facet.values, *facet.also))
 
     def parent(self, facet: Facet, token: str) -> str | None:
         """The parent term of ``token`` in a hierarchical facet."""

@@ -99,9 +99,7 @@ def _values(form, name) -> list[str]:
 def _one(form, name) -> str | None:
     values = _values(form, name)
     if len(values) > 1:
-        raise SearchInputError(
-            name, _("search_error_one_value", default="Give this parameter once.")
-        )
+        raise SearchInputError(name, _("search_error_one_value", default="Give this parameter once."))
     return values[0] if values else None
 
 
@@ -126,9 +124,7 @@ def _integer(form, name, default: int, minimum: int, maximum: int | None) -> int
     try:
         number = int(raw)
     except ValueError:
-        raise SearchInputError(
-            name, _("search_error_not_integer", default="Expected a whole number.")
-        ) from None
+        raise SearchInputError(name, _("search_error_not_integer", default="Expected a whole number.")) from None
     if number < minimum or (maximum is not None and number > maximum):
         raise SearchInputError(
             name,

@@ -6,8 +6,8 @@ results' metadata or objects: the cost grows with the number of facet values,
 not with the number of results.
 """
 
-from BTrees.IIBTree import intersection
 from BTrees.IIBTree import IISet
+from BTrees.IIBTree import intersection
 from BTrees.IIBTree import multiunion
 from DateTime import DateTime
 from Products.CMFCore.indexing import processQueue
@@ -29,9 +29,7 @@ def visible_record_ids(catalog, query: dict):
     """
     processQueue()
     query = dict(query)
-    query["allowedRolesAndUsers"] = catalog._listAllowedRolesAndUsers(
-        _getAuthenticatedUser(catalog)
-    )
+    query["allowedRolesAndUsers"] = catalog._listAllowedRolesAndUsers(_getAuthenticatedUser(catalog))
     if not catalog.allow_inactive(query):
         query["effectiveRange"] = DateTime()
     records = catalog._catalog
@@ -79,9 +77,7 @@ def index_query_ids(catalog, index_name: str, query) -> IISet:
     """The records one index gives for ``query`` (unrestricted: intersect it
     with a visible set), e.g. a date range."""
     index = catalog._catalog.getIndex(index_name)
-    record = IndexQuery(
-        {index_name: query}, index.id, index.query_options, index.operators, index.useOperator
-    )
+    record = IndexQuery({index_name: query}, index.id, index.query_options, index.operators, index.useOperator)
     return as_set(index.query_index(record))
 
 

@@ -10,9 +10,9 @@ the visitor's language, else in the site's default language, else English).
 
 from Acquisition import aq_base
 from BTrees.IIBTree import multiunion
-from DateTime import DateTime
 from dataclasses import dataclass
 from dataclasses import field
+from DateTime import DateTime
 from osor.collection import _
 from osor.collection.content.community_collection import ICommunityCollection
 from osor.collection.discovery.facets import all_facets
@@ -196,24 +196,19 @@ class FacetedSearch:
                 "SearchableText",
                 _(
                     "search_error_unparsable_text",
-                    default="The words could not be read as a search; "
-                    "remove quotes, brackets or operators.",
+                    default="The words could not be read as a search; remove quotes, brackets or operators.",
                 ),
             ) from None
         scores = found if hasattr(found, "items") else None
         base = as_set(found)
 
         selected = {
-            facet.index: self.selection(facet)
-            for facet in all_facets()
-            if facet.index in self.parameters.selections
+            facet.index: self.selection(facet) for facet in all_facets() if facet.index in self.parameters.selections
         }
         in_language = base
         if LANGUAGE in selected:
             in_language = intersect(base, selected[LANGUAGE])
-        canonical = one_per_translation(
-            self.catalog, in_language, preferred_languages(self.context)
-        )
+        canonical = one_per_translation(self.catalog, in_language, preferred_languages(self.context))
 
         def filtered(records, excluding):
             for index, records_of_selection in selected.items():
@@ -226,9 +221,7 @@ class FacetedSearch:
         for facet in self.counted_facets():
             # The language facet counts every translation: "French: 3" are the
             # three French items a visitor gets by choosing French.
-            scope = filtered(base, LANGUAGE) if facet.index == LANGUAGE else filtered(
-                canonical, facet.index
-            )
+            scope = filtered(base, LANGUAGE) if facet.index == LANGUAGE else filtered(canonical, facet.index)
             facets.append(self._counts(facet, scope))
         return SearchResult(
             parameters=self.parameters,

@@ -1,8 +1,8 @@
 """A collection as a syndication feed and as a calendar."""
 
 from osor.collection.content.community_collection import ICommunityCollection
-from osor.collection.feeds.query import published_content_query
 from osor.collection.feeds.query import PUBLISHED
+from osor.collection.feeds.query import published_content_query
 from plone import api
 from plone.app.event.base import get_events
 from plone.app.event.base import RET_MODE_BRAINS

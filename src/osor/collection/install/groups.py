@@ -15,9 +15,7 @@ COLLECTION_GROUP = re.compile(r"^osor-[0-9a-f]{32}-(members|authors|facilitators
 
 def collection_group_ids() -> list[str]:
     return [
-        group_id
-        for group_id in api.portal.get_tool("portal_groups").getGroupIds()
-        if COLLECTION_GROUP.match(group_id)
+        group_id for group_id in api.portal.get_tool("portal_groups").getGroupIds() if COLLECTION_GROUP.match(group_id)
     ]
 
 

@@ -17,7 +17,7 @@ says what the importer was told.
 from BTrees.Length import Length
 from BTrees.LOBTree import LOBTree
 from datetime import datetime
-from datetime import timezone
+from datetime import UTC
 from persistent.mapping import PersistentMapping
 from plone import api
 from zope.annotation.interfaces import IAnnotations
@@ -65,7 +65,7 @@ def record_import_report(
     key = _next_key(tree)
     report = {
         "id": key,
-        "when": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
         "importer": importer_id if importer_id is not None else _current_userid(),
         "source_format": source_format,
         "filename": str(filename or ""),
@@ -109,10 +109,7 @@ def problem_as_dict(problem) -> dict:
     """A Problem (publiccode validation, RDF validation) or dict as plain,
     translated data: ``path``, ``line``, ``message``, ``hint``."""
     request = getRequest()
-    if hasattr(problem, "to_dict"):
-        data = problem.to_dict(request)
-    else:
-        data = dict(problem)
+    data = problem.to_dict(request) if hasattr(problem, "to_dict") else dict(problem)
     result = {}
     for key in PROBLEM_KEYS:
         value = data.get(key)
@@ -137,7 +134,7 @@ def _storage(collection, create: bool):
 
 def _next_key(tree) -> int:
     """Microseconds since the epoch, so keys sort by time; bumped on a tie."""
-    key = int(datetime.now(timezone.utc).timestamp() * 1_000_000)
+    key = int(datetime.now(UTC).timestamp() * 1_000_000)
     newest = tree.maxKey() if tree else None
     return key if newest is None or key > newest else newest + 1
 

@@ -35,5 +35,3 @@ def expert_ids() -> list[str]:
     if api.group.get(groupname=EXPERTS_GROUP) is None:
         return []
     return sorted(user.getId() for user in api.user.get_users(groupname=EXPERTS_GROUP))
-
-

@@ -37,7 +37,7 @@ def identities_of(userid: str) -> list[str]:
     if user is not None:
         email = user.getProperty("email") or ""
         fullname = user.getProperty("fullname") or ""
-        found += [email, email.split("@")[0], fullname] + fullname.split()
+        found += [email, email.split("@")[0], fullname, *fullname.split()]
     # Longest first: "Alice Andersen" before "Alice". Very short parts
     # ("Li") would blank out ordinary words.
     return sorted({item for item in found if len(item) >= 3}, key=len, reverse=True)
@@ -75,13 +75,9 @@ def faq_container():
 
 def check_publishable(request) -> None:
     if not request.consent:
-        raise FaqNotAllowed(
-            _("error_legal_faq_no_consent", default="The requester did not consent to publication.")
-        )
+        raise FaqNotAllowed(_("error_legal_faq_no_consent", default="The requester did not consent to publication."))
     if api.content.get_state(request) not in PUBLISHABLE_STATES:
-        raise FaqNotAllowed(
-            _("error_legal_faq_not_answered", default="Only answered requests can be published.")
-        )
+        raise FaqNotAllowed(_("error_legal_faq_not_answered", default="Only answered requests can be published."))
 
 
 def publish_as_faq(request, title: str, question: str, answer: str):

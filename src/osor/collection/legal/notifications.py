@@ -19,8 +19,7 @@ TO_EXPERTS = {
         _("mail_subject_legal_submitted", default="New legal request: ${title}"),
         _(
             "mail_body_legal_submitted",
-            default="A new question was sent to the legal coaching service:\n"
-            "“${title}”.\n\nTake it on:\n${url}",
+            default="A new question was sent to the legal coaching service:\n“${title}”.\n\nTake it on:\n${url}",
         ),
     ),
     "follow_up": (

@@ -12,11 +12,10 @@ after the library's own index are accepted with their SPDX spelling.
 Every error names the offending token, so a form or a 400 can show it.
 """
 
+from boolean.boolean import PARSE_UNBALANCED_CLOSING_PARENS
 from dataclasses import dataclass
 from functools import cache
 from osor.collection import _
-
-from boolean.boolean import PARSE_UNBALANCED_CLOSING_PARENS
 
 import license_expression
 import re

@@ -31,9 +31,7 @@ def before_transition(request, event):
     if comment and not _text(request.answer):
         request.answer = RichTextValue(comment, "text/plain", "text/html")
     if not _text(request.answer):
-        raise MotivationRequired(
-            _("error_legal_answer_required", default="Please write the answer first.")
-        )
+        raise MotivationRequired(_("error_legal_answer_required", default="Please write the answer first."))
 
 
 def after_transition(request, event):
@@ -56,9 +54,7 @@ def requester_of(request) -> str:
 
 def conversation(request) -> list[dict]:
     """The request's steps with their reasons (follow-ups, decline...), oldest first."""
-    history = api.portal.get_tool("portal_workflow").getHistoryOf(
-        "osor_legal_request_workflow", request
-    ) or ()
+    history = api.portal.get_tool("portal_workflow").getHistoryOf("osor_legal_request_workflow", request) or ()
     return [
         {
             "action": entry.get("action"),

@@ -73,10 +73,7 @@ def check_compatibility(inbound: str, outbound: str, ask_url: str = "") -> dict:
     ``inbound`` code in a work distributed under ``outbound``."""
     inbound = _licence("inbound", inbound)
     outbound = _licence("outbound", outbound)
-    if inbound == outbound:
-        rule = compatibility_data()["same_licence"]
-    else:
-        rule = rules().get((inbound, outbound))
+    rule = compatibility_data()["same_licence"] if inbound == outbound else rules().get((inbound, outbound))
     if rule is None:
         return {
             "inbound": inbound,

@@ -13,6 +13,7 @@ from osor.collection.legal.spdx import InvalidLicenceExpression
 from osor.collection.legal.spdx import parse_licence_expression
 from zope.lifecycleevent.interfaces import IAttributes
 
+
 EXPRESSION = "licence_expression"
 LICENCES = "licences"
 

@@ -77,7 +77,7 @@ def _matches(licence: dict, filters: dict) -> bool:
         elif name in ("family", "copyleft"):
             if licence[name] not in wanted:
                 return False
-        elif not any(name in licence[group] for group in FACT_GROUPS) == wanted:
+        elif any(name in licence[group] for group in FACT_GROUPS) != wanted:
             return False
     return True
 

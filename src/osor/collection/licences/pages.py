@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 
 SPDX_URL = "https://spdx.org/licenses/{}.html"
 
+
 def has_licence_page(spdx_id: str) -> bool:
     """Whether the knowledge base has facts (hence a page) for ``spdx_id``."""
     return spdx_id in all_licences()

@@ -8,8 +8,8 @@ archived with drafts still editable or half of its content restored.
 
 from osor.collection import _
 from plone import api
-from ZODB.POSException import ConflictError
 from zExceptions import BadRequest
+from ZODB.POSException import ConflictError
 from zope.globalrequest import getRequest
 from zope.i18n import translate
 

@@ -33,9 +33,7 @@ def translations_of(collection) -> list:
     catalog = api.portal.get_tool("portal_catalog")
     # Without pam's index, a query on it would ignore it and find every collection.
     if group and "TranslationGroup" in catalog.indexes():
-        for brain in catalog.unrestrictedSearchResults(
-            TranslationGroup=group, portal_type=COLLECTION_TYPE
-        ):
+        for brain in catalog.unrestrictedSearchResults(TranslationGroup=group, portal_type=COLLECTION_TYPE):
             if brain.UID not in found:
                 found[brain.UID] = brain._unrestrictedGetObject()
     return sorted(found.values(), key=_age)

@@ -9,8 +9,7 @@ class IMembershipEvent(Interface):
     collection = Attribute("The collection")
     userid = Attribute("The user whose membership changed")
     action = Attribute(
-        "joined, requested, cancelled, approved, rejected, added, "
-        "role_changed, removed, left or ownership_transferred"
+        "joined, requested, cancelled, approved, rejected, added, role_changed, removed, left or ownership_transferred"
     )
     role = Attribute("The membership role after the change, or None")
     message = Attribute("An optional message from the facilitator")

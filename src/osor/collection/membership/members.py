@@ -7,7 +7,7 @@ with a translatable message; permission checks belong to the callers
 
 from BTrees.OOBTree import OOBTree
 from datetime import datetime
-from datetime import timezone
+from datetime import UTC
 from osor.collection import _
 from osor.collection.membership.community import community_of
 from osor.collection.membership.community import translations_of
@@ -44,11 +44,7 @@ def role_of(collection, userid: str) -> str | None:
 def members_of(collection, role: str | None = None) -> list[tuple[str, str]]:
     """(user id, role) of every member, most trusted roles first."""
     roles = [role] if role else reversed(MEMBERSHIP_ROLES)
-    return [
-        (userid, each)
-        for each in roles
-        for userid in sorted(group_members(collection, each))
-    ]
+    return [(userid, each) for each in roles for userid in sorted(group_members(collection, each))]
 
 
 def pending_requests(collection) -> dict:
@@ -138,13 +134,9 @@ def join(collection, userid: str, message: str = "") -> str:
     if role_of(collection, userid):
         raise MembershipError(_("error_already_member", default="You are already a member."))
     if is_pending(collection, userid):
-        raise MembershipError(
-            _("error_already_pending", default="Your request to join is already pending.")
-        )
+        raise MembershipError(_("error_already_pending", default="Your request to join is already pending."))
     if collection.closed:
-        _requests(collection)[userid] = PersistentMapping(
-            date=datetime.now(timezone.utc), message=message or ""
-        )
+        _requests(collection)[userid] = PersistentMapping(date=datetime.now(UTC), message=message or "")
         _notify(collection, userid, "requested", message=message)
         return "pending"
     _set_role(collection, userid, "member")
@@ -187,14 +179,10 @@ def add_member(collection, user: str, role: str = "member") -> str:
     """
     _require_active(collection)
     if role not in MEMBERSHIP_ROLES:
-        raise MembershipError(
-            _("error_unknown_role", default="Unknown role ${role}.", mapping={"role": role})
-        )
+        raise MembershipError(_("error_unknown_role", default="Unknown role ${role}.", mapping={"role": role}))
     found = api.user.get(userid=user) or _user_by_email(user)
     if found is None:
-        raise MembershipError(
-            _("error_unknown_user", default="There is no user ${userid}.", mapping={"userid": user})
-        )
+        raise MembershipError(_("error_unknown_user", default="There is no user ${userid}.", mapping={"userid": user}))
     userid = found.getId()
     if role_of(collection, userid):
         raise MembershipError(
@@ -211,20 +199,14 @@ def _user_by_email(email: str):
     if "@" not in email:
         return None
     acl_users = api.portal.get_tool("acl_users")
-    matches = {
-        info["userid"]
-        for info in acl_users.searchUsers(email=email, exact_match=True)
-        if info.get("userid")
-    }
+    matches = {info["userid"] for info in acl_users.searchUsers(email=email, exact_match=True) if info.get("userid")}
     return api.user.get(userid=matches.pop()) if len(matches) == 1 else None
 
 
 def change_role(collection, userid: str, role: str) -> None:
     _require_active(collection)
     if role not in MEMBERSHIP_ROLES:
-        raise MembershipError(
-            _("error_unknown_role", default="Unknown role ${role}.", mapping={"role": role})
-        )
+        raise MembershipError(_("error_unknown_role", default="Unknown role ${role}.", mapping={"role": role}))
     if not role_of(collection, userid):
         raise MembershipError(_("error_not_member", default="${userid} is not a member.", mapping={"userid": userid}))
     if role != "owner":
@@ -255,7 +237,9 @@ def transfer_ownership(collection, from_userid: str, to_userid: str) -> None:
     """Make ``to_userid`` an owner; the previous owner becomes a facilitator."""
     _require_active(collection)
     if role_of(collection, from_userid) != "owner":
-        raise MembershipError(_("error_not_owner", default="${userid} is not an owner.", mapping={"userid": from_userid}))
+        raise MembershipError(
+            _("error_not_owner", default="${userid} is not an owner.", mapping={"userid": from_userid})
+        )
     _require_user(to_userid)
     _requests(collection).pop(to_userid, None)
     _set_role(collection, to_userid, "owner")

@@ -63,9 +63,7 @@ def require_motivation(obj, event):
             )
         )
     if event.transition.getId() in required and not (comment or "").strip():
-        raise MotivationRequired(
-            _("error_motivation_required", default="Please give a motivation for this step.")
-        )
+        raise MotivationRequired(_("error_motivation_required", default="Please give a motivation for this step."))
 
 
 def collection_added(collection, event):

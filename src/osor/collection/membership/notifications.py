@@ -76,8 +76,7 @@ TRANSITION_MESSAGES = {
         _("mail_subject_changes_requested", default="Changes requested: ${title}"),
         _(
             "mail_body_changes_requested",
-            default="A facilitator of ${collection} asks you to update “${title}”:\n\n"
-            "${message}\n\n${url}",
+            default="A facilitator of ${collection} asks you to update “${title}”:\n\n${message}\n\n${url}",
         ),
     ),
 }
@@ -159,9 +158,7 @@ def membership_changed(event):
             "user": _fullname(event.userid),
             "actor": _fullname(event.actor),
             "collection": collection.Title(),
-            "role": translate(ROLE_TITLES[event.role], context=getRequest())
-            if event.role
-            else "",
+            "role": translate(ROLE_TITLES[event.role], context=getRequest()) if event.role else "",
             "message": event.message or "",
             "url": collection.absolute_url(),
         },

@@ -59,10 +59,9 @@ def _send_queued(committed: bool, mails: list[QueuedMail]) -> None:
                 immediate=True,
             )
         # Any error: one failing mail must not keep the others from going.
-        except Exception as error:  # noqa: BLE001
+        except Exception as error:
             logger.error(
-                "Notification to %s not sent (%s); resend this message:\n"
-                "From: %s\nTo: %s\nSubject: %s\n\n%s",
+                "Notification to %s not sent (%s); resend this message:\nFrom: %s\nTo: %s\nSubject: %s\n\n%s",
                 mail.recipient,
                 error,
                 mail.sender,

@@ -67,8 +67,7 @@ MESSAGES = {
         _("mail_subject_pending_edit_sent_back", default="Change sent back: ${title}"),
         _(
             "mail_body_pending_edit_sent_back",
-            default="A facilitator of ${collection} did not approve your change of “${title}”:"
-            "\n\n${message}\n\n${url}",
+            default="A facilitator of ${collection} did not approve your change of “${title}”:\n\n${message}\n\n${url}",
         ),
     ),
 }

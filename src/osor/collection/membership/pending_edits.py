@@ -267,9 +267,9 @@ def remember_published_values(obj, recursive=False) -> None:
     annotations = _annotations(obj)
     if annotations is None or not IDexterityContent.providedBy(obj):
         return
-    published = annotations[PUBLISHED_VALUES_KEY] = PersistentMapping(
-        {name: _copy(value) for name, value in current_values(obj).items()}
-    )
+    published = annotations[PUBLISHED_VALUES_KEY] = PersistentMapping({
+        name: _copy(value) for name, value in current_values(obj).items()
+    })
     _drop_what_is_published(obj, published)
     if recursive:
         for child in _children(obj):
@@ -299,7 +299,7 @@ def has_published_values(obj) -> bool:
 
 def _children(obj):
     contents = getattr(obj, "objectValues", None)
-    return [child for child in contents()] if contents is not None else []
+    return list(contents()) if contents is not None else []
 
 
 def _set_values(obj, values) -> None:
@@ -384,9 +384,7 @@ def may_review(obj) -> bool:
 def may_withdraw(obj) -> bool:
     record = _record(obj, "edit")
     return bool(
-        record
-        and record["author"] == api.user.get_current().getId()
-        and api.user.has_permission(MODIFY, obj=obj)
+        record and record["author"] == api.user.get_current().getId() and api.user.has_permission(MODIFY, obj=obj)
     )
 
 
@@ -407,9 +405,7 @@ def _log_review(obj, action, actor, motivation=""):
     reviews = annotations.get(REVIEWS_KEY)
     if reviews is None:
         reviews = annotations[REVIEWS_KEY] = PersistentList()
-    reviews.append(
-        PersistentMapping(action=action, actor=actor, time=DateTime().ISO8601(), motivation=motivation)
-    )
+    reviews.append(PersistentMapping(action=action, actor=actor, time=DateTime().ISO8601(), motivation=motivation))
 
 
 def approve(obj) -> str:

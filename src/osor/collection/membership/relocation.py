@@ -39,9 +39,7 @@ def content_moved(obj, event):
         return  # a container of obj moved: obj stays in its collection
     new_collection = containing_collection(obj)
     old_collection = containing_collection(event.oldParent)
-    if new_collection is None or (
-        old_collection is not None and aq_base(old_collection) is aq_base(new_collection)
-    ):
+    if new_collection is None or (old_collection is not None and aq_base(old_collection) is aq_base(new_collection)):
         return
     state = api.content.get_state(obj, default=None)
     if state is None:

@@ -50,8 +50,8 @@ def participation_permissions(collection) -> dict[str, list[str]]:
         frozen[DELETE] = ["Manager"]
         return frozen
     creators = CREATORS[collection.content_creation or "only_members"]
-    trusted = ["Collection Author"] if collection.moderated else creators + ["Collection Author"]
-    permissions = {permission: ADMINISTRATORS + creators for permission in ADD_PERMISSIONS}
+    trusted = ["Collection Author"] if collection.moderated else [*creators, "Collection Author"]
+    permissions = dict.fromkeys(ADD_PERMISSIONS, ADMINISTRATORS + creators)
     permissions[PUBLISH_DIRECTLY] = ADMINISTRATORS + trusted
     # "Delete objects" set here is checked on the collection itself (Plone's
     # delete form, REST DELETE; and moving content out of it, which Zope
@@ -83,9 +83,7 @@ def remove_local_owner_role(collection) -> None:
     ``participation_permissions`` (and the creator would be Owner of every
     item in the collection, by acquisition).
     """
-    holders = [
-        principal for principal, roles in collection.get_local_roles() if "Owner" in roles
-    ]
+    holders = [principal for principal, roles in collection.get_local_roles() if "Owner" in roles]
     for principal in holders:
         roles = [role for role in collection.get_local_roles_for_userid(principal) if role != "Owner"]
         if roles:

@@ -133,10 +133,7 @@ def _posted_as_translation(request) -> bool:
 
 
 def _has_own_groups(collection) -> bool:
-    return any(
-        api.group.get(groupname=own_group_id(collection, role)) is not None
-        for role in MEMBERSHIP_ROLES
-    )
+    return any(api.group.get(groupname=own_group_id(collection, role)) is not None for role in MEMBERSHIP_ROLES)
 
 
 def _ensure_groups(canonical) -> bool:
@@ -206,9 +203,7 @@ def _community_roles(canonical) -> dict:
 
 def _membership_roles_on(collection) -> dict:
     return {
-        principal: set(roles)
-        for principal, roles in collection.get_local_roles()
-        if MEMBERSHIP_GROUP.match(principal)
+        principal: set(roles) for principal, roles in collection.get_local_roles() if MEMBERSHIP_GROUP.match(principal)
     }
 
 
@@ -304,4 +299,3 @@ def _is_pam_copy(collection, event) -> bool:
     descriptions = getattr(event, "descriptions", ()) or ()
     group = ITG(collection, None)
     return bool(group) and len(descriptions) > 1 and descriptions[-1] == group
-

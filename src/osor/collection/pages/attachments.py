@@ -7,10 +7,9 @@ got slower as the site grew (``make bench``, #17). The catalog is used only
 for the metadata (image scales, card facts), looked up by UID alone.
 """
 
+from . import cards
 from DateTime import DateTime
 from plone import api
-
-from . import cards
 
 
 INACTIVE = "Access inactive portal content"
@@ -21,11 +20,7 @@ def visible_children(container, portal_types) -> list:
     view, in their order in the folder; not-yet-effective and expired ones
     only for those allowed to see inactive content (as the catalog does)."""
     now = DateTime()
-    return [
-        item
-        for item in container.contentValues()
-        if item.portal_type in portal_types and is_visible(item, now)
-    ]
+    return [item for item in container.contentValues() if item.portal_type in portal_types and is_visible(item, now)]
 
 
 def is_visible(item, now=None) -> bool:
@@ -57,12 +52,10 @@ def attachments(container, portal_types) -> list[dict]:
     for item in items:
         url = item.absolute_url()
         brain = brains.get(item.UID())
-        found.append(
-            {
-                "title": item.Title(),
-                "url": url,
-                "download": f"{url}/@@download/file",
-                "image": cards.image_scale(brain, "image", "preview") if brain is not None else None,
-            }
-        )
+        found.append({
+            "title": item.Title(),
+            "url": url,
+            "download": f"{url}/@@download/file",
+            "image": cards.image_scale(brain, "image", "preview") if brain is not None else None,
+        })
     return found

@@ -5,15 +5,14 @@ type; it never wakes the object. An item shown in another language than
 the visitor's (a fallback) carries that language so that the page marks it.
 """
 
+from . import formatting
 from DateTime import DateTime
 from osor.collection import _
 from osor.collection.vocabularies.taxonomies import field_vocabulary
 from osor.collection.vocabularies.taxonomies import SPATIAL_COVERAGE
 from plone import api
-from zope.i18n import translate
 from zope.globalrequest import getRequest
-
-from . import formatting
+from zope.i18n import translate
 
 
 CARD_IMAGE_FIELDS = ("logo", "image")
@@ -88,9 +87,7 @@ def key_facts(brain) -> list[str]:
     elif kind == "community_news":
         facts.append(_date(brain.effective) or _date(brain.created))
     elif kind == "publication":
-        facts.append(
-            formatting.term_title(PUBLICATION_TYPE, getattr(brain, "osor_publication_type", None))
-        )
+        facts.append(formatting.term_title(PUBLICATION_TYPE, getattr(brain, "osor_publication_type", None)))
     elif kind == "competence_centre":
         facts.extend(_countries(brain))
     return [fact for fact in facts if fact]

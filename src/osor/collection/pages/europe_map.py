@@ -34,7 +34,7 @@ def project(latitude: float, longitude: float) -> tuple[float, float]:
 
 
 def view_box() -> str:
-    west, south, east, north = BOUNDS
+    _west, south, east, _north = BOUNDS
     width, height = project(south, east)
     return f"0 0 {round(width)} {round(height)}"
 

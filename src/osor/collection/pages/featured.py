@@ -6,11 +6,10 @@ state is indexed (``osor_featured``, index and metadata) so the homepage
 sorts its cards from the catalog without waking objects.
 """
 
+from . import translations
 from Acquisition import aq_base
 from osor.collection.interfaces import ICommunityContent
 from plone.indexer import indexer
-
-from . import translations
 
 
 FEATURE_PERMISSION = "osor.collection: Feature content"

@@ -21,6 +21,7 @@ from zope.globalrequest import getRequest
 from zope.i18n import translate
 from zope.schema.interfaces import IVocabularyFactory
 
+import contextlib
 import pycountry
 
 
@@ -98,10 +99,8 @@ def event_when(start: datetime, end: datetime | None, whole_day=False, language=
         # The zone's abbreviation ("CET", "CEST") reads better than CLDR's "+0100".
         zone = start.tzname() or ""
         if not zone or zone[0] in "+-":
-            try:
+            with contextlib.suppress(LookupError, AttributeError, ValueError):
                 zone = get_timezone_name(start, width="long", locale=locale)
-            except (LookupError, AttributeError, ValueError):
-                pass
     return {"day": day, "time": times, "zone": zone}
 
 

@@ -6,14 +6,13 @@ Every listing is in the visitor's language with the default language as
 fallback (``translations.prefer_language``) and never wakes objects.
 """
 
+from . import cards
+from . import formatting
+from . import translations
 from DateTime import DateTime
 from osor.collection.discovery import record_ids
 from plone import api
 from plone.uuid.interfaces import IUUID
-
-from . import cards
-from . import formatting
-from . import translations
 
 import heapq
 
@@ -61,23 +60,17 @@ def section(collection, portal_type: str, language: str, search_url) -> dict:
             catalog, {"osor_collection": collection_uids(collection), "portal_type": portal_type}
         )
     )
-    shown = record_ids.one_per_translation(
-        catalog, found, [language, translations.default_language(), ""]
-    )
+    shown = record_ids.one_per_translation(catalog, found, [language, translations.default_language(), ""])
     modified = catalog._catalog.getIndex("modified")._unindex
 
     def newest_first(records) -> list[int]:
         return sorted(records, key=lambda record: modified.get(record, 0), reverse=True)
 
-    featured = record_ids.intersect(
-        shown, record_ids.index_query_ids(catalog, "osor_featured", True)
-    )
+    featured = record_ids.intersect(shown, record_ids.index_query_ids(catalog, "osor_featured", True))
     chosen = newest_first(featured)[:CARDS_PER_SECTION]
     if len(chosen) < CARDS_PER_SECTION:
         others = (record for record in shown if record not in featured)
-        chosen += heapq.nlargest(
-            CARDS_PER_SECTION - len(chosen), others, key=lambda record: modified.get(record, 0)
-        )
+        chosen += heapq.nlargest(CARDS_PER_SECTION - len(chosen), others, key=lambda record: modified.get(record, 0))
     entries_shown = [translations.entry(catalog._catalog[record], language) for record in chosen]
     return {
         "portal_type": portal_type,
@@ -91,9 +84,7 @@ def section(collection, portal_type: str, language: str, search_url) -> dict:
 
 def sections(collection, language: str, search_url) -> list[dict]:
     return [
-        found
-        for found in (section(collection, kind, language, search_url) for kind in SECTION_TYPES)
-        if found["count"]
+        found for found in (section(collection, kind, language, search_url) for kind in SECTION_TYPES) if found["count"]
     ]
 
 
@@ -109,9 +100,7 @@ def upcoming_events(collection, language: str, limit: int = 3) -> list[dict]:
 
 
 def latest_news(collection, language: str, limit: int = 3) -> list[dict]:
-    found = entries(
-        collection, language, portal_type="community_news", sort_on="effective", sort_order="reverse"
-    )
+    found = entries(collection, language, portal_type="community_news", sort_on="effective", sort_order="reverse")
     return [cards.card(entry) for entry in found[:limit]]
 
 

@@ -37,16 +37,14 @@ def _iso(value) -> str:
 
 
 def thing(obj, kind: str = "WebPage") -> dict:
-    return compact(
-        {
-            "@type": kind,
-            "@id": obj.absolute_url(),
-            "url": obj.absolute_url(),
-            "name": obj.Title(),
-            "description": obj.Description(),
-            "inLanguage": getattr(obj, "Language", lambda: "")() or "",
-        }
-    )
+    return compact({
+        "@type": kind,
+        "@id": obj.absolute_url(),
+        "url": obj.absolute_url(),
+        "name": obj.Title(),
+        "description": obj.Description(),
+        "inLanguage": getattr(obj, "Language", lambda: "")() or "",
+    })
 
 
 def _organization(name, kind="Organization") -> dict | None:
@@ -57,22 +55,20 @@ def software_application(solution, latest_release=None) -> dict:
     data = thing(solution, "SoftwareApplication")
     categories = list(getattr(solution, "solution_type", None) or [])
     data.update(
-        compact(
-            {
-                "license": [SPDX_URL.format(spdx_id) for spdx_id in solution.licences or ()],
-                "softwareVersion": getattr(latest_release, "version", None),
-                "applicationCategory": ", ".join(categories),
-                "codeRepository": solution.repository_url,
-                "softwareHelp": {"@type": "CreativeWork", "url": solution.documentation_url}
-                if solution.documentation_url
-                else None,
-                "sameAs": solution.landing_page,
-                "programmingLanguage": list(solution.programming_languages or ()),
-                "availableLanguage": list(solution.interface_languages or ()),
-                "publisher": _organization(getattr(solution, "owner_name", None)),
-                "keywords": list(getattr(solution, "topics", None) or ()),
-            }
-        )
+        compact({
+            "license": [SPDX_URL.format(spdx_id) for spdx_id in solution.licences or ()],
+            "softwareVersion": getattr(latest_release, "version", None),
+            "applicationCategory": ", ".join(categories),
+            "codeRepository": solution.repository_url,
+            "softwareHelp": {"@type": "CreativeWork", "url": solution.documentation_url}
+            if solution.documentation_url
+            else None,
+            "sameAs": solution.landing_page,
+            "programmingLanguage": list(solution.programming_languages or ()),
+            "availableLanguage": list(solution.interface_languages or ()),
+            "publisher": _organization(getattr(solution, "owner_name", None)),
+            "keywords": list(getattr(solution, "topics", None) or ()),
+        })
     )
     return data
 
@@ -80,12 +76,10 @@ def software_application(solution, latest_release=None) -> dict:
 def software_release(release) -> dict:
     data = thing(release, "SoftwareApplication")
     data.update(
-        compact(
-            {
-                "softwareVersion": release.version,
-                "datePublished": _iso(release.release_date),
-            }
-        )
+        compact({
+            "softwareVersion": release.version,
+            "datePublished": _iso(release.release_date),
+        })
     )
     return data
 
@@ -93,14 +87,12 @@ def software_release(release) -> dict:
 def distribution(item) -> dict:
     data = thing(item, "DataDownload")
     data.update(
-        compact(
-            {
-                "contentUrl": f"{item.absolute_url()}/@@download",
-                "encodingFormat": item.file_format,
-                "contentSize": str(item.file_size) if item.file_size else None,
-                "license": SPDX_URL.format(item.licence) if item.licence else None,
-            }
-        )
+        compact({
+            "contentUrl": f"{item.absolute_url()}/@@download",
+            "encodingFormat": item.file_format,
+            "contentSize": str(item.file_size) if item.file_size else None,
+            "license": SPDX_URL.format(item.licence) if item.licence else None,
+        })
     )
     return data
 
@@ -108,21 +100,19 @@ def distribution(item) -> dict:
 def article(case_study, solutions=()) -> dict:
     data = thing(case_study, "Article")
     data.update(
-        compact(
-            {
-                "about": [
-                    {
-                        "@type": "SoftwareApplication",
-                        "name": solution.Title(),
-                        "url": solution.absolute_url(),
-                    }
-                    for solution in solutions
-                ],
-                "datePublished": _iso(case_study.effective()),
-                "temporalCoverage": str(case_study.year) if case_study.year else None,
-                "spatialCoverage": list(case_study.spatial_coverage or ()),
-            }
-        )
+        compact({
+            "about": [
+                {
+                    "@type": "SoftwareApplication",
+                    "name": solution.Title(),
+                    "url": solution.absolute_url(),
+                }
+                for solution in solutions
+            ],
+            "datePublished": _iso(case_study.effective()),
+            "temporalCoverage": str(case_study.year) if case_study.year else None,
+            "spatialCoverage": list(case_study.spatial_coverage or ()),
+        })
     )
     return data
 
@@ -143,31 +133,25 @@ def event(item) -> dict:
     else:
         mode = "https://schema.org/OfflineEventAttendanceMode"
     data.update(
-        compact(
-            {
-                "startDate": _iso(item.start),
-                "endDate": _iso(item.end),
-                "eventAttendanceMode": mode,
-                "eventStatus": "https://schema.org/EventScheduled",
-                "location": locations[0] if len(locations) == 1 else locations,
-                "organizer": _organization(item.organiser),
-                "performer": [
-                    compact(
-                        {
-                            "@type": "Person",
-                            "name": speaker.get("name"),
-                            "affiliation": _organization(speaker.get("affiliation")),
-                            "description": speaker.get("bio"),
-                        }
-                    )
-                    for speaker in item.speakers or ()
-                    if speaker and speaker.get("name")
-                ],
-                "offers": {"@type": "Offer", "url": item.registration_url}
-                if item.registration_url
-                else None,
-            }
-        )
+        compact({
+            "startDate": _iso(item.start),
+            "endDate": _iso(item.end),
+            "eventAttendanceMode": mode,
+            "eventStatus": "https://schema.org/EventScheduled",
+            "location": locations[0] if len(locations) == 1 else locations,
+            "organizer": _organization(item.organiser),
+            "performer": [
+                compact({
+                    "@type": "Person",
+                    "name": speaker.get("name"),
+                    "affiliation": _organization(speaker.get("affiliation")),
+                    "description": speaker.get("bio"),
+                })
+                for speaker in item.speakers or ()
+                if speaker and speaker.get("name")
+            ],
+            "offers": {"@type": "Offer", "url": item.registration_url} if item.registration_url else None,
+        })
     )
     return data
 
@@ -176,34 +160,28 @@ def organization(centre) -> dict:
     data = thing(centre, "Organization")
     has_geo = centre.latitude is not None and centre.longitude is not None
     data.update(
-        compact(
-            {
-                "url": centre.website or centre.absolute_url(),
-                "email": centre.email,
-                "address": compact(
-                    {
-                        "@type": "PostalAddress",
-                        "streetAddress": centre.postal_address,
-                        "addressRegion": centre.region,
-                        "addressCountry": centre.country,
-                    }
-                ),
-                "location": compact(
-                    {
-                        "@type": "Place",
-                        "geo": {
-                            "@type": "GeoCoordinates",
-                            "latitude": centre.latitude,
-                            "longitude": centre.longitude,
-                        }
-                        if has_geo
-                        else None,
-                        "address": centre.region,
-                    }
-                ),
-                "knowsLanguage": list(centre.languages_served or ()),
-            }
-        )
+        compact({
+            "url": centre.website or centre.absolute_url(),
+            "email": centre.email,
+            "address": compact({
+                "@type": "PostalAddress",
+                "streetAddress": centre.postal_address,
+                "addressRegion": centre.region,
+                "addressCountry": centre.country,
+            }),
+            "location": compact({
+                "@type": "Place",
+                "geo": {
+                    "@type": "GeoCoordinates",
+                    "latitude": centre.latitude,
+                    "longitude": centre.longitude,
+                }
+                if has_geo
+                else None,
+                "address": centre.region,
+            }),
+            "knowsLanguage": list(centre.languages_served or ()),
+        })
     )
     return data
 
@@ -211,14 +189,12 @@ def organization(centre) -> dict:
 def news_article(news) -> dict:
     data = thing(news, "NewsArticle")
     data.update(
-        compact(
-            {
-                "headline": news.Title(),
-                "datePublished": _iso(news.effective()) or _iso(news.created()),
-                "dateModified": _iso(news.modified()),
-                "isBasedOn": news.source_url,
-            }
-        )
+        compact({
+            "headline": news.Title(),
+            "datePublished": _iso(news.effective()) or _iso(news.created()),
+            "dateModified": _iso(news.modified()),
+            "isBasedOn": news.source_url,
+        })
     )
     return data
 
@@ -226,14 +202,12 @@ def news_article(news) -> dict:
 def publication(item) -> dict:
     data = thing(item, "Report" if item.publication_type == "report" else "CreativeWork")
     data.update(
-        compact(
-            {
-                "datePublished": _iso(item.publication_date),
-                "license": SPDX_URL.format(item.licence) if item.licence else None,
-                "url": item.absolute_url(),
-                "sameAs": item.external_url,
-            }
-        )
+        compact({
+            "datePublished": _iso(item.publication_date),
+            "license": SPDX_URL.format(item.licence) if item.licence else None,
+            "url": item.absolute_url(),
+            "sameAs": item.external_url,
+        })
     )
     return data
 

@@ -93,10 +93,7 @@ def prefer_language(brains, language: str) -> list[dict]:
     for group in order:
         by_language = {brain_language(brain): brain for brain in groups[group]}
         brain = (
-            by_language.get(language)
-            or by_language.get(fallback_language)
-            or by_language.get("")
-            or groups[group][0]
+            by_language.get(language) or by_language.get(fallback_language) or by_language.get("") or groups[group][0]
         )
         chosen.append(entry(brain, language))
     return chosen

@@ -41,9 +41,7 @@ def decide(collection, uid: str, decision: str, motivation: str = ""):
         raise ReviewError(_("error_unknown_review_decision", default="Unknown decision."))
     item = api.content.get(UID=uid) if uid else None
     if item is None or uid not in {brain.UID for brain in waiting_for_review(collection)}:
-        raise ReviewError(
-            _("error_not_waiting_for_review", default="This item is not waiting for review.")
-        )
+        raise ReviewError(_("error_not_waiting_for_review", default="This item is not waiting for review."))
     try:
         api.content.transition(obj=item, transition=transition, comment=motivation.strip())
     except (InvalidParameterError, WorkflowException) as error:

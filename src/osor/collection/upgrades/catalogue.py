@@ -23,7 +23,5 @@ def add_catalogue_key_index(context=None) -> None:
         logger.info("Added the catalog index %s", KEY_INDEX)
     brains = catalog.unrestrictedSearchResults(portal_type="software_solution")
     for brain in brains:
-        catalog.reindexObject(
-            brain._unrestrictedGetObject(), idxs=[KEY_INDEX], update_metadata=False
-        )
+        catalog.reindexObject(brain._unrestrictedGetObject(), idxs=[KEY_INDEX], update_metadata=False)
     logger.info("Indexed %d software solutions in %s", len(brains), KEY_INDEX)

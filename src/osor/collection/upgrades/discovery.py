@@ -14,9 +14,7 @@ from zope.component import getUtility
 import logging
 
 
-CRITERIA_FILE = (
-    Path(__file__).parent.parent / "profiles" / "default" / "registry" / "discovery.xml"
-)
+CRITERIA_FILE = Path(__file__).parent.parent / "profiles" / "default" / "registry" / "discovery.xml"
 
 
 class _Environment:

@@ -31,7 +31,7 @@ def add_provenance_behavior(context=None) -> None:
     behaviors = list(fti.behaviors)
     if BEHAVIOR in behaviors:
         return
-    fti.manage_changeProperties(behaviors=tuple([*behaviors, BEHAVIOR]))
+    fti.manage_changeProperties(behaviors=(*behaviors, BEHAVIOR))
     logger.info("Added the %s behavior to %s.", BEHAVIOR, PORTAL_TYPE)
 
 

@@ -43,12 +43,9 @@ class DataVocabulary:
         self.key = key
 
     def __call__(self, context=None) -> SimpleVocabulary:
-        return SimpleVocabulary(
-            [
-                SimpleTerm(value=token, token=token, title=_(title))
-                for token, title in terms_of(self.key).items()
-            ]
-        )
+        return SimpleVocabulary([
+            SimpleTerm(value=token, token=token, title=_(title)) for token, title in terms_of(self.key).items()
+        ])
 
 
 DevelopmentStatusVocabulary = DataVocabulary("development_status")

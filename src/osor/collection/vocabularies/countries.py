@@ -23,10 +23,7 @@ def country_name(code: str) -> str:
 
 @cache
 def _country_terms() -> tuple:
-    terms = [
-        SimpleTerm(value=c.alpha_2, token=c.alpha_2, title=country_name(c.alpha_2))
-        for c in pycountry.countries
-    ]
+    terms = [SimpleTerm(value=c.alpha_2, token=c.alpha_2, title=country_name(c.alpha_2)) for c in pycountry.countries]
     return tuple(sorted(terms, key=lambda term: term.title))
 
 

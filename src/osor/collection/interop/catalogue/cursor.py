@@ -8,7 +8,7 @@ parameter, like every other bad value.
 
 from dataclasses import dataclass
 from datetime import datetime
-from datetime import timezone
+from datetime import UTC
 from osor.collection import _
 from osor.collection.interop.catalogue.changes import format_key
 from osor.collection.interop.catalogue.changes import parse_key
@@ -83,7 +83,7 @@ def parse_modified_since(text: str) -> float:
             ),
         ) from None
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
+        moment = moment.replace(tzinfo=UTC)
     return moment.timestamp()
 
 

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from dataclasses import field
 from osor.collection.interop.catalogue.changes import KEY_INDEX
 from osor.collection.interop.catalogue.changes import time_key
-from osor.collection.interop.catalogue.visibility import catalogue_query
 from osor.collection.interop.catalogue.tombstones import tombstones_since
+from osor.collection.interop.catalogue.visibility import catalogue_query
 from Products.CMFCore.indexing import processQueue
 from Products.CMFCore.utils import getToolByName
 

@@ -10,7 +10,7 @@ the same code serves a request and the streamed dump, which has none.
 
 from Acquisition import aq_base
 from datetime import datetime
-from datetime import timezone
+from datetime import UTC
 from osor.collection.content.community_collection import containing_collection
 from osor.collection.content.distribution import IDistribution
 from osor.collection.content.release import IRelease
@@ -39,9 +39,7 @@ def solution_record(solution, url_for) -> dict:
         "licences": _tokens(solution, "licences"),
         "licence_expression": _licence_expression(solution),
         "development_status": _value(solution, "development_status"),
-        "review_state": getToolByName(solution, "portal_workflow").getInfoFor(
-            solution, "review_state", None
-        ),
+        "review_state": getToolByName(solution, "portal_workflow").getInfoFor(solution, "review_state", None),
         **{name: _value(solution, name) for name in SOLUTION_URLS},
         "programming_languages": _tokens(solution, "programming_languages"),
         "interface_languages": _tokens(solution, "interface_languages"),
@@ -56,10 +54,7 @@ def solution_record(solution, url_for) -> dict:
         "created": _iso(solution.created()),
         "modified": _iso(solution.modified()),
         "catalogue_modified": _iso_seconds(changed_time(solution)),
-        "releases": [
-            release_record(release, url_for)
-            for release in _visible_children(solution, IRelease)
-        ],
+        "releases": [release_record(release, url_for) for release in _visible_children(solution, IRelease)],
     }
 
 
@@ -74,8 +69,7 @@ def release_record(release, url_for) -> dict:
         "created": _iso(release.created()),
         "modified": _iso(release.modified()),
         "distributions": [
-            distribution_record(distribution, url_for)
-            for distribution in _visible_children(release, IDistribution)
+            distribution_record(distribution, url_for) for distribution in _visible_children(release, IDistribution)
         ],
     }
 
@@ -128,4 +122,4 @@ def _iso_date(day) -> str | None:
 
 
 def _iso_seconds(seconds: float) -> str:
-    return datetime.fromtimestamp(seconds, tz=timezone.utc).isoformat()
+    return datetime.fromtimestamp(seconds, tz=UTC).isoformat()

@@ -19,7 +19,7 @@ went away).
 
 from Acquisition import aq_base
 from datetime import datetime
-from datetime import timezone
+from datetime import UTC
 from osor.collection.content.release import IRelease
 from osor.collection.interop.catalogue.listing import deleted_since
 from osor.collection.interop.catalogue.listing import page_after
@@ -27,8 +27,8 @@ from osor.collection.interop.catalogue.records import solution_record
 from plone.base.interfaces import IPloneSiteRoot
 from zope.component.hooks import getSite
 from zope.component.hooks import setSite
-from ZPublisher.Iterators import IUnboundStreamIterator
 from zope.interface import implementer
+from ZPublisher.Iterators import IUnboundStreamIterator
 
 import json
 import transaction
@@ -57,7 +57,7 @@ def tombstone_record(tombstone: dict, url_for) -> dict:
         "uid": tombstone["uid"],
         "@id": url_for(tuple(tombstone["path"].split("/"))),
         "path": tombstone["path"],
-        "when": datetime.fromtimestamp(tombstone["when"], tz=timezone.utc).isoformat(),
+        "when": datetime.fromtimestamp(tombstone["when"], tz=UTC).isoformat(),
     }
 
 

@@ -43,7 +43,6 @@ class Tombstones(Persistent):
         return self.by_time.values(min=(when, ""))
 
 
-
 def tombstones_of(site, create: bool = False) -> Tombstones:
     """The site's tombstones; an empty, unsaved set when there are none yet
     and ``create`` is false (reading never writes)."""
@@ -60,8 +59,4 @@ def tombstones_since(site, context_path: str, when: float) -> list[dict]:
     """The tombstones since ``when`` of solutions that were below
     ``context_path`` (a physical path)."""
     prefix = context_path.rstrip("/") + "/"
-    return [
-        tombstone
-        for tombstone in tombstones_of(site).since(when)
-        if tombstone["path"].startswith(prefix)
-    ]
+    return [tombstone for tombstone in tombstones_of(site).since(when) if tombstone["path"].startswith(prefix)]

@@ -25,9 +25,7 @@ def anonymous_query(**query) -> dict:
 
 def public_collection_uids(catalog) -> list[str]:
     """The UIDs of the collections visitors may see."""
-    brains = catalog.unrestrictedSearchResults(
-        **anonymous_query(portal_type="community_collection")
-    )
+    brains = catalog.unrestrictedSearchResults(**anonymous_query(portal_type="community_collection"))
     return [brain.UID for brain in brains]
 
 

@@ -25,17 +25,15 @@ SERIALISATIONS = (TURTLE, RDF_XML, JSON_LD, N_TRIPLES)
 BY_NAME = {serialisation.name: serialisation for serialisation in SERIALISATIONS}
 BY_MEDIA_TYPE = {serialisation.media_type: serialisation for serialisation in SERIALISATIONS}
 # Media types that are not ours but that we answer.
-BY_MEDIA_TYPE.update(
-    {
-        "*/*": TURTLE,
-        "text/*": TURTLE,
-        "application/*": TURTLE,
-        "application/x-turtle": TURTLE,
-        "application/xml": RDF_XML,
-        "application/json": JSON_LD,
-        "text/plain": N_TRIPLES,
-    }
-)
+BY_MEDIA_TYPE.update({
+    "*/*": TURTLE,
+    "text/*": TURTLE,
+    "application/*": TURTLE,
+    "application/x-turtle": TURTLE,
+    "application/xml": RDF_XML,
+    "application/json": JSON_LD,
+    "text/plain": N_TRIPLES,
+})
 
 
 class UnknownFormat(ValueError):

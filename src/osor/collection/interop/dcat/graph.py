@@ -21,9 +21,9 @@ in the graph as DCAT-AP's range constraints require, so that the output
 validates against the official SHACL shapes on its own.
 """
 
+from DateTime import DateTime
 from datetime import date
 from datetime import datetime
-from DateTime import DateTime
 from html import unescape
 from osor.collection.content.community_collection import ICommunityCollection
 from osor.collection.interop.dcat import selection
@@ -280,9 +280,7 @@ class DcatExport:
     def _catalog_languages(self, container) -> list[str]:
         if ILanguageRootFolder.providedBy(container) or ICommunityCollection.providedBy(container):
             return [self._language(container)]
-        return api.portal.get_registry_record("plone.available_languages", default=None) or [
-            self.default_language
-        ]
+        return api.portal.get_registry_record("plone.available_languages", default=None) or [self.default_language]
 
     # Solutions ----------------------------------------------------------------
 

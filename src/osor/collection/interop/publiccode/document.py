@@ -94,7 +94,7 @@ class _ComposeOnlyLoader(yaml.SafeLoader):
     one) that tags every plain scalar as a string: we resolve scalars
     ourselves with the YAML 1.2 rules."""
 
-    yaml_implicit_resolvers = {}
+    yaml_implicit_resolvers = {}  # noqa: RUF012 - PyYAML's class-level table, emptied on purpose
 
 
 def read_document(text):

@@ -255,7 +255,9 @@ def _development_status(obj, read, original) -> str:
     ours = obj.development_status
     if original.get("developmentStatus") and _same(ours, read.get("development_status")):
         return original["developmentStatus"]
-    return export_table("development_status").get(ours) or original.get("developmentStatus") or DEFAULT_DEVELOPMENT_STATUS
+    return (
+        export_table("development_status").get(ours) or original.get("developmentStatus") or DEFAULT_DEVELOPMENT_STATUS
+    )
 
 
 def _software_type(obj, read, original) -> str:
@@ -362,7 +364,11 @@ def _translations(obj, main: str) -> list:
     if not ITranslatable.providedBy(obj):
         return []
     translations = ITranslationManager(obj).get_translations()
-    return [(language, item) for language, item in sorted(translations.items()) if item is not obj and language and language != main]
+    return [
+        (language, item)
+        for language, item in sorted(translations.items())
+        if item is not obj and language and language != main
+    ]
 
 
 def _description(item, original: dict, language: str, *, name: str, main: bool) -> dict:

@@ -120,9 +120,15 @@ def check_path_or_url(value):
     """A file of the repository (relative path) or a web address, as
     fields.go's isRelativePathOrURL requires."""
     if value.startswith("/"):
-        return _("publiccode_reason_absolute_path", default="an absolute path is not allowed; use a path relative to the repository or an https:// URL")
+        return _(
+            "publiccode_reason_absolute_path",
+            default="an absolute path is not allowed; use a path relative to the repository or an https:// URL",
+        )
     if value.lower().startswith("file:"):
-        return _("publiccode_reason_file_url", default="a file: URL is not allowed; use a path relative to the repository or an https:// URL")
+        return _(
+            "publiccode_reason_file_url",
+            default="a file: URL is not allowed; use a path relative to the repository or an https:// URL",
+        )
     if "://" in value:
         return check_http_url(value)
     return None
@@ -137,17 +143,29 @@ def file_extension(value):
 
 
 def check_email(value):
-    return None if _EMAIL.match(value) else _("publiccode_reason_email_form", default="an e-mail address looks like name@example.org")
+    return (
+        None
+        if _EMAIL.match(value)
+        else _("publiccode_reason_email_form", default="an e-mail address looks like name@example.org")
+    )
 
 
 def check_mime_type(value):
-    return None if _MIME_TYPE.match(value) else _("publiccode_reason_mime_form", default="a media type looks like text/csv")
+    return (
+        None
+        if _MIME_TYPE.match(value)
+        else _("publiccode_reason_mime_form", default="a media type looks like text/csv")
+    )
 
 
 def check_uri(value):
     """An organisation or standard identifier: a URL with a host, or a URN."""
     if value.lower().startswith("urn:"):
-        return None if _URN.match(value) else _("publiccode_reason_urn_form", default="a URN looks like urn:x-italian-pa:c_h501")
+        return (
+            None
+            if _URN.match(value)
+            else _("publiccode_reason_urn_form", default="a URN looks like urn:x-italian-pa:c_h501")
+        )
     if any(char.isspace() for char in value):
         return _("publiccode_reason_uri_spaces", default="a URI has no spaces")
     parts = _split(value)
@@ -175,7 +193,9 @@ def check_language_tag(value):
 
     match = _LANGUAGE_TAG.match(value)
     if match is None:
-        return _("publiccode_reason_language_tag_form", default="a language tag looks like en, it or pt-BR (with a hyphen)")
+        return _(
+            "publiccode_reason_language_tag_form", default="a language tag looks like en, it or pt-BR (with a hyphen)"
+        )
     primary = match.group("language").split("-")[0].lower()
     if len(primary) == 2:
         known = pycountry.languages.get(alpha_2=primary)
@@ -233,7 +253,7 @@ def check_spdx_expression(value):
     if not tokens:
         return _("publiccode_reason_spdx_empty", default="the expression is empty")
     for token in tokens:
-        if token in "()" or token.upper() in _SPDX_OPERATORS:
+        if token in "()" or token.upper() in _SPDX_OPERATORS:  # noqa: S105 - licence tokens
             continue
         if _LICENSE_REF.match(token):
             continue

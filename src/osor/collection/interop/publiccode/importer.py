@@ -254,7 +254,11 @@ def _main_language(collection, languages: list, text: str, result: ImportResult)
                     "collection: the ${chosen} description is used.",
                     mapping={"language": language, "chosen": chosen},
                 ),
-                _("publiccode_hint_add_description", default="Add a description.${language} section.", mapping={"language": language}),
+                _(
+                    "publiccode_hint_add_description",
+                    default="Add a description.${language} section.",
+                    mapping={"language": language},
+                ),
             )
         )
         return chosen
@@ -281,8 +285,7 @@ def _check_permission(collection, existing, text: str, result: ImportResult) -> 
                 line_of(text, "url"),
                 _(
                     "publiccode_error_may_not_update",
-                    default="The solution \"${title}\" of this collection has this repository, "
-                    "and you may not edit it.",
+                    default='The solution "${title}" of this collection has this repository, and you may not edit it.',
                     mapping={"title": existing.Title()},
                 ),
                 _(
@@ -295,9 +298,7 @@ def _check_permission(collection, existing, text: str, result: ImportResult) -> 
 
 def _fields_of(portal_type: str) -> dict:
     return {
-        name: (schema, field)
-        for schema in iterSchemataForType(portal_type)
-        for name, field in getFieldsInOrder(schema)
+        name: (schema, field) for schema in iterSchemataForType(portal_type) for name, field in getFieldsInOrder(schema)
     }
 
 
@@ -410,9 +411,7 @@ def _write_release(solution, release: dict) -> None:
     if existing:
         target = existing[0]
     else:
-        target = api.content.create(
-            container=solution, type=RELEASE_TYPE, title=release["version"], safe_id=True
-        )
+        target = api.content.create(container=solution, type=RELEASE_TYPE, title=release["version"], safe_id=True)
     _apply(target, release)
     modified(target)
 

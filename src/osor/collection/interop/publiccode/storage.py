@@ -8,7 +8,7 @@ read from here, by the export among others.
 """
 
 from datetime import datetime
-from datetime import timezone
+from datetime import UTC
 from persistent.mapping import PersistentMapping
 from zope.annotation.interfaces import IAnnotations
 
@@ -24,7 +24,7 @@ def store_publiccode(solution, *, text: str, data: dict, filename: str | None) -
         text=text,
         data=copy.deepcopy(data),
         filename=filename or "",
-        imported=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        imported=datetime.now(UTC).isoformat(timespec="seconds"),
     )
 
 

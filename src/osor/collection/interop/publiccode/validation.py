@@ -106,25 +106,23 @@ def problem(path, line, message, hint=None):
 
 
 # What a key's entry in rules.yaml may say (its header explains each).
-RULE_SETTINGS = frozenset(
-    {
-        "type",
-        "format",
-        "required",
-        "strict_text",
-        "min_items",
-        "min_length",
-        "max_length",
-        "vocabulary",
-        "key_format",
-        "extensions",
-        "deprecated",
-        "replacement",
-        "same_as",
-        "country_section",
-        "source",
-    }
-)
+RULE_SETTINGS = frozenset({
+    "type",
+    "format",
+    "required",
+    "strict_text",
+    "min_items",
+    "min_length",
+    "max_length",
+    "vocabulary",
+    "key_format",
+    "extensions",
+    "deprecated",
+    "replacement",
+    "same_as",
+    "country_section",
+    "source",
+})
 
 
 @dataclass(frozen=True, eq=False)
@@ -156,19 +154,21 @@ class RuleTable:
     conditions: tuple
     conflicts: tuple
 
-    @lru_cache(maxsize=2048)
+    # The table is one frozen instance loaded once per process, so caching on
+    # ``self`` keeps nothing alive that would not live anyway.
+    @lru_cache(maxsize=2048)  # noqa: B019
     def rule_for(self, segments):
         """The most specific rule whose pattern matches ``segments``."""
         best = None
         for rule in self.rules:
             if len(rule.pattern) != len(segments):
                 continue
-            if all(p == s or (p == "*" and s != "[]") for p, s in zip(rule.pattern, segments)):
-                if best is None or rule.pattern.count("*") < best.pattern.count("*"):
-                    best = rule
+            matches = all(p == s or (p == "*" and s != "[]") for p, s in zip(rule.pattern, segments, strict=True))
+            if matches and (best is None or rule.pattern.count("*") < best.pattern.count("*")):
+                best = rule
         return best
 
-    @lru_cache(maxsize=512)
+    @lru_cache(maxsize=512)  # noqa: B019
     def child_names(self, segments):
         """The keys the table names for the mapping at ``segments``."""
         depth = len(segments)
@@ -177,7 +177,7 @@ class RuleTable:
             pattern = rule.pattern
             if len(pattern) != depth + 1 or pattern[-1] in ("*", "[]") or pattern[-1] in names:
                 continue
-            if all(p == s or (p == "*" and s != "[]") for p, s in zip(pattern, segments)):
+            if all(p == s or (p == "*" and s != "[]") for p, s in zip(pattern[:-1], segments, strict=True)):
                 names.append(pattern[-1])
         return tuple(names)
 
@@ -246,13 +246,22 @@ FORMAT_HINTS = {
     "url": _("publiccode_hint_url", default="write the full address, such as https://github.com/example/project"),
     "http_url": _("publiccode_hint_http_url", default="write the full address, such as https://example.org/docs"),
     "email": _("publiccode_hint_email", default="write an e-mail address such as contact@example.org"),
-    "uri": _("publiccode_hint_uri", default="write a URL such as https://example.org or a URN such as urn:x-italian-pa:c_h501"),
+    "uri": _(
+        "publiccode_hint_uri",
+        default="write a URL such as https://example.org or a URN such as urn:x-italian-pa:c_h501",
+    ),
     "country": _("publiccode_hint_country", default="use an ISO 3166-1 alpha-2 code in capitals, such as IT or DE"),
     "language_tag": _("publiccode_hint_language_tag", default="use a BCP 47 tag such as en, it, de or pt-BR"),
-    "spdx_expression": _("publiccode_hint_spdx", default="use an SPDX identifier such as EUPL-1.2, or an expression such as MIT OR Apache-2.0"),
+    "spdx_expression": _(
+        "publiccode_hint_spdx",
+        default="use an SPDX identifier such as EUPL-1.2, or an expression such as MIT OR Apache-2.0",
+    ),
     "mime_type": _("publiccode_hint_mime_type", default="write a media type such as text/csv"),
     "supports_id": _("publiccode_hint_supports_id", default="write alias:<name> (such as alias:gdpr) or a URL"),
-    "path_or_url": _("publiccode_hint_path_or_url", default="write a path such as img/logo.svg or a URL such as https://example.org/logo.svg"),
+    "path_or_url": _(
+        "publiccode_hint_path_or_url",
+        default="write a path such as img/logo.svg or a URL such as https://example.org/logo.svg",
+    ),
 }
 
 
@@ -308,7 +317,11 @@ class _Walk:
                 self.error(
                     _join(path, key),
                     line,
-                    _("publiccode_error_duplicate_key", default="${path}: this key is written twice.", mapping={"path": _join(path, key)}),
+                    _(
+                        "publiccode_error_duplicate_key",
+                        default="${path}: this key is written twice.",
+                        mapping={"path": _join(path, key)},
+                    ),
                     _("publiccode_hint_duplicate_key", default="keep one of them"),
                 )
         if rule is None:
@@ -399,13 +412,13 @@ class _Walk:
             self.too_few(path, node.line, rule)
         reading = segments
         if rule.same_as:
-            reading = segments[:-1] + (rule.same_as,)
+            reading = (*segments[:-1], rule.same_as)
         for key, child in node.value.items():
             child_path = _join(path, key)
             key_line = node.key_lines.get(key, child.line)
             if rule.key_format:
                 self.check_key(rule.key_format, key, child_path, key_line)
-            child_segments = reading + (key,)
+            child_segments = (*reading, key)
             child_rule = self.table.rule_for(child_segments)
             if child_rule is None:
                 self.unknown_key(key, reading, child_path, key_line)
@@ -421,7 +434,7 @@ class _Walk:
                 continue
             result[key] = self.node(child, child_segments, child_path, child_rule)
         for name in self.table.child_names(reading):
-            if name not in node.value and self.table.rule_for(reading + (name,)).required:
+            if name not in node.value and self.table.rule_for((*reading, name)).required:
                 self.missing(_join(path, name), node.line)
         return result
 
@@ -461,12 +474,9 @@ class _Walk:
     def sequence(self, node, segments, path, rule):
         if rule.min_items and len(node.value) < rule.min_items:
             self.too_few(path, node.line, rule)
-        item_segments = segments + ("[]",)
+        item_segments = (*segments, "[]")
         item_rule = self.table.rule_for(item_segments)
-        return [
-            self.node(item, item_segments, f"{path}[{index}]", item_rule)
-            for index, item in enumerate(node.value)
-        ]
+        return [self.node(item, item_segments, f"{path}[{index}]", item_rule) for index, item in enumerate(node.value)]
 
     def scalar(self, node, path, rule):
         if "boolean" in rule.types:
@@ -533,7 +543,9 @@ class _Walk:
         where the list is published."""
         allowed = self.table.vocabularies[vocabulary]
         if len(allowed) <= MAX_LISTED_VALUES:
-            return _("publiccode_hint_vocabulary", default="use one of: ${values}", mapping={"values": ", ".join(allowed)})
+            return _(
+                "publiccode_hint_vocabulary", default="use one of: ${values}", mapping={"values": ", ".join(allowed)}
+            )
         source = self.table.vocabulary_sources[vocabulary]
         close = difflib.get_close_matches(value[:QUOTE_LIMIT], allowed, n=3, cutoff=0.6)
         if close:
@@ -542,7 +554,9 @@ class _Walk:
                 default="did you mean ${values}? The allowed values are listed at ${source}",
                 mapping={"values": " or ".join(f"'{item}'" for item in close), "source": source},
             )
-        return _("publiccode_hint_vocabulary_source", default="use a value listed at ${source}", mapping={"source": source})
+        return _(
+            "publiccode_hint_vocabulary_source", default="use a value listed at ${source}", mapping={"source": source}
+        )
 
     def formatted(self, format_name, value, path, line):
         if format_name == "version":
@@ -605,7 +619,12 @@ class _Walk:
         return formats.CHECKS[format_name](value)
 
     def missing(self, path, line):
-        self.error(path, line, _("publiccode_error_required", default="${path} is required.", mapping={"path": path}), _where_to_add(path))
+        self.error(
+            path,
+            line,
+            _("publiccode_error_required", default="${path} is required.", mapping={"path": path}),
+            _where_to_add(path),
+        )
 
     def too_few(self, path, line, rule):
         self.error(
@@ -622,8 +641,14 @@ class _Walk:
 def _where_to_add(path):
     parent, _dot, key = path.rpartition(".")
     if not parent:
-        return _("publiccode_hint_add_top_level", default="add ${key} at the top level of the file", mapping={"key": key})
-    return _("publiccode_hint_add_under", default="add ${key} under ${parent}", mapping={"key": key, "parent": _quote(parent, PATH_LIMIT)})
+        return _(
+            "publiccode_hint_add_top_level", default="add ${key} at the top level of the file", mapping={"key": key}
+        )
+    return _(
+        "publiccode_hint_add_under",
+        default="add ${key} under ${parent}",
+        mapping={"key": key, "parent": _quote(parent, PATH_LIMIT)},
+    )
 
 
 def _join(path, key):
@@ -680,7 +705,11 @@ def _check_conditions(walk, table, root, data):
                     default="${path} is only allowed when ${when} is ${allowed}, not '${value}'.",
                     mapping={"path": key, "when": when, "allowed": " or ".join(allowed), "value": switch},
                 ),
-                _("publiccode_hint_remove_or_change", default="remove ${path} or change ${when}", mapping={"path": key, "when": when}),
+                _(
+                    "publiccode_hint_remove_or_change",
+                    default="remove ${path} or change ${when}",
+                    mapping={"path": key, "when": when},
+                ),
             )
     for conflict in table.conflicts:
         keys = conflict["keys"]
@@ -694,7 +723,11 @@ def _check_conditions(walk, table, root, data):
                     default="${path}: '${keep}' is already present.",
                     mapping={"path": extra, "keep": keys[0]},
                 ),
-                _("publiccode_hint_conflict", default="merge ${path} into ${keep}", mapping={"path": extra, "keep": keys[0]}),
+                _(
+                    "publiccode_hint_conflict",
+                    default="merge ${path} into ${keep}",
+                    mapping={"path": extra, "keep": keys[0]},
+                ),
             )
 
 
@@ -795,9 +828,7 @@ def _validate(text):
             _(
                 "publiccode_error_not_a_mapping",
                 default="The file must be a group of keys such as 'name: ...', not ${found}.",
-                mapping={
-                    "found": KIND_NAMES["nothing"] if root is None else _kind_of(root)
-                },
+                mapping={"found": KIND_NAMES["nothing"] if root is None else _kind_of(root)},
             ),
             _("publiccode_hint_not_a_mapping", default="start from the example in the publiccode.yml standard"),
         )
@@ -817,10 +848,14 @@ def _validate(text):
             version_node.line,
             _(
                 "publiccode_warning_old_version",
-                default="publiccodeYmlVersion: version ${version} is not the latest; the file is read as version ${current}.",
+                default="publiccodeYmlVersion: version ${version} is not the latest; the file is read as version ${current}.",  # noqa: E501
                 mapping={"version": version, "current": table.standard_version},
             ),
-            _("publiccode_hint_old_version", default='write publiccodeYmlVersion: "${current}"', mapping={"current": table.standard_version}),
+            _(
+                "publiccode_hint_old_version",
+                default='write publiccodeYmlVersion: "${current}"',
+                mapping={"current": table.standard_version},
+            ),
         )
     data = _normalise(data, table)
     errors = sorted(walk.errors, key=lambda item: item.line or 0)

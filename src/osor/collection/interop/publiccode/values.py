@@ -14,9 +14,9 @@ from datetime import date
 from osor.collection.interop.publiccode.mapping import mapped
 from osor.collection.legal.spdx import licence_ids_in
 from osor.collection.vocabularies.licences import LicencesVocabulary
-from osor.collection.vocabularies.taxonomies import TOPICS
 from osor.collection.vocabularies.taxonomies import SPATIAL_COVERAGE
 from osor.collection.vocabularies.taxonomies import tokens
+from osor.collection.vocabularies.taxonomies import TOPICS
 from plone.app.textfield.value import RichTextValue
 from pycountry import languages as iso_languages
 
@@ -94,15 +94,13 @@ def _interface_languages(localisation: dict, notes: list) -> list[str]:
         if len(primary) == 2 and iso_languages.get(alpha_2=primary) is not None:
             codes.append(primary)
         else:
-            notes.append(
-                (
-                    f"localisation.availableLanguages[{index}]",
-                    "publiccode_note_language_kept",
-                    "The language ${tag} has no two-letter ISO 639-1 code: it is kept in the "
-                    "stored file but not listed among the interface languages.",
-                    {"tag": tag},
-                )
-            )
+            notes.append((
+                f"localisation.availableLanguages[{index}]",
+                "publiccode_note_language_kept",
+                "The language ${tag} has no two-letter ISO 639-1 code: it is kept in the "
+                "stored file but not listed among the interface languages.",
+                {"tag": tag},
+            ))
     return _unique(codes)
 
 
@@ -114,15 +112,13 @@ def _countries(audience: dict, notes: list) -> list[str]:
         if code in known:
             codes.append(code)
         else:
-            notes.append(
-                (
-                    f"intendedAudience.countries[{index}]",
-                    "publiccode_note_country_kept",
-                    "The country ${country} is not in our spatial coverage (European countries): "
-                    "it is kept in the stored file.",
-                    {"country": country},
-                )
-            )
+            notes.append((
+                f"intendedAudience.countries[{index}]",
+                "publiccode_note_country_kept",
+                "The country ${country} is not in our spatial coverage (European countries): "
+                "it is kept in the stored file.",
+                {"country": country},
+            ))
     return _unique(codes)
 
 
@@ -137,16 +133,14 @@ def _licences(legal: dict, notes: list) -> dict:
         if licence_id in known:
             ids.append(licence_id)
         else:
-            notes.append(
-                (
-                    "legal.license",
-                    "publiccode_note_licence_deprecated",
-                    "${licence} is a deprecated SPDX identifier: the expression is kept as written, "
-                    "but the licence is not listed among the solution's licences (use its current "
-                    "SPDX identifier, such as GPL-3.0-only).",
-                    {"licence": licence_id},
-                )
-            )
+            notes.append((
+                "legal.license",
+                "publiccode_note_licence_deprecated",
+                "${licence} is a deprecated SPDX identifier: the expression is kept as written, "
+                "but the licence is not listed among the solution's licences (use its current "
+                "SPDX identifier, such as GPL-3.0-only).",
+                {"licence": licence_id},
+            ))
     return {"licence_expression": expression.strip(), "licences": ids}
 
 

@@ -39,9 +39,7 @@ def bad_request(request, error: CatalogueRequestError) -> dict:
 def stream_dump(context, request, parameters):
     """Answer the JSON Lines dump (``stream.py``) as the response body."""
     request.response.setHeader("Content-Type", f"{JSONL}; charset=utf-8")
-    request.response.setHeader(
-        "Content-Disposition", 'inline; filename="catalogue.jsonl"'
-    )
+    request.response.setHeader("Content-Disposition", 'inline; filename="catalogue.jsonl"')
     return CatalogueStream(context, context.absolute_url(), since=parameters.modified_since)
 
 
@@ -69,8 +67,7 @@ class CatalogueGet(Service):
         deleted = []
         if parameters.modified_since is not None and parameters.after is None:
             deleted = [
-                tombstone_record(tombstone, url_for)
-                for tombstone in deleted_since(context, parameters.modified_since)
+                tombstone_record(tombstone, url_for) for tombstone in deleted_since(context, parameters.modified_since)
             ]
         return {
             "@id": self._url(parameters, parameters.after),

@@ -52,10 +52,7 @@ def answer(context, request) -> bytes:
             404,
             _("error_dcat_not_public", default="Only published content is exported."),
         )
-    if ISoftwareSolution.providedBy(context):
-        graph = solution_graph(context)
-    else:
-        graph = catalog_graph(context)
+    graph = solution_graph(context) if ISoftwareSolution.providedBy(context) else catalog_graph(context)
     response.setHeader("Content-Type", f"{serialisation.media_type}; charset=utf-8")
     response.setHeader("Vary", "Accept")
     return formats.serialise(graph, serialisation)

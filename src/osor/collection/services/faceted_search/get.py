@@ -92,9 +92,7 @@ class FacetedSearchGet(Service):
             value = getattr(brain, column, None)
             facet = facet_named(column)
             if isinstance(value, (list, tuple)):
-                summary[column] = [
-                    {"token": token, "title": titles.title(facet, token)} for token in value
-                ]
+                summary[column] = [{"token": token, "title": titles.title(facet, token)} for token in value]
             elif value:
                 summary[column] = {"token": value, "title": titles.title(facet, value)}
             else:

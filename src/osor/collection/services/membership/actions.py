@@ -66,7 +66,7 @@ def _role_title(role: str) -> str:
     return translate(ROLE_TITLES[role], context=getRequest())
 
 
-def perform(collection, action: str, data: dict):
+def perform(collection, action: str, data: dict):  # noqa: C901 - becomes a table of handlers (#31 §3)
     """Do ``action`` with ``data`` (userid/user, role, message, from_userid)."""
     if action not in ACTIONS:
         raise MembershipError(
@@ -153,7 +153,5 @@ def _current_owner(collection, me: str) -> str:
         return me
     owners = [userid for userid, _role in members.members_of(collection, "owner")]
     if len(owners) != 1:
-        raise MembershipError(
-            _("error_which_owner", default="Please say which owner hands over the ownership.")
-        )
+        raise MembershipError(_("error_which_owner", default="Please say which owner hands over the ownership."))
     return owners[0]

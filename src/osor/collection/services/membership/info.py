@@ -30,7 +30,7 @@ def fullname(userid: str) -> str:
 
 
 def my_status(collection) -> str:
-    """"anonymous", "non_member", "pending" or the user's membership role."""
+    """ "anonymous", "non_member", "pending" or the user's membership role."""
     userid = current_userid()
     if userid is None:
         return "anonymous"
@@ -76,7 +76,7 @@ def members(collection, name: str = "", role: str = "") -> list[dict]:
 
 
 def counts(collection) -> dict:
-    result = {role: 0 for role in MEMBERSHIP_ROLES}
+    result = dict.fromkeys(MEMBERSHIP_ROLES, 0)
     for _userid, role in members_of(collection):
         result[role] += 1
     result["total"] = sum(result.values())
@@ -87,14 +87,12 @@ def pending(collection) -> list[dict]:
     rows = []
     for userid, request in pending_requests(collection).items():
         date = request.get("date")
-        rows.append(
-            {
-                "userid": userid,
-                "fullname": fullname(userid),
-                "date": date.isoformat() if date is not None else None,
-                "message": request.get("message", ""),
-            }
-        )
+        rows.append({
+            "userid": userid,
+            "fullname": fullname(userid),
+            "date": date.isoformat() if date is not None else None,
+            "message": request.get("message", ""),
+        })
     return sorted(rows, key=lambda row: row["date"] or "")
 
 
