@@ -9,14 +9,34 @@ from plone.supermodel import model
 from zope import schema
 from zope.interface import Interface
 from zope.interface import provider
+from zope.schema.interfaces import ValidationError
+
+
+class ContactPointWithoutName(ValidationError):
+    __doc__ = _(
+        "error_contact_point_without_name",
+        default="Each contact point needs a name: fill in the name of the row, or remove the row.",
+    )
+
+
+def every_contact_point_named(rows) -> bool:
+    """The name a row needs, checked on the list: a required column would
+    mark the whole optional field as required in the form (the data grid
+    shows the column's required marker), although no contact point at all
+    is fine."""
+    if any(not (row or {}).get("name") for row in rows or ()):
+        raise ContactPointWithoutName()
+    return True
 
 
 class IContactPointRow(Interface):
     """One contact point (vCard kind): a name and a way to reach it."""
 
+    # Required in every row, but checked by the list's constraint (see
+    # ``every_contact_point_named``).
     name = schema.TextLine(
         title=_("label_contact_name", default="Name"),
-        required=True,
+        required=False,
     )
     email = Email(
         title=_("label_contact_email", default="E-mail"),
@@ -49,4 +69,5 @@ class IContactPoint(model.Schema):
         required=False,
         default=[],
         missing_value=[],
+        constraint=every_contact_point_named,
     )
