@@ -13,6 +13,7 @@ from plone.testing.zope import Browser
 from zope.interface import alsoProvides
 from zope.schema import getFieldsInOrder
 
+import json
 import pytest
 import re
 import transaction
@@ -197,19 +198,12 @@ def required_markers(html: str) -> set[str]:
     }
 
 
-@pytest.mark.parametrize(
-    ("portal_type", "required"),
-    [
-        ("software_solution", {"IDublinCore.title"}),
-        ("case_study", {"IDublinCore.title"}),
-        ("community_news", {"IDublinCore.title"}),
-    ],
-)
-def test_only_required_fields_show_a_required_marker(as_member, layer_request, portal_type, required):
+@pytest.mark.parametrize("portal_type", MEMBER_ADDED_IN_COLLECTION)
+def test_only_required_fields_show_a_required_marker(as_member, layer_request, portal_type):
     """Contact points (a data grid whose rows need a name) used to look required."""
     html = add_form(as_member, layer_request, portal_type)
-    assert shown(html, "IContactPoint.contact_points") or portal_type != "software_solution"
-    assert required_markers(html) == required
+    marked = {name.rsplit(".", 1)[-1] for name in required_markers(html)}
+    assert marked == REQUIRED_FIELDS[portal_type]
 
 
 def test_a_contact_point_needs_a_name_but_the_list_may_be_empty(portal):
@@ -306,3 +300,22 @@ def test_errors_are_in_french_for_a_french_member(functional_portal, functional_
     assert any(message.startswith("Titre est obligatoire") for message in messages), messages
     assert any("Vouliez-vous dire « EUPL-1.2 » ?" in message for message in messages), messages
     assert any(message.startswith("Dépôt du code source : saisissez une adresse web") for message in messages), messages
+
+
+def test_the_licence_field_is_a_plain_text_input_until_the_script_runs(as_member, layer_request, portal):
+    tree = lxml_html.fromstring(add_form(as_member, layer_request, "software_solution"))
+    (field,) = tree.xpath('//input[@name="form.widgets.licence_expression"]')
+    assert field.get("type") == "text"
+    assert field.get("role") is None  # the script makes it a combobox
+    assert field.get("data-osor-licence-choices") == f"{portal.absolute_url()}/@@licence-choices"
+    assert tree.xpath('//script[contains(@src, "++resource++osor.collection.licences/licence-combobox.js")]')
+
+
+def test_the_licence_choices_are_the_spdx_ids_and_names(portal, layer_request):
+    from osor.collection.browser.licence_widget import LicenceChoices
+
+    choices = json.loads(LicenceChoices(portal, layer_request)())
+    assert ["EUPL-1.2", "European Union Public License 1.2"] in choices["licences"]
+    assert ["Classpath-exception-2.0", "Classpath exception 2.0"] in choices["exceptions"]
+    assert "GPL-3.0" not in {licence_id for licence_id, _name in choices["licences"]}  # deprecated
+    assert layer_request.response.getHeader("Content-Type").startswith("application/json")
