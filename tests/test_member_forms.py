@@ -206,15 +206,22 @@ def test_only_required_fields_show_a_required_marker(as_member, layer_request, p
     assert marked == REQUIRED_FIELDS[portal_type]
 
 
-def test_a_contact_point_needs_a_name_but_the_list_may_be_empty(portal):
-    from osor.collection.behaviors.contact_point import ContactPointWithoutName
-    from osor.collection.behaviors.contact_point import IContactPoint
+@pytest.mark.parametrize(
+    ("schema", "name"),
+    [
+        ("behaviors.contact_point.IContactPoint", "contact_points"),
+        ("content.community_event.ICommunityEvent", "speakers"),
+    ],
+)
+def test_a_grid_row_needs_a_name_but_the_list_may_be_empty(portal, schema, name):
+    from osor.collection.fields import IncompleteRow
+    from zope.dottedname.resolve import resolve
 
-    field = IContactPoint["contact_points"]
+    field = resolve(f"osor.collection.{schema}")[name]
     field.validate([])
-    field.validate([{"name": "Helpdesk", "email": "help@example.org", "url": None}])
-    with pytest.raises(ContactPointWithoutName):
-        field.validate([{"name": None, "email": "help@example.org", "url": None}])
+    field.validate([{"name": "Ada", **{key: None for key in field.value_type.schema if key != "name"}}])
+    with pytest.raises(IncompleteRow):
+        field.validate([dict.fromkeys(field.value_type.schema)])
 
 
 # Near misses and what they meant.

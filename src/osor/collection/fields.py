@@ -7,6 +7,10 @@ visitor who clicks it (stored XSS). Every URL field of our types is a
 ``WebAddress``; templates render stored URLs through ``safe_url``, which
 also protects against values stored before the rule existed.
 
+``rows_need``: the constraint of a data-grid list whose rows need a
+column. A required column would make the data grid show a required
+marker on the whole (optional) field; the list checks the rows instead.
+
 ``LicenceExpression``: a text line holding an SPDX licence expression,
 validated by ``valid_licence_expression``; an invalid one is a form error
 (a 400 in REST) naming the offending token, with the expression meant
@@ -62,6 +66,28 @@ class WebAddress(URI):
 
 # Lets plone.supermodel export and import schemas that use the field.
 WebAddressHandler = BaseHandler(WebAddress)
+
+
+class IncompleteRow(ValidationError):
+    """A data-grid row without a value its rows need; the message says which."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+    def doc(self):
+        return self.message
+
+
+def rows_need(column: str, message):
+    """Constraint of a list of rows: each has ``column``, else ``message``."""
+
+    def every_row_has_it(rows) -> bool:
+        if any(not (row or {}).get(column) for row in rows or ()):
+            raise IncompleteRow(message)
+        return True
+
+    return every_row_has_it
 
 
 class LicenceExpressionError(ValidationError):

@@ -1,6 +1,7 @@
 from collective.z3cform.datagridfield.datagridfield import DataGridFieldFactory
 from collective.z3cform.datagridfield.row import DictRow
 from osor.collection import _
+from osor.collection.fields import rows_need
 from osor.collection.fields import WebAddress
 from plone.autoform import directives
 from plone.autoform.interfaces import IFormFieldProvider
@@ -9,31 +10,12 @@ from plone.supermodel import model
 from zope import schema
 from zope.interface import Interface
 from zope.interface import provider
-from zope.schema.interfaces import ValidationError
-
-
-class ContactPointWithoutName(ValidationError):
-    __doc__ = _(
-        "error_contact_point_without_name",
-        default="Each contact point needs a name: fill in the name of the row, or remove the row.",
-    )
-
-
-def every_contact_point_named(rows) -> bool:
-    """The name a row needs, checked on the list: a required column would
-    mark the whole optional field as required in the form (the data grid
-    shows the column's required marker), although no contact point at all
-    is fine."""
-    if any(not (row or {}).get("name") for row in rows or ()):
-        raise ContactPointWithoutName()
-    return True
 
 
 class IContactPointRow(Interface):
     """One contact point (vCard kind): a name and a way to reach it."""
 
-    # Required in every row, but checked by the list's constraint (see
-    # ``every_contact_point_named``).
+    # Needed in every row, checked by the list (fields.rows_need).
     name = schema.TextLine(
         title=_("label_contact_name", default="Name"),
         required=False,
@@ -69,5 +51,11 @@ class IContactPoint(model.Schema):
         required=False,
         default=[],
         missing_value=[],
-        constraint=every_contact_point_named,
+        constraint=rows_need(
+            "name",
+            _(
+                "error_contact_point_without_name",
+                default="Each contact point needs a name: fill in the name of the row, or remove the row.",
+            ),
+        ),
     )
