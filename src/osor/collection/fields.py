@@ -68,8 +68,8 @@ class WebAddress(URI):
 WebAddressHandler = BaseHandler(WebAddress)
 
 
-class IncompleteRow(ValidationError):
-    """A data-grid row without a value its rows need; the message says which."""
+class ExplainedError(ValidationError):
+    """A validation error whose message is made when it is raised."""
 
     def __init__(self, message):
         super().__init__(message)
@@ -77,6 +77,10 @@ class IncompleteRow(ValidationError):
 
     def doc(self):
         return self.message
+
+
+class IncompleteRow(ExplainedError):
+    """A data-grid row without a value its rows need; the message says which."""
 
 
 def rows_need(column: str, message):
@@ -90,15 +94,8 @@ def rows_need(column: str, message):
     return every_row_has_it
 
 
-class LicenceExpressionError(ValidationError):
+class LicenceExpressionError(ExplainedError):
     """An SPDX expression that does not parse; the message names the token."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
-
-    def doc(self):
-        return self.message
 
 
 def valid_licence_expression(value) -> bool:
