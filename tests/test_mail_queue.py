@@ -16,6 +16,7 @@ from osor.collection.mail.queue import FAILED
 from osor.collection.mail.queue import MailQueue
 from osor.collection.mail.queue import SENDING
 from osor.collection.mail.queue import WAITING
+from osor.collection.mail.worker import running_worker
 from osor.collection.mail.worker import site_mailer
 from osor.collection.mail.worker import start_worker
 from osor.collection.mail.worker import stop_worker
@@ -33,6 +34,8 @@ from test_membership_views import make_collection
 from test_membership_views import PASSWORD
 from zExceptions import Forbidden
 from zope.component.hooks import setSite
+from zope.event import notify
+from zope.processlifetime import ProcessStarting
 
 import os
 import pytest
@@ -388,3 +391,46 @@ def test_a_mail_that_keeps_failing_is_given_up_after_the_last_attempt(tmp_path):
     [failed] = mail_queue.messages(FAILED)
     assert failed.attempts == 3
     assert "Connection refused" in failed.last_error
+
+
+# Zope starts the worker when it serves -----------------------------------------
+
+
+@pytest.mark.parametrize(("setting", "started"), [("on", True), ("off", False)])
+def test_zope_starts_the_worker_when_it_starts_serving_unless_it_is_off(functional, monkeypatch, setting, started):
+    monkeypatch.setenv("OSOR_MAIL_QUEUE_WORKER", setting)
+    notify(ProcessStarting())
+    try:
+        worker = running_worker()
+        assert (worker is not None) is started
+        if started:
+            assert worker.queue.path == queue_directory()
+    finally:
+        stop_worker(timeout=10)
+
+
+# Site Setup lists the page (profile 1003) ------------------------------------------
+
+
+def configlets(portal) -> list[str]:
+    return [action.getId() for action in portal.portal_controlpanel.listActions()]
+
+
+def test_site_setup_lists_the_mail_queue_for_managers_only(portal):
+    [configlet] = [action for action in portal.portal_controlpanel.listActions() if action.getId() == "osor-mail-queue"]
+    assert configlet.permissions == ("Manage portal",)
+    assert configlet.getActionExpression().endswith("/@@mail-queue")
+
+
+def test_the_upgrade_to_1003_adds_the_mail_queue_to_site_setup(manager):
+    setup_tool = api.portal.get_tool("portal_setup")
+    manager.portal_controlpanel.unregisterConfiglet("osor-mail-queue")
+    setup_tool.setLastVersionForProfile("osor.collection:default", "1002")
+    setup_tool.upgradeProfile("osor.collection:default")
+    assert setup_tool.getLastVersionForProfile("osor.collection:default") == ("1003",)
+    assert configlets(manager).count("osor-mail-queue") == 1
+    assert "MailHost" in configlets(manager)  # Plone's own are kept
+
+
+def test_uninstalling_removes_the_mail_queue_from_site_setup(portal, uninstalled):
+    assert "osor-mail-queue" not in configlets(portal)
