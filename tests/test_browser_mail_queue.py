@@ -7,7 +7,6 @@ from osor.collection.mail.config import queue_directory
 from osor.collection.mail.queue import FAILED
 from osor.collection.mail.queue import MailQueue
 from osor.collection.mail.queue import WAITING
-from plone import api
 from test_accessibility import axe_violations
 
 import json
@@ -15,16 +14,14 @@ import pytest
 import transaction
 
 
-PASSWORD = "a-long-site-admin-password"
+PASSWORD = "a-long-site-manager-password"
 
 
 @pytest.fixture
-def site_admin(demo_portal):
-    api.user.create(
-        email="siteadmin@example.org", username="siteadmin", password=PASSWORD, roles=["Site Administrator"]
-    )
+def site_manager(demo_portal):
+    demo_portal.acl_users.userFolderAddUser("sitemanager", PASSWORD, ["Manager"], [])
     transaction.commit()
-    return "siteadmin"
+    return "sitemanager"
 
 
 @pytest.fixture
@@ -42,10 +39,10 @@ def failed_mail(demo_portal):
 
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
 def test_the_mail_queue_page_is_accessible_and_fits_its_screen(
-    new_page, site_url, site_admin, failed_mail, viewport, external_requests
+    new_page, site_url, site_manager, failed_mail, viewport, external_requests
 ):
     page = new_page(VIEWPORTS[viewport])
-    log_in(page, site_url, site_admin, PASSWORD)
+    log_in(page, site_url, site_manager, PASSWORD)
     response = page.goto(f"{site_url}/@@mail-queue")
     assert response.ok
     assert page.get_by_role("heading", name="Failed").is_visible()
@@ -57,9 +54,9 @@ def test_the_mail_queue_page_is_accessible_and_fits_its_screen(
     assert external_requests == []
 
 
-def test_a_site_admin_sends_a_failed_mail_again_from_the_page(new_page, site_url, site_admin, failed_mail):
+def test_a_site_manager_sends_a_failed_mail_again_from_the_page(new_page, site_url, site_manager, failed_mail):
     page = new_page()
-    log_in(page, site_url, site_admin, PASSWORD)
+    log_in(page, site_url, site_manager, PASSWORD)
     page.goto(f"{site_url}/@@mail-queue")
     with page.expect_navigation():
         page.get_by_role("button", name="Send again (to fred@example.org)").click()
