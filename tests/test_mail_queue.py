@@ -154,10 +154,11 @@ def smtp_servers(smtp_port):
 
 @pytest.fixture
 def site(functional_portal, smtp_port):
-    """A closed collection, and a real MailHost pointing at ``smtp_port``."""
+    """A closed collection, and a real MailHost; the site's SMTP server is on ``smtp_port``."""
     collection = make_collection(functional_portal, closed=True)
     functional_portal._delObject("MailHost")
-    functional_portal._setObject("MailHost", MailHost("MailHost", smtp_host="127.0.0.1", smtp_port=smtp_port))
+    # Plone's own MailHost: its SMTP server is the one of Site Setup → Mail.
+    functional_portal._setObject("MailHost", MailHost("MailHost"))
     functional_portal.getSiteManager().registerUtility(functional_portal.MailHost, provided=IMailHost)
     api.portal.set_registry_record("plone.smtp_host", "127.0.0.1")
     api.portal.set_registry_record("plone.smtp_port", smtp_port)
@@ -270,7 +271,6 @@ def test_mail_queued_by_a_process_that_stopped_is_sent_by_the_next(site, smtp_se
 def test_without_a_mail_server_mails_wait_and_the_page_says_so(
     site, smtp_servers, mail_queue, functional, functional_app
 ):
-    site.MailHost.smtp_host = ""
     api.portal.set_registry_record("plone.smtp_host", "")
     members.join(site.collection, "alice", "Hello")
     transaction.commit()
@@ -283,7 +283,6 @@ def test_without_a_mail_server_mails_wait_and_the_page_says_so(
 
     server = smtp_servers()
     setSite(site)  # the browser's request left the site
-    site.MailHost.smtp_host = "127.0.0.1"
     api.portal.set_registry_record("plone.smtp_host", "127.0.0.1")
     transaction.commit()
     start_quick_worker(functional, mail_queue)

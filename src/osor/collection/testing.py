@@ -29,6 +29,7 @@ SENT = []
 class RecordingMailer:
     """What the MailHost's SMTP mailer would do, recorded instead."""
 
+    hostname = "recording"
     timeout = None
 
     def send(self, fromaddr, toaddrs, message):

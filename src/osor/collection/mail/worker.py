@@ -41,14 +41,15 @@ def site_mailer(db, timeout: float = SMTP_TIMEOUT):
             site = app.unrestrictedTraverse(site_path, None)
             if site is None:
                 raise PermanentFailure(f"no site at {site_path}")
-            # Plone's MailHost reads the site's registry: the site's components.
+            # Plone's SMTP mailer takes the server from the site's registry
+            # (Site Setup → Mail), not from the MailHost: the site's components.
             setSite(site)
             mailhost = getToolByName(site, "MailHost", None)
             if mailhost is None:
                 raise PermanentFailure(f"no MailHost in {site_path}")
-            if not mailhost.smtp_host:
-                raise NoMailServer(site_path)
             mailer = mailhost._makeMailer()
+            if not mailer.hostname:
+                raise NoMailServer(site_path)
         finally:
             setSite(None)
             connection.transaction_manager.abort()
