@@ -193,7 +193,8 @@ def queued_to(mail_queue, *folders) -> list[str]:
 
 def attempted(mail_queue, error_starts_with: str = ""):
     def condition():
-        mails = mail_queue.messages(WAITING)
+        # A mail the worker is trying again (sending/) keeps its last error.
+        mails = mail_queue.messages(WAITING) + mail_queue.messages(SENDING)
         return len(mails) == len(FACILITATORS) and all(
             mail.attempts and mail.last_error.startswith(error_starts_with) for mail in mails
         )
