@@ -383,3 +383,121 @@ def test_rdf_a_property_the_file_leaves_out_is_left_alone(collection):
     result = import_rdf(collection, without_keywords, format="turtle")
     assert result.ok, result.errors
     assert eusurvey.Subject() == keywords
+
+
+# The command, REST and the forms: the paths users take -------------------------------
+
+
+def test_the_command_over_hand_written_decidim_lists_what_it_kept(collection, hand_written_decidim, tmp_path):
+    from osor.collection.interop.publiccode.command import import_directory
+
+    (tmp_path / "decidim.yml").write_text(DECIDIM_FILE, encoding="utf-8")
+    lines = []
+    assert import_directory(collection, tmp_path, importer_id="admin", out=lines.append, commit=False) == 0
+    assert lines[0] == "updated  decidim.yml /plone/collection/decidim"
+    assert lines[1].startswith("    fields: ")
+    assert "(kept, edited on the site: " in lines[1]
+    assert "owner_name" in lines[1] and "licences" in lines[1]
+    assert hand_written_decidim.owner_name == "Barcelona City Council"
+
+
+@pytest.fixture
+def rest(functional_portal, request_factory):
+    """A validated collection (test_membership_views.make_collection) where
+    alice is a member, and a session per user."""
+    from osor.collection.membership import members
+    from test_membership_views import make_collection
+    from test_membership_views import PASSWORD
+
+    collection = make_collection(functional_portal)
+    members.join(collection, "alice", "")
+    transaction.commit()
+    return collection, lambda userid: request_factory(basic_auth=(userid, PASSWORD))
+
+
+def post_publiccode(session, collection, text, query=""):
+    return session.post(
+        f"{collection.getId()}/@publiccode-import{query}",
+        data=text.encode("utf-8"),
+        headers={"Content-Type": "application/yaml", "Accept": "application/json"},
+    )
+
+
+def test_rest_import_editor_patch_then_reimport_keeps_the_patch(rest):
+    collection, session = rest
+    alice = session("alice")
+    created = post_publiccode(alice, collection, COMPLETE)
+    assert created.status_code == 201, created.text
+    assert {entry["outcome"] for entry in created.json()["fields"]} == {"updated"}
+    solution_url = created.json()["@id"]
+
+    patched = alice.patch(
+        solution_url[len(collection.aq_parent.absolute_url()) + 1 :],
+        json={"owner_name": "Città metropolitana di Medusa"},
+        headers={"Accept": "application/json"},
+    )
+    assert patched.status_code == 204, patched.text
+
+    text = changed(COMPLETE, lambda data: data.update(usedBy=["Città di Andromeda"]))
+    text = changed(text, lambda data: data["legal"].update(mainCopyrightOwner="Someone else"))
+    text = changed(text, lambda data: data["organisation"].update(name="Someone else"))
+    dry = post_publiccode(alice, collection, text, query="?dry_run=true")
+    assert dry.status_code == 200
+    done = post_publiccode(alice, collection, text)
+    assert done.status_code == 201, done.text
+    answer = done.json()
+    assert answer["created"] is False
+    assert dry.json()["fields"] == answer["fields"]
+    assert dry.json()["conflicts"] == answer["conflicts"]
+    by_field = {entry["field"]: entry["outcome"] for entry in answer["fields"] if entry["language"] is None}
+    assert by_field["owner_name"] == "kept"
+    assert by_field["used_by"] == "updated"
+    assert by_field["licences"] == "unchanged"
+    assert answer["conflicts"] == [{"field": "owner_name", "part": None, "language": None, "outcome": "kept"}]
+
+    transaction.begin()
+    [solution] = [obj for obj in collection.objectValues() if obj.portal_type == "software_solution"]
+    assert solution.owner_name == "Città metropolitana di Medusa"
+    assert solution.used_by == ["Città di Andromeda"]
+
+
+def test_the_import_form_and_the_reports_show_the_kept_fields(rest, functional_app):
+    from plone.testing.zope import Browser
+    from test_membership_views import PASSWORD
+
+    collection, session = rest
+    assert post_publiccode(session("alice"), collection, COMPLETE).status_code == 201
+    transaction.begin()
+    [solution] = [obj for obj in collection.objectValues() if obj.portal_type == "software_solution"]
+    solution.description = "Written by our editor."
+    transaction.commit()
+
+    browser = Browser(functional_app)
+    browser.handleErrors = False
+    browser.addHeader("Authorization", f"Basic alice:{PASSWORD}")
+    browser.open(f"{collection.absolute_url()}/@@import-publiccode")
+    browser.getControl(name="text").value = changed(
+        COMPLETE, lambda data: data["description"]["en"].update(shortDescription="New from the file.")
+    )
+    browser.getControl("Import").click()
+    assert "was updated" in browser.contents
+    assert 'data-outcome="kept"' in browser.contents
+    assert "Kept: edited on this site" in browser.contents
+    browser.open(f"{collection.absolute_url()}/@@import-reports")
+    assert "Kept: edited on this site" in browser.contents
+    transaction.begin()
+    assert solution.description == "Written by our editor."
+
+
+def test_rdf_rest_answer_lists_the_fields_of_each_solution(rest):
+    collection, session = rest
+    alice = session("alice")
+    response = alice.post(
+        f"{collection.getId()}/@federation-import",
+        data=TURTLE.encode("utf-8"),
+        headers={"Content-Type": "text/turtle"},
+    )
+    assert response.status_code == 201, response.text
+    [item] = [item for item in response.json()["items"] if item["original_uri"] == EUSURVEY]
+    assert {"field": "title", "part": None, "language": None, "outcome": "updated"} in item["fields"]
+    assert item["conflicts"] == []

@@ -217,3 +217,17 @@ def updated(plans) -> bool:
 
 def conflicts(plans) -> list[FieldPlan]:
     return [plan for plan in plans if plan.outcome == KEPT]
+
+
+def summary_line(plans) -> str:
+    """What the commands print: how many fields each outcome had, and which
+    were kept (``description [fr]``, ``release.release_date``)."""
+    counts = {outcome: sum(plan.outcome == outcome for plan in plans) for outcome in FIELD_OUTCOMES}
+    text = ", ".join(f"{count} {outcome}" for outcome, count in counts.items())
+    kept = [_place(plan) for plan in conflicts(plans)]
+    return f"fields: {text}" + (f" (kept, edited on the site: {', '.join(kept)})" if kept else "")
+
+
+def _place(plan: FieldPlan) -> str:
+    name = f"{plan.part}.{plan.name}" if plan.part else plan.name
+    return f"{name} [{plan.language}]" if plan.language else name
