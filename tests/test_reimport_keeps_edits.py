@@ -180,14 +180,30 @@ def test_an_edited_release_date_is_kept(collection, imported):
     assert release.release_date.day == 1
 
 
-def test_content_imported_before_fingerprints_were_kept_reads_its_stored_file(collection, imported):
+def forget_fingerprints(*items) -> None:
+    """As content imported before fingerprints were kept."""
     from zope.annotation.interfaces import IAnnotations
 
-    del IAnnotations(imported)[imported_fields.ANNOTATION_KEY]
-    text = changed(COMPLETE, lambda data: data.update(usedBy=["Città di Andromeda"]))
-    result = import_publiccode(collection, text)
-    assert outcomes(result.fields)["used_by"] == imported_fields.UPDATED
+    for item in items:
+        IAnnotations(item).pop(imported_fields.ANNOTATION_KEY, None)
+
+
+def test_content_imported_before_fingerprints_were_kept_reads_its_stored_file(collection, imported):
+    forget_fingerprints(imported, *imported.objectValues())
+    imported.owner_name = "Edited on the site"
+
+    def change(data):
+        data.update(usedBy=["Città di Andromeda"], releaseDate="2025-03-20")
+        data["organisation"]["name"] = "Someone else"
+
+    result = import_publiccode(collection, changed(COMPLETE, change))
+    fields = outcomes(result.fields)
+    assert fields["used_by"] == imported_fields.UPDATED
+    assert fields["owner_name"] == imported_fields.KEPT
+    assert fields["licences"] == imported_fields.UNCHANGED
+    assert outcomes(result.fields, part="release")["release_date"] == imported_fields.UPDATED
     assert imported.used_by == ["Città di Andromeda"]
+    assert imported.owner_name == "Edited on the site"
 
 
 # The dry run --------------------------------------------------------------------------
@@ -308,7 +324,7 @@ def test_countries_edited_on_a_translation_are_kept(bilingual):
 # Export of hand-written content --------------------------------------------------------
 
 
-@pytest.mark.parametrize("node_id", ["decidim", "x-road"])
+@pytest.mark.parametrize("node_id", ["decidim", "x-road", "eusurvey", "lutece"])
 def test_the_export_of_hand_written_content_passes_our_validator(collection, node_id):
     solution = written_by_hand(collection, node_id)
     validation = validate(solution_to_publiccode_yaml(solution))
@@ -501,3 +517,25 @@ def test_rdf_rest_answer_lists_the_fields_of_each_solution(rest):
     [item] = [item for item in response.json()["items"] if item["original_uri"] == EUSURVEY]
     assert {"field": "title", "part": None, "language": None, "outcome": "updated"} in item["fields"]
     assert item["conflicts"] == []
+
+
+def test_rdf_content_harvested_before_fingerprints_follows_the_file_unless_edited_since(collection):
+    from DateTime import DateTime
+
+    import_rdf(collection, TURTLE, format="turtle")
+    eusurvey = solution_of(collection, EUSURVEY)
+    forget_fingerprints(eusurvey)
+    text = TURTLE.replace('"EUSurvey"@en', '"EUSurvey Next"@en')
+    result = import_rdf(collection, text, format="turtle")
+    [item] = [item for item in result.items if item["original_uri"] == EUSURVEY]
+    assert outcomes(item["fields"])["title"] == imported_fields.UPDATED
+    assert eusurvey.title == "EUSurvey Next"
+
+    forget_fingerprints(eusurvey)
+    eusurvey.description = "Written by our editor."
+    eusurvey.setModificationDate(DateTime() + 1)  # edited after the harvest
+    result = import_rdf(collection, TURTLE.replace("survey management tool", "survey service"), format="turtle")
+    [item] = [item for item in result.items if item["original_uri"] == EUSURVEY]
+    fields = outcomes(item["fields"])
+    assert fields["description"] == imported_fields.KEPT
+    assert eusurvey.description == "Written by our editor."

@@ -21,6 +21,7 @@ written; a dry run stops there and answers the same plan.
 from dataclasses import dataclass
 from dataclasses import field
 from datetime import datetime
+from datetime import timedelta
 from datetime import UTC
 from osor.collection import _
 from osor.collection.interop import imported_fields
@@ -326,19 +327,40 @@ def _distribution_values(record) -> dict:
     return _stated(fields, "title", "access_url")
 
 
-def _planned(obj, values: dict, part=None) -> list:
-    plans = imported_fields.plan_fields(obj, values, created=obj is None)
+# An item modified this long after its harvest was edited by someone (the
+# import itself reindexes it a moment after taking the harvest time).
+EDITED_AFTER = timedelta(minutes=1)
+
+
+def _planned(obj, values: dict, part=None, harvested=None) -> list:
+    plans = imported_fields.plan_fields(
+        obj, values, created=obj is None, fallback=_untouched_since_harvest(obj, values, harvested)
+    )
     for plan in plans:
         plan.part = part
     return plans
 
 
+def _untouched_since_harvest(obj, values: dict, harvested) -> dict | None:
+    """For an item harvested before fingerprints were kept and not modified
+    since: its values are what the file said then."""
+    if obj is None or harvested is None or imported_fields.was_imported(obj):
+        return None
+    modified = obj.modified()
+    modified = modified.asdatetime() if hasattr(modified, "asdatetime") else modified
+    if harvested.tzinfo is None or modified - harvested > EDITED_AFTER:
+        return None
+    return imported_fields.fingerprints_of({name: imported_fields.read_field(obj, name) for name in values})
+
+
 def _plan_solution(solution, record) -> _ItemPlan:
-    plan = _ItemPlan(record, solution, _planned(solution, _solution_values(record)))
+    harvested = getattr(solution, "harvested", None) if solution is not None else None
+    plan = _ItemPlan(record, solution, _planned(solution, _solution_values(record), harvested=harvested))
     for release_record in record.releases:
         version = release_record.fields["version"]
         release = _child(solution, "solution_release", release_record.uri, version=version) if solution else None
-        release_plan = _ItemPlan(release_record, release, _planned(release, _release_values(release_record), "release"))
+        release_values = _release_values(release_record)
+        release_plan = _ItemPlan(release_record, release, _planned(release, release_values, "release", harvested))
         for distribution_record in release_record.distributions:
             access_url = distribution_record.fields["access_url"]
             distribution = (
@@ -350,7 +372,7 @@ def _plan_solution(solution, record) -> _ItemPlan:
                 _ItemPlan(
                     distribution_record,
                     distribution,
-                    _planned(distribution, _distribution_values(distribution_record), "distribution"),
+                    _planned(distribution, _distribution_values(distribution_record), "distribution", harvested),
                 )
             )
         plan.children.append(release_plan)

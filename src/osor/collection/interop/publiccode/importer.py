@@ -278,9 +278,13 @@ def _plan(collection, data: dict, text: str, result: ImportResult) -> _Plan:
 def _plan_fields(collection, plan: _Plan, text: str, result: ImportResult) -> None:
     """What the import does to each field (read only: the dry run stops here)."""
     solution = plan.existing
-    fallback = _fingerprints_of_stored_file(solution, plan.main_language)
+    earlier = stored_publiccode(solution) if solution is not None else None
+    earlier = earlier["data"] if earlier is not None else None
     plan.fields = imported_fields.plan_fields(
-        solution, _solution_values(plan), created=solution is None, fallback=fallback
+        solution,
+        _solution_values(plan),
+        created=solution is None,
+        fallback=_earlier_fingerprints(earlier, plan.main_language, main=True),
     )
     shared = _language_independent(SOLUTION_TYPE)
     for language, texts in plan.texts.items():
@@ -312,13 +316,19 @@ def _plan_fields(collection, plan: _Plan, text: str, result: ImportResult) -> No
             values,
             created=item is None,
             language=language,
-            fallback=_fingerprints_of_stored_file(item, language),
+            fallback=_earlier_fingerprints(earlier, language, main=False),
         )
         plan.translations[language] = _Translation(container, item, fields)
     if plan.release is not None:
         plan.existing_release = _release_of(solution, plan.release["version"])
+        earlier_release = plan_values.release_values(earlier) if earlier else None
         plan.release_fields = imported_fields.plan_fields(
-            plan.existing_release, plan.release, created=plan.existing_release is None
+            plan.existing_release,
+            plan.release,
+            created=plan.existing_release is None,
+            fallback=imported_fields.fingerprints_of(earlier_release)
+            if earlier_release and earlier_release["version"] == plan.release["version"]
+            else None,
         )
         for field_plan in plan.release_fields:
             field_plan.part = "release"
@@ -330,17 +340,21 @@ def _solution_values(plan: _Plan) -> dict:
     return {**plan.common, **plan.texts.get(plan.main_language, {}), "title": plan.common["title"]}
 
 
-def _fingerprints_of_stored_file(item, language) -> dict | None:
-    """For a solution imported before fingerprints were kept: what its stored
-    file said, as if nobody had edited it since."""
-    stored = stored_publiccode(item) if item is not None else None
-    if stored is None or imported_fields.was_imported(item):
+def _earlier_fingerprints(earlier: dict | None, language: str, *, main: bool) -> dict | None:
+    """For content imported before fingerprints were kept: what the stored
+    file of that import said (``earlier``, its data), as if nobody had
+    edited the fields since. Only used by items without fingerprints."""
+    if not earlier:
         return None
-    values, _notes = plan_values.solution_values(stored["data"])
-    texts = plan_values.texts_in(stored["data"], language)
-    if "documentation_url" in texts:
-        values["documentation_url"] = texts.pop("documentation_url")
-    return imported_fields.fingerprints_of({**values, **texts, "title": values["title"]})
+    values, _notes = plan_values.solution_values(earlier)
+    texts = plan_values.texts_in(earlier, language) if language in plan_values.description_languages(earlier) else {}
+    documentation = texts.pop("documentation_url", None)
+    if main and documentation is not None:
+        values["documentation_url"] = documentation
+    merged = {**values, **texts}
+    if main:
+        merged["title"] = values["title"]
+    return imported_fields.fingerprints_of(merged)
 
 
 def _warn_about_first_import(plan: _Plan, result: ImportResult) -> None:
