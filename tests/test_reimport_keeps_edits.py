@@ -539,3 +539,44 @@ def test_rdf_content_harvested_before_fingerprints_follows_the_file_unless_edite
     fields = outcomes(item["fields"])
     assert fields["description"] == imported_fields.KEPT
     assert eusurvey.description == "Written by our editor."
+
+
+# The rule itself (interop.imported_fields) ------------------------------------------------
+
+
+def test_the_rule_for_each_case(solution):
+    plan = imported_fields.plan_fields
+    imported_fields.apply_fields(solution, plan(solution, {"used_by": ["A"], "owner_name": "O"}, created=True))
+    assert solution.used_by == ["A"]
+    solution.owner_name = "Edited"
+    cases = {"used_by": ["A", "B"], "owner_name": "O2", "landing_page": "https://example.org"}
+    assert {p.name: p.outcome for p in plan(solution, cases)} == {
+        "used_by": imported_fields.UPDATED,  # the file changed, nobody edited
+        "owner_name": imported_fields.KEPT,  # an editor changed it
+        "landing_page": imported_fields.UPDATED,  # empty, never imported: filled in
+    }
+    assert {p.name: p.outcome for p in plan(solution, {"owner_name": "Edited"})} == {
+        "owner_name": imported_fields.UNCHANGED  # the file now says what she wrote
+    }
+    solution.description = "Written here"
+    [first] = plan(solution, {"description": "From the file"})
+    assert (first.outcome, first.first_import) == (imported_fields.KEPT, True)
+
+
+def test_a_field_that_stores_the_files_value_its_own_way_is_unchanged_while_the_file_is(solution):
+    def sorted_write(obj, name, value):
+        imported_fields.write_field(obj, name, sorted(value))
+
+    planned = imported_fields.plan_fields(solution, {"used_by": ["B", "A"]}, created=True)
+    imported_fields.apply_fields(solution, planned, write=sorted_write)
+    assert solution.used_by == ["A", "B"]
+    [again] = imported_fields.plan_fields(solution, {"used_by": ["B", "A"]})
+    assert again.outcome == imported_fields.UNCHANGED
+
+
+def test_fingerprints_ignore_containers_and_spaces_but_not_order():
+    fingerprint = imported_fields.fingerprint
+    assert fingerprint(("a", "b")) == fingerprint(["a", "b"]) != fingerprint(["b", "a"])
+    assert fingerprint(" text ") == fingerprint("text")
+    assert fingerprint(None) is fingerprint("") is fingerprint([]) is None
+    assert fingerprint({"name": "n", "url": None}) == fingerprint({"name": "n"})

@@ -152,7 +152,9 @@ def plan_fields(
         elif entry is None:
             outcome = UPDATED if current is None else KEPT
         elif current == entry.get("stored"):
-            outcome = UPDATED
+            # Nobody edited it; a field that stores the file's value in its
+            # own way (another order, say) is unchanged while the file is.
+            outcome = UNCHANGED if new == entry.get("file") else UPDATED
         else:
             outcome = KEPT
         plans.append(FieldPlan(name, outcome, value, language, first_import=entry is None))
