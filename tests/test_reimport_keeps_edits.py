@@ -580,3 +580,32 @@ def test_fingerprints_ignore_containers_and_spaces_but_not_order():
     assert fingerprint(" text ") == fingerprint("text")
     assert fingerprint(None) is fingerprint("") is fingerprint([]) is None
     assert fingerprint({"name": "n", "url": None}) == fingerprint({"name": "n"})
+
+
+# A moderated collection: a member's re-import waits as a pending edit -----------------
+
+
+def test_a_members_reimport_of_published_content_waits_and_is_no_conflict_later(collection):
+    from osor.collection.membership import members
+    from osor.collection.membership import pending_edits
+    from test_workflows import acting_as
+
+    collection.moderated = True
+    api.content.transition(collection, transition="validate")
+    api.user.create(email="alice@example.org", username="alice", password="secret-password")
+    members.add_member(collection, "alice", "member")
+    with acting_as("alice"):
+        solution = import_publiccode(collection, COMPLETE).obj
+    api.content.transition(solution, transition="publish")
+
+    text = changed(COMPLETE, lambda data: data.update(usedBy=["Città di Andromeda"]))
+    with acting_as("alice"):
+        first = import_publiccode(collection, text)
+    assert outcomes(first.fields)["used_by"] == imported_fields.UPDATED
+    assert pending_edits.pending(solution) is not None
+    assert solution.used_by == ["Comune di Medusa", "Città di Perseo"]  # the published version stays online
+    with acting_as("alice"):
+        again = import_publiccode(collection, text)
+    # The live field holds the published value nobody edited: no conflict.
+    assert outcomes(again.fields)["used_by"] == imported_fields.UNCHANGED
+    assert again.conflicts == []

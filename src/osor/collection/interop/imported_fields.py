@@ -162,16 +162,28 @@ def plan_fields(
 
 
 def apply_fields(obj, plans: list[FieldPlan], read=read_field, write=write_field) -> None:
-    """Write the updated fields of ``plans`` with ``write(obj, name, value)``
-    and remember, for each planned field, what the file said and what the
-    field holds now."""
+    """``write_fields`` then ``remember_fields``: for writes no event follows."""
+    write_fields(obj, plans, write)
+    remember_fields(obj, plans, read)
+
+
+def write_fields(obj, plans: list[FieldPlan], write=write_field) -> None:
+    """Write the updated fields of ``plans`` with ``write(obj, name, value)``."""
+    for plan in plans:
+        if plan.outcome == UPDATED:
+            write(obj, plan.name, plan.value)
+
+
+def remember_fields(obj, plans: list[FieldPlan], read=read_field) -> None:
+    """Remember, for each planned field, what the file said and what the
+    field holds now. Called after the modified event: in a moderated
+    collection a member's change waits as a pending edit and the field holds
+    the published value again, which is then what nobody edited."""
     annotations = IAnnotations(obj)
     record = annotations.get(ANNOTATION_KEY)
     if record is None:
         record = annotations[ANNOTATION_KEY] = PersistentMapping()
     for plan in plans:
-        if plan.outcome == UPDATED:
-            write(obj, plan.name, plan.value)
         entry = dict(record.get(plan.name) or {})
         entry["file"] = fingerprint(plan.value)
         if plan.outcome != KEPT:

@@ -512,12 +512,13 @@ def _write(collection, plan: _Plan, text: str, data: dict, filename):
             # plone.app.multilingual tags new content only on requests
             # marked with its layer (not the command's).
             solution.setLanguage(collection.Language())
-    imported_fields.apply_fields(solution, plan.fields)
+    imported_fields.write_fields(solution, plan.fields)
     store_publiccode(solution, text=text, data=data, filename=filename)
     if plan.release is not None:
         _write_release(solution, plan)
     if plan.existing is None or imported_fields.updated(plan.fields):
         modified(solution)
+    imported_fields.remember_fields(solution, plan.fields)
     shared = _language_independent(SOLUTION_TYPE)
     for language, translation in plan.translations.items():
         _write_translation(solution, language, translation, shared, plan.fields)
@@ -537,9 +538,10 @@ def _write_release(solution, plan: _Plan) -> None:
     target = plan.existing_release
     if target is None:
         target = api.content.create(container=solution, type=RELEASE_TYPE, title=plan.release["version"], safe_id=True)
-    imported_fields.apply_fields(target, plan.release_fields)
+    imported_fields.write_fields(target, plan.release_fields)
     if plan.existing_release is None or imported_fields.updated(plan.release_fields):
         modified(target)
+    imported_fields.remember_fields(target, plan.release_fields)
 
 
 def _existing_translation(solution, language: str):
@@ -559,13 +561,14 @@ def _write_translation(solution, language, translation: _Translation, shared: se
     item = translation.item
     if item is None:
         item = ITranslationManager(solution).add_translation(language)
-    imported_fields.apply_fields(item, translation.fields)
+    imported_fields.write_fields(item, translation.fields)
     # The solution's language-independent fields (as plone.app.multilingual
     # copies them) with their fingerprints.
     names = [plan.name for plan in solution_fields if plan.name in shared]
     copied = imported_fields.copy_fields(solution, item, names)
     if translation.item is None or imported_fields.updated(translation.fields) or copied:
         modified(item)
+    imported_fields.remember_fields(item, translation.fields)
 
 
 def _language_independent(portal_type: str) -> set:
