@@ -335,10 +335,12 @@ def test_export_then_reimport_keeps_the_topics_of_hand_written_content(collectio
     x_road = written_by_hand(collection, "x-road")
     topics = list(x_road.topics)
     assert "GOVE-interoperability" in topics
-    result = import_publiccode(collection, solution_to_publiccode_yaml(x_road))
-    assert result.ok, result.errors
-    assert result.obj == x_road
-    assert x_road.topics == topics
+    for _round in range(2):  # the second export starts from the file kept by the first import
+        result = import_publiccode(collection, solution_to_publiccode_yaml(x_road))
+        assert result.ok, result.errors
+        assert result.obj == x_road
+        assert x_road.topics == topics
+        assert outcomes(result.fields)["topics"] == imported_fields.KEPT
 
 
 # The RDF federation import ---------------------------------------------------------------
