@@ -7,6 +7,7 @@ changed on our types since. Collections gain the "Import from another
 catalogue (RDF)" tab (``profiles/default/actions.xml``).
 """
 
+from osor.collection.install.types import add_behavior
 from plone import api
 
 import logging
@@ -24,15 +25,8 @@ def add_provenance_behavior(context=None) -> None:
 
     Idempotent: a type that already has it is left as it is.
     """
-    fti = api.portal.get_tool("portal_types").getTypeInfo(PORTAL_TYPE)
-    if fti is None:
-        logger.warning("No %s type: provenance behavior not added.", PORTAL_TYPE)
-        return
-    behaviors = list(fti.behaviors)
-    if BEHAVIOR in behaviors:
-        return
-    fti.manage_changeProperties(behaviors=(*behaviors, BEHAVIOR))
-    logger.info("Added the %s behavior to %s.", BEHAVIOR, PORTAL_TYPE)
+    if add_behavior(PORTAL_TYPE, BEHAVIOR):
+        logger.info("Added the %s behavior to %s.", BEHAVIOR, PORTAL_TYPE)
 
 
 def upgrade(context=None) -> None:

@@ -1,9 +1,11 @@
 """Upgrade an existing site to the visitor's pages (issue #16).
 
-Idempotent: run it as often as you like.
+Idempotent: run it as often as you like. Content is reindexed, never
+re-dated: its modification date stays the one its editors gave it.
 """
 
 from osor.collection import logger
+from osor.collection.install.our_content import reindex_keeping_date
 from plone import api
 
 
@@ -64,7 +66,6 @@ def upgrade(context=None) -> None:
     if added:
         brains = catalog.unrestrictedSearchResults(portal_type=list(DEFAULT_VIEWS))
         for brain in brains:
-            obj = brain._unrestrictedGetObject()
-            # No idxs: the metadata columns are updated only by a full reindex.
-            obj.reindexObject()
+            # The new index, and the metadata (the new columns).
+            reindex_keeping_date(brain._unrestrictedGetObject(), ["osor_featured"])
         logger.info("visitor_pages: added %s, reindexed %d items", ", ".join(added), len(brains))
