@@ -64,6 +64,20 @@ def test_the_upgrade_keeps_the_behaviors_an_administrator_chose(setup_tool):
     assert after == before
 
 
+def test_the_upgrade_keeps_who_may_do_what_as_an_administrator_set_it(setup_tool):
+    portal = api.portal.get()
+    portal.manage_permission("osor.collection: Add Collection", roles=["Manager"], acquire=False)
+    portal.manage_permission("osor.collection: Add Legal FAQ entry", roles=[], acquire=True)
+    upgrade_from_1000(setup_tool)
+    assert _granted(portal, "osor.collection: Add Collection") == ["Manager"]
+    # What the legal step is about: the FAQ's add permission, as the profile says.
+    assert _granted(portal, "osor.collection: Add Legal FAQ entry") == ["Legal Expert", "Manager", "Site Administrator"]
+
+
+def _granted(obj, permission) -> list[str]:
+    return sorted(role["name"] for role in obj.rolesOfPermission(permission) if role["selected"])
+
+
 def test_the_upgrade_renames_our_old_type_titles_but_not_an_administrators(setup_tool):
     types = api.portal.get_tool("portal_types")
     types["community_collection"].manage_changeProperties(title="Collection")

@@ -81,7 +81,7 @@ def unite(collection) -> bool:
             _merge_requests(other, canonical, move=True)
             delete_groups(other)
             changed = True
-    changed |= bool(_settle_settings(collections))
+    changed |= _settle_settings(collections)
     for each in collections:
         changed |= _grant_community_roles(each, canonical)
     return changed
@@ -110,18 +110,18 @@ def _joining() -> set:
     return held[1]
 
 
-def _settle_settings(collections) -> list[str]:
+def _settle_settings(collections) -> bool:
     """Give every collection of a translation group the strictest settings
-    of those that had settings of their own; log and return the changes
-    ("<path>: <setting> <old> -> <new>")."""
+    of those that had settings of their own, and log each change; return
+    whether anything changed."""
     joining = _joining()
     established = [each for each in collections if IUUID(each) not in joining] or collections[:1]
     wanted = strictest_settings(established)
-    changes = []
+    changed = False
     for each in collections:
         for name, old, new in _set_settings(each, wanted):
             path = "/".join(each.getPhysicalPath())
-            changes.append(f"{path}: {name} {old!r} -> {new!r}")
+            changed = True
             logger.warning(
                 "%s: %s changed from %r to %r, the strictest setting of its translations",
                 path,
@@ -129,7 +129,7 @@ def _settle_settings(collections) -> list[str]:
                 old,
                 new,
             )
-    return changes
+    return changed
 
 
 def separate(orphan, former) -> None:
