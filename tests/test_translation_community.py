@@ -27,6 +27,7 @@ from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from plone.app.testing import TEST_USER_NAME
 from plone.app.testing import TEST_USER_PASSWORD
+from Products.statusmessages.interfaces import IStatusMessage
 from test_multilingual import TRANSLATABLE
 from test_workflows import acting_as
 from zope.interface import alsoProvides
@@ -382,6 +383,9 @@ def test_a_merge_keeps_the_strictest_settings_and_says_what_changed(roots, caplo
     assert "/plone/fr/osor: closed changed from False to True" in caplog.text
     assert "/plone/en/osor: content_creation changed from 'any_user' to 'facilitators_and_authors'" in caplog.text
     assert "/plone/en/osor: moderated changed from False to True" in caplog.text
+    # The page after Site Setup -> Add-ons -> Upgrade names them too.
+    [message] = [shown.message for shown in IStatusMessage(english.REQUEST).show()]
+    assert "/plone/fr/osor, /plone/en/osor" in message or "/plone/en/osor, /plone/fr/osor" in message
     assert unite_all() == 0
 
 

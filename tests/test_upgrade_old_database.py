@@ -172,6 +172,11 @@ def test_translations_of_a_collection_take_the_strictest_settings(report):
 def test_the_log_says_which_collection_changed_from_what_to_what(report):
     logged = {match.groups() for line in report["log"] if (match := SETTING_CHANGED.search(line))}
     assert logged == MERGES_LOGGED.get(report["release"], set())
+    # The page after Site Setup -> Add-ons -> Upgrade names those collections.
+    named = {path for path, _setting, _old, _new in logged}
+    shown = " ".join(report["messages"])
+    assert all(path in shown for path in named)
+    assert bool(shown) == bool(named)
     assert not any(SETTING_CHANGED.search(line) for line in report["log_again"])
 
 

@@ -63,14 +63,16 @@ JOINING_KEY = "osor.collection.joining"
 # The model -----------------------------------------------------------------
 
 
-def unite(collection) -> bool:
+def unite(collection, made_stricter: list | None = None) -> bool:
     """Make the translation group of ``collection`` one community.
 
     The canonical collection's groups take in the members of the other
     collections' own groups (a user keeps their most trusted role) and their
     pending requests, and those groups are deleted; every collection grants
-    the canonical's groups their local roles and takes its settings.
-    Returns whether anything changed (nothing, when called again).
+    the canonical's groups their local roles and each setting its strictest
+    value among them (appended to ``made_stricter`` as paths of the
+    collections, when given). Returns whether anything changed (nothing,
+    when called again).
     """
     collections = translations_of(collection)
     canonical = collections[0]
@@ -81,7 +83,7 @@ def unite(collection) -> bool:
             _merge_requests(other, canonical, move=True)
             delete_groups(other)
             changed = True
-    changed |= _settle_settings(collections)
+    changed |= _settle_settings(collections, made_stricter if made_stricter is not None else [])
     for each in collections:
         changed |= _grant_community_roles(each, canonical)
     return changed
@@ -110,10 +112,11 @@ def _joining() -> set:
     return held[1]
 
 
-def _settle_settings(collections) -> bool:
+def _settle_settings(collections, made_stricter: list) -> bool:
     """Give every collection of a translation group the strictest settings
-    of those that had settings of their own, and log each change; return
-    whether anything changed."""
+    of those that had settings of their own, log each change and append the
+    paths of the collections changed to ``made_stricter``; return whether
+    anything changed."""
     joining = _joining()
     established = [each for each in collections if IUUID(each) not in joining] or collections[:1]
     wanted = strictest_settings(established)
@@ -122,6 +125,8 @@ def _settle_settings(collections) -> bool:
         for name, old, new in _set_settings(each, wanted):
             path = "/".join(each.getPhysicalPath())
             changed = True
+            if path not in made_stricter:
+                made_stricter.append(path)
             logger.warning(
                 "%s: %s changed from %r to %r, the strictest setting of its translations",
                 path,
@@ -289,13 +294,14 @@ def _is_united(collection, canonical) -> bool:
     )
 
 
-def unite_all() -> int:
+def unite_all(made_stricter: list | None = None) -> int:
     """Unite the translation group of every collection of the site; return
-    how many groups changed."""
+    how many groups changed (the collections whose settings became stricter
+    are appended to ``made_stricter``, when given)."""
     catalog = api.portal.get_tool("portal_catalog")
     changed = 0
     for brain in catalog.unrestrictedSearchResults(portal_type=COLLECTION_TYPE):
-        changed += unite(brain._unrestrictedGetObject())
+        changed += unite(brain._unrestrictedGetObject(), made_stricter)
     return changed
 
 
