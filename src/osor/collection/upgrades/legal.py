@@ -34,11 +34,12 @@ def upgrade_to_legal_service(context=None):
     group are only created when missing.
     """
     grant_as_in_profile(ADD_FAQ_PERMISSION)  # and the Legal Expert role
+    # Before the workflow step, which binds the type to its workflow.
+    if add_type_from_profile(FAQ_TYPE):
+        logger.info("Added the %s type.", FAQ_TYPE)
     setup = api.portal.get_tool("portal_setup")
     for step in STEPS:
         setup.runImportStepFromProfile(PROFILE, step, run_dependencies=False)
-    if add_type_from_profile(FAQ_TYPE):
-        logger.info("Added the %s type.", FAQ_TYPE)
     roles.register_roles()
     ensure_experts_group()
     workflow = api.portal.get_tool("portal_workflow")
