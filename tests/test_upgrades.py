@@ -74,6 +74,16 @@ def test_the_upgrade_keeps_who_may_do_what_as_an_administrator_set_it(setup_tool
     assert _granted(portal, "osor.collection: Add Legal FAQ entry") == ["Legal Expert", "Manager", "Site Administrator"]
 
 
+def test_the_upgrade_adds_missing_tabs_and_keeps_those_an_administrator_changed(setup_tool):
+    object_actions = api.portal.get_tool("portal_actions")["object"]
+    object_actions["osor_collection_about"].manage_changeProperties(visible=False, title="Who we are")
+    object_actions.manage_delObjects(["osor_collection_review"])
+    upgrade_from_1000(setup_tool)
+    about = object_actions["osor_collection_about"]
+    assert (about.visible, about.title) == (False, "Who we are")
+    assert object_actions["osor_collection_review"].visible
+
+
 def _granted(obj, permission) -> list[str]:
     return sorted(role["name"] for role in obj.rolesOfPermission(permission) if role["selected"])
 

@@ -7,15 +7,14 @@ changed on our types since. Collections gain the "Import from another
 catalogue (RDF)" tab (``profiles/default/actions.xml``).
 """
 
+from osor.collection.install.actions import add_missing_actions
 from osor.collection.install.types import add_behavior
-from plone import api
 
 import logging
 
 
 logger = logging.getLogger(__name__)
 
-PROFILE = "profile-osor.collection:default"
 BEHAVIOR = "osor.provenance"
 PORTAL_TYPE = "software_solution"
 
@@ -32,8 +31,7 @@ def add_provenance_behavior(context=None) -> None:
 def upgrade(context=None) -> None:
     """The provenance behavior, and the import tab of collections.
 
-    Idempotent: the actions step takes the profile's actions as they are.
+    Idempotent: only the actions the site lacks are added.
     """
     add_provenance_behavior()
-    setup = api.portal.get_tool("portal_setup")
-    setup.runImportStepFromProfile(PROFILE, "actions", run_dependencies=False)
+    add_missing_actions()

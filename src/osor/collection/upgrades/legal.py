@@ -10,6 +10,7 @@ types keep their behaviors, the other permissions their roles.
 """
 
 from osor.collection.install import roles
+from osor.collection.install.actions import add_missing_actions
 from osor.collection.install.rolemap import grant_as_in_profile
 from osor.collection.install.types import add_type_from_profile
 from osor.collection.legal.experts import ensure_experts_group
@@ -21,7 +22,7 @@ import logging
 logger = logging.getLogger(__name__)
 
 PROFILE = "profile-osor.collection:default"
-STEPS = ("workflow", "actions")
+STEPS = ("workflow",)
 FAQ_TYPE = "legal_faq_entry"
 ADD_FAQ_PERMISSION = "osor.collection: Add Legal FAQ entry"
 
@@ -40,6 +41,7 @@ def upgrade_to_legal_service(context=None):
     setup = api.portal.get_tool("portal_setup")
     for step in STEPS:
         setup.runImportStepFromProfile(PROFILE, step, run_dependencies=False)
+    add_missing_actions()
     roles.register_roles()
     ensure_experts_group()
     workflow = api.portal.get_tool("portal_workflow")

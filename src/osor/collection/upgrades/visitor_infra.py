@@ -11,6 +11,7 @@ Idempotent: running it twice changes nothing more.
 """
 
 from osor.collection import logger
+from osor.collection.install.actions import add_missing_actions
 from plone import api
 
 
@@ -18,8 +19,8 @@ PROFILE = "profile-osor.collection:default"
 
 
 def upgrade(context=None) -> None:
-    """Import the actions and viewlet order of the default profile."""
+    """Add the missing actions, and import the viewlet order of the default profile."""
+    add_missing_actions()
     setup = api.portal.get_tool("portal_setup")
-    setup.runImportStepFromProfile(PROFILE, "actions", run_dependencies=False)
     setup.runImportStepFromProfile(PROFILE, "viewlets", run_dependencies=False)
     logger.info("osor.collection: visitor infrastructure upgraded")
