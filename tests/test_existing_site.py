@@ -384,6 +384,22 @@ def test_reinstall_turns_kept_content_back_into_our_types(installed):
     assert types_after == types_before
 
 
+def test_uninstall_and_reinstall_keep_modification_dates(installed):
+    catalog = api.portal.get_tool("portal_catalog")
+
+    def dates():
+        return {
+            brain.UID: (brain.modified, brain._unrestrictedGetObject().modified())
+            for brain in catalog.unrestrictedSearchResults(path="/plone/osor")
+        }
+
+    before = dates()
+    uninstall(installed)
+    assert dates() == before
+    install(installed)
+    assert dates() == before
+
+
 def test_reinstall_finds_existing_content_in_every_index(installed):
     catalog = api.portal.get_tool("portal_catalog")
     indexed = index_contents(catalog)

@@ -27,6 +27,7 @@ from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from plone.app.testing import TEST_USER_NAME
 from plone.app.testing import TEST_USER_PASSWORD
+from Products.statusmessages.interfaces import IStatusMessage
 from test_multilingual import TRANSLATABLE
 from test_workflows import acting_as
 from zope.interface import alsoProvides
@@ -357,8 +358,44 @@ def test_linking_two_collections_as_translations_merges_their_communities(roots)
     assert community_of(french) == english
     assert members.role_of(french, "maria") == "member"
     assert members.role_of(english, "arthur") == "facilitator"
-    assert french.closed is False
+    # A merge never loosens a policy: the French collection was closed.
+    assert (english.closed, french.closed) == (True, True)
     assert api.group.get(groupname=own_group_id(french, "member")) is None
+
+
+def test_a_merge_keeps_the_strictest_settings_and_says_what_changed(roots, caplog):
+    english = make_collection(roots["en"], closed=True, moderated=False, content_creation="any_user")
+    french = make_collection(roots["fr"], closed=False, moderated=True, content_creation="facilitators_and_authors")
+    # Linked as the old code did: no community.
+    IMutableTG(french).set(ITG(english))
+    french.reindexObject(idxs=["TranslationGroup"])
+
+    with caplog.at_level("WARNING"):
+        unite_translated_collections()
+
+    for collection in (english, french):
+        assert (collection.closed, collection.content_creation, collection.moderated) == (
+            True,
+            "facilitators_and_authors",
+            True,
+        )
+    assert not may("maria", "osor.collection: Add Software Solution", english)
+    assert "/plone/fr/osor: closed changed from False to True" in caplog.text
+    assert "/plone/en/osor: content_creation changed from 'any_user' to 'facilitators_and_authors'" in caplog.text
+    assert "/plone/en/osor: moderated changed from False to True" in caplog.text
+    # The page after Site Setup -> Add-ons -> Upgrade names them too.
+    [message] = [shown.message for shown in IStatusMessage(english.REQUEST).show()]
+    assert "/plone/fr/osor, /plone/en/osor" in message or "/plone/en/osor, /plone/fr/osor" in message
+    assert unite_all() == 0
+
+
+def test_a_new_translation_takes_the_settings_of_its_community(roots):
+    """The add form's values of the new translation (moderated by default)
+    are no policy to keep: the community's settings stay as they are."""
+    english = make_collection(roots["en"], moderated=False, content_creation="any_user")
+    french = translate(english)
+    for collection in (english, french):
+        assert (collection.closed, collection.content_creation, collection.moderated) == (False, "any_user", False)
 
 
 def test_unlinking_a_translation_leaves_two_communities_with_the_same_members(moderated):

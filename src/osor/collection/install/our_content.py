@@ -45,12 +45,20 @@ def _objects(**query):
             yield obj
 
 
+def reindex_keeping_date(obj, idxs=None) -> None:
+    """Reindex ``obj`` in ``idxs`` (default: every index) and its metadata,
+    keeping its modification date: a plain ``reindexObject()`` dates the
+    object "now", as if an editor had changed it."""
+    indexes = list(idxs) if idxs else api.portal.get_tool("portal_catalog").indexes()
+    obj.reindexObject(idxs=indexes)
+
+
 def reindex_our_content() -> int:
     """Index existing content of our types in our indexes; return how many."""
     indexes = our_indexes()
     count = 0
     for obj in _objects(portal_type=list(our_types())):
-        obj.reindexObject(idxs=indexes)
+        reindex_keeping_date(obj, indexes)
         count += 1
     return count
 
@@ -79,7 +87,7 @@ def keep_as_plain_content() -> list[str]:
         obj.portal_type = PLAIN_FOLDER if is_folderish(obj.portal_type) else PLAIN_PAGE
         alsoProvides(obj, IUninstalledContent)
         _without_our_local_roles(obj)
-        obj.reindexObject()
+        reindex_keeping_date(obj)
         kept.append("/".join(obj.getPhysicalPath()))
     return kept
 
@@ -95,6 +103,6 @@ def restore_our_types() -> list[str]:
             continue
         obj.portal_type = type_id
         noLongerProvides(obj, IUninstalledContent)
-        obj.reindexObject()
+        reindex_keeping_date(obj)
         restored.append("/".join(obj.getPhysicalPath()))
     return restored

@@ -13,7 +13,7 @@ from osor.collection.membership.settings import apply_participation_settings
 from osor.collection.membership.settings import remove_local_owner_role
 from osor.collection.membership.translations import hand_over
 from osor.collection.membership.translations import is_new_translation
-from osor.collection.membership.translations import unite
+from osor.collection.membership.translations import join_as_translation
 from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
 from zope.container.interfaces import IContainerModifiedEvent
@@ -72,7 +72,7 @@ def collection_added(collection, event):
     create_groups(collection)
     creator = collection.Creator()
     if is_new_translation(collection):
-        unite(collection)
+        join_as_translation(collection)
     elif creator and api.user.get(userid=creator) is not None:
         api.group.add_user(groupname=group_id(collection, "owner"), username=creator)
     remove_local_owner_role(collection)

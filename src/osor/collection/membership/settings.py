@@ -23,6 +23,13 @@ CREATORS = {
     "facilitators_and_authors": ["Collection Author"],
 }
 
+# The "content creation" values from the widest circle of creators to the
+# narrowest: every collection author is a member, every member a user.
+CONTENT_CREATION_WIDEST_FIRST = ("any_user", "only_members", "facilitators_and_authors")
+
+# The participation settings, each held by every translation of a collection.
+SETTINGS = ("closed", "content_creation", "moderated")
+
 ADD_PERMISSIONS = [
     "Add portal content",
     "osor.collection: Add Software Solution",
@@ -66,6 +73,38 @@ def participation_permissions(collection) -> dict[str, list[str]]:
     owners_delete = [] if collection.moderated else ["Owner"]
     permissions[DELETE] = COLLECTION_DELETERS + owners_delete
     return permissions
+
+
+def settings_of(collection) -> dict:
+    """The participation settings of ``collection``, unset ones as their defaults."""
+    return {
+        "closed": bool(getattr(collection, "closed", False)),
+        "content_creation": getattr(collection, "content_creation", None) or "only_members",
+        "moderated": bool(getattr(collection, "moderated", True)),
+    }
+
+
+def strictest_settings(collections) -> dict:
+    """The strictest value of each setting among ``collections``: closed
+    beats open, moderated beats unmoderated, and the narrowest content
+    creation wins. What one collection's community agreed to never
+    loosens when it becomes one community with others."""
+    found = [settings_of(collection) for collection in collections]
+    return {
+        "closed": any(each["closed"] for each in found),
+        "content_creation": max(
+            (each["content_creation"] for each in found),
+            key=_narrowness,
+        ),
+        "moderated": any(each["moderated"] for each in found),
+    }
+
+
+def _narrowness(content_creation: str) -> int:
+    if content_creation in CONTENT_CREATION_WIDEST_FIRST:
+        return CONTENT_CREATION_WIDEST_FIRST.index(content_creation)
+    # A value this code does not know: do not let it win over a known one.
+    return -1
 
 
 def apply_participation_settings(collection) -> None:

@@ -9,6 +9,13 @@ requests, every translation grants the canonical's groups their local
 roles, and the three participation settings are equal on all (each keeps a
 copy, so that the code reading a setting needs no translation group).
 
+When collections that were communities of their own become one (linked as
+translations, or by the upgrade of a site from before), each setting takes
+its strictest value among them: a merge never opens a closed collection,
+lifts moderation or widens who creates content, and it logs every setting
+it changed. A collection being created as a translation has no policy of
+its own yet: it takes the community's settings.
+
 ``unite`` is idempotent: the subscribers call it whenever a group may have
 changed, and the upgrade step calls it for every collection.
 """
@@ -25,6 +32,9 @@ from osor.collection.membership.roles import MEMBERSHIP_ROLES
 from osor.collection.membership.roles import own_group_id
 from osor.collection.membership.roles import own_group_members
 from osor.collection.membership.settings import apply_participation_settings
+from osor.collection.membership.settings import SETTINGS
+from osor.collection.membership.settings import settings_of
+from osor.collection.membership.settings import strictest_settings
 from plone import api
 from plone.app.multilingual.interfaces import ITG
 from plone.uuid.interfaces import IUUID
@@ -32,10 +42,12 @@ from zope.annotation.interfaces import IAnnotations
 from zope.globalrequest import getRequest
 
 import json
+import logging
 import re
+import transaction
 
 
-SETTINGS = ("closed", "content_creation", "moderated")
+logger = logging.getLogger(__name__)
 
 # The membership groups of any collection (``roles.own_group_id``).
 MEMBERSHIP_GROUP = re.compile(r"^osor-[0-9a-f]{32}-(members|authors|facilitators|owners)$")
@@ -43,18 +55,24 @@ MEMBERSHIP_GROUP = re.compile(r"^osor-[0-9a-f]{32}-(members|authors|facilitators
 # Set on the request while plone.app.multilingual translates a collection.
 TRANSLATING_KEY = "osor.collection.translating"
 
+# On the request: the collections created as translations in its current
+# transaction (they join a community: their settings are not a policy).
+JOINING_KEY = "osor.collection.joining"
+
 
 # The model -----------------------------------------------------------------
 
 
-def unite(collection) -> bool:
+def unite(collection, made_stricter: list | None = None) -> bool:
     """Make the translation group of ``collection`` one community.
 
     The canonical collection's groups take in the members of the other
     collections' own groups (a user keeps their most trusted role) and their
     pending requests, and those groups are deleted; every collection grants
-    the canonical's groups their local roles and takes its settings.
-    Returns whether anything changed (nothing, when called again).
+    the canonical's groups their local roles and each setting its strictest
+    value among them (appended to ``made_stricter`` as paths of the
+    collections, when given). Returns whether anything changed (nothing,
+    when called again).
     """
     collections = translations_of(collection)
     canonical = collections[0]
@@ -65,9 +83,57 @@ def unite(collection) -> bool:
             _merge_requests(other, canonical, move=True)
             delete_groups(other)
             changed = True
-        changed |= _take_settings(other, canonical)
+    changed |= _settle_settings(collections, made_stricter if made_stricter is not None else [])
     for each in collections:
         changed |= _grant_community_roles(each, canonical)
+    return changed
+
+
+def join_as_translation(collection) -> None:
+    """``collection`` is being created as a translation of another one: it
+    joins that community and takes its settings (the add form's values
+    are no policy to keep), now or when plone.app.multilingual links it."""
+    _joining().add(IUUID(collection))
+    unite(collection)
+
+
+def _joining() -> set:
+    """The UIDs of the collections created as translations in this
+    transaction; without a request, none (a merge then keeps the strictest
+    settings of all)."""
+    request = getRequest()
+    if request is None:
+        return set()
+    annotations = IAnnotations(request)
+    current = transaction.get()
+    held = annotations.get(JOINING_KEY)
+    if held is None or held[0] is not current:
+        held = annotations[JOINING_KEY] = (current, set())
+    return held[1]
+
+
+def _settle_settings(collections, made_stricter: list) -> bool:
+    """Give every collection of a translation group the strictest settings
+    of those that had settings of their own, log each change and append the
+    paths of the collections changed to ``made_stricter``; return whether
+    anything changed."""
+    joining = _joining()
+    established = [each for each in collections if IUUID(each) not in joining] or collections[:1]
+    wanted = strictest_settings(established)
+    changed = False
+    for each in collections:
+        for name, old, new in _set_settings(each, wanted):
+            path = "/".join(each.getPhysicalPath())
+            changed = True
+            if path not in made_stricter:
+                made_stricter.append(path)
+            logger.warning(
+                "%s: %s changed from %r to %r, the strictest setting of its translations",
+                path,
+                name,
+                old,
+                new,
+            )
     return changed
 
 
@@ -104,7 +170,7 @@ def share_settings(collection) -> None:
     """Give every translation of ``collection`` its participation settings."""
     for other in translations_of(collection):
         if other is not collection:
-            _take_settings(other, collection)
+            _set_settings(other, settings_of(collection))
 
 
 def is_new_translation(collection) -> bool:
@@ -185,13 +251,12 @@ def _merge_requests(source, target, move: bool) -> None:
         del source_annotations[REQUESTS_KEY]
 
 
-def _take_settings(collection, source) -> bool:
-    changed = False
-    for name in SETTINGS:
-        value = getattr(source, name, None)
-        if getattr(collection, name, None) != value:
-            setattr(collection, name, value)
-            changed = True
+def _set_settings(collection, wanted: dict) -> list[tuple]:
+    """Give ``collection`` the ``wanted`` settings; the (name, old, new) changed."""
+    current = settings_of(collection)
+    changed = [(name, current[name], wanted[name]) for name in SETTINGS if current[name] != wanted[name]]
+    for name, _old, new in changed:
+        setattr(collection, name, new)
     if changed:
         apply_participation_settings(collection)
     return changed
@@ -229,13 +294,14 @@ def _is_united(collection, canonical) -> bool:
     )
 
 
-def unite_all() -> int:
+def unite_all(made_stricter: list | None = None) -> int:
     """Unite the translation group of every collection of the site; return
-    how many groups changed."""
+    how many groups changed (the collections whose settings became stricter
+    are appended to ``made_stricter``, when given)."""
     catalog = api.portal.get_tool("portal_catalog")
     changed = 0
     for brain in catalog.unrestrictedSearchResults(portal_type=COLLECTION_TYPE):
-        changed += unite(brain._unrestrictedGetObject())
+        changed += unite(brain._unrestrictedGetObject(), made_stricter)
     return changed
 
 

@@ -7,14 +7,14 @@ changed on our types since. Collections gain the "Import from another
 catalogue (RDF)" tab (``profiles/default/actions.xml``).
 """
 
-from plone import api
+from osor.collection.install.actions import add_missing_actions
+from osor.collection.install.types import add_behavior
 
 import logging
 
 
 logger = logging.getLogger(__name__)
 
-PROFILE = "profile-osor.collection:default"
 BEHAVIOR = "osor.provenance"
 PORTAL_TYPE = "software_solution"
 
@@ -24,22 +24,14 @@ def add_provenance_behavior(context=None) -> None:
 
     Idempotent: a type that already has it is left as it is.
     """
-    fti = api.portal.get_tool("portal_types").getTypeInfo(PORTAL_TYPE)
-    if fti is None:
-        logger.warning("No %s type: provenance behavior not added.", PORTAL_TYPE)
-        return
-    behaviors = list(fti.behaviors)
-    if BEHAVIOR in behaviors:
-        return
-    fti.manage_changeProperties(behaviors=(*behaviors, BEHAVIOR))
-    logger.info("Added the %s behavior to %s.", BEHAVIOR, PORTAL_TYPE)
+    if add_behavior(PORTAL_TYPE, BEHAVIOR):
+        logger.info("Added the %s behavior to %s.", BEHAVIOR, PORTAL_TYPE)
 
 
 def upgrade(context=None) -> None:
     """The provenance behavior, and the import tab of collections.
 
-    Idempotent: the actions step takes the profile's actions as they are.
+    Idempotent: only the actions the site lacks are added.
     """
     add_provenance_behavior()
-    setup = api.portal.get_tool("portal_setup")
-    setup.runImportStepFromProfile(PROFILE, "actions", run_dependencies=False)
+    add_missing_actions()

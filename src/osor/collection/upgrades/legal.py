@@ -5,9 +5,14 @@ The legal request workflow keeps its id and its states ``submitted``,
 existing requests stay in their state; what changes is who may see them:
 only their requester, the legal experts and site administrators, with the
 collection's local roles no longer acquired (``LegalRequest`` blocks them).
+The new Legal FAQ type and its add permission are added alone: the other
+types keep their behaviors, the other permissions their roles.
 """
 
 from osor.collection.install import roles
+from osor.collection.install.actions import add_missing_actions
+from osor.collection.install.rolemap import grant_as_in_profile
+from osor.collection.install.types import add_type_from_profile
 from osor.collection.legal.experts import ensure_experts_group
 from plone import api
 
@@ -17,19 +22,26 @@ import logging
 logger = logging.getLogger(__name__)
 
 PROFILE = "profile-osor.collection:default"
-STEPS = ("rolemap", "typeinfo", "workflow", "actions")
+STEPS = ("workflow",)
+FAQ_TYPE = "legal_faq_entry"
+ADD_FAQ_PERMISSION = "osor.collection: Add Legal FAQ entry"
 
 
 def upgrade_to_legal_service(context=None):
-    """Import the role, the FAQ type, the new workflow and the actions,
+    """Add the role, the FAQ type, the new workflow and the actions,
     create the ``Legal experts`` group, and remap every legal request.
 
-    Idempotent: each step sets a state from the profile; the group is only
-    created when missing.
+    Idempotent: each step sets a state from the profile; the type and the
+    group are only created when missing.
     """
+    grant_as_in_profile(ADD_FAQ_PERMISSION)  # and the Legal Expert role
+    # Before the workflow step, which binds the type to its workflow.
+    if add_type_from_profile(FAQ_TYPE):
+        logger.info("Added the %s type.", FAQ_TYPE)
     setup = api.portal.get_tool("portal_setup")
     for step in STEPS:
         setup.runImportStepFromProfile(PROFILE, step, run_dependencies=False)
+    add_missing_actions()
     roles.register_roles()
     ensure_experts_group()
     workflow = api.portal.get_tool("portal_workflow")

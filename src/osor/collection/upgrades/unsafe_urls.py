@@ -4,13 +4,15 @@ Until #15 (defect 5) every URL field accepted ``javascript:`` and other
 schemes a visitor must not follow. This step empties every such value in
 content of our types (fields of the type, of its behaviors and of
 data-grid rows such as contact points) and logs what it cleared, so that
-an administrator can restore a legitimate address. Idempotent: a second
-run finds nothing to clear.
+an administrator can restore a legitimate address. The content keeps its
+modification date (nobody edited it). Idempotent: a second run finds
+nothing to clear.
 """
 
 from osor.collection import logger
 from osor.collection.fields import is_safe_url
 from osor.collection.fields import WEB_SCHEMES
+from osor.collection.install.our_content import reindex_keeping_date
 from osor.collection.interfaces import IOsorContent
 from plone import api
 from plone.dexterity.utils import iterSchemata
@@ -58,5 +60,5 @@ def clear_unsafe_urls(context):
         obj = brain._unrestrictedGetObject()
         cleared = _clear_unsafe_urls(obj)
         if cleared:
-            obj.reindexObject()
+            reindex_keeping_date(obj)
             logger.warning("Cleared unsafe URLs of %s: %s", obj.absolute_url(), ", ".join(cleared))

@@ -1,13 +1,15 @@
 """Upgrade an existing site to the visitor's pages (issue #16).
 
-Idempotent: run it as often as you like.
+Idempotent: run it as often as you like. Content is reindexed, never
+re-dated: its modification date stays the one its editors gave it.
 """
 
 from osor.collection import logger
+from osor.collection.install.our_content import reindex_keeping_date
+from osor.collection.install.rolemap import grant_as_in_profile
+from osor.collection.pages.featured import FEATURE_PERMISSION
 from plone import api
 
-
-PROFILE = "profile-osor.collection:default"
 
 # Type -> the default view of its page (browser/configure.zcml).
 DEFAULT_VIEWS = {
@@ -55,16 +57,14 @@ def add_featured_index_and_columns(catalog) -> list[str]:
 def upgrade(context=None) -> None:
     """Default views of the pages, the feature permission, the pinned-state index
     and the card metadata; reindex our content when the catalog changed."""
-    setup = api.portal.get_tool("portal_setup")
-    # The "Feature content" permission's roles (rolemap.xml).
-    setup.runImportStepFromProfile(PROFILE, "rolemap", run_dependencies=False)
+    # The "Feature content" permission's roles (rolemap.xml), and no other's.
+    grant_as_in_profile(FEATURE_PERMISSION)
     set_default_views(api.portal.get_tool("portal_types"))
     catalog = api.portal.get_tool("portal_catalog")
     added = add_featured_index_and_columns(catalog)
     if added:
         brains = catalog.unrestrictedSearchResults(portal_type=list(DEFAULT_VIEWS))
         for brain in brains:
-            obj = brain._unrestrictedGetObject()
-            # No idxs: the metadata columns are updated only by a full reindex.
-            obj.reindexObject()
+            # The new index, and the metadata (the new columns).
+            reindex_keeping_date(brain._unrestrictedGetObject(), ["osor_featured"])
         logger.info("visitor_pages: added %s, reindexed %d items", ", ".join(added), len(brains))
