@@ -144,3 +144,18 @@ def licence_ids_in(expression: str) -> list[str]:
         return list(parse_licence_expression(expression).licence_ids)
     except InvalidLicenceExpression:
         return []
+
+
+def licence_expression_tree(text: str):
+    """The parsed tree of a valid expression (``license_expression`` AND/OR
+    nodes, licence symbols), for code that evaluates it part by part.
+
+    Raises ``InvalidLicenceExpression`` as ``parse_licence_expression`` does.
+    """
+    normalised = parse_licence_expression(text).expression
+    return _licensing().parse(normalised, validate=False, strict=True)
+
+
+def is_choice(node) -> bool:
+    """Whether ``node`` of such a tree is an ``OR``."""
+    return isinstance(node, _licensing().OR)
