@@ -27,6 +27,12 @@ class ParameterError(ValueError):
         self.message = message
         self.mapping = {"parameter": parameter, **(mapping or {})}
 
+    def as_message(self):
+        """The message, with its mapping, ready to translate."""
+        if not hasattr(self.message, "default"):
+            return self.message
+        return _(str(self.message), default=self.message.default, mapping=self.mapping)
+
 
 def single(form, name: str, default: str = "", required: bool = False) -> str:
     """The one value of parameter ``name`` (stripped), ``default`` when absent.
@@ -47,11 +53,14 @@ def single(form, name: str, default: str = "", required: bool = False) -> str:
     return value
 
 
+def check_single(form, names) -> None:
+    """Refuse (``ParameterError``) any of ``names`` given more than once."""
+    for name in names:
+        single(form, name)
+
+
 def message_of(request, error: ParameterError) -> str:
-    message = error.message
-    if hasattr(message, "default"):
-        message = _(str(message), default=message.default, mapping=error.mapping)
-    return translate(message, context=request)
+    return translate(error.as_message(), context=request)
 
 
 def bad_request(request, error: ParameterError) -> dict:

@@ -143,7 +143,9 @@ def _as_list(value) -> list[str]:
 def _text(message, **mapping) -> str:
     """A message (or a msgid given as English text) in the request's language."""
     if not hasattr(message, "default"):
-        message = _(" ".join(message.split()))
+        # An English text of the data file is its own msgid (generated.pot).
+        msgid = " ".join(message.split())
+        message = _(msgid)
     elif mapping:
         message = _(str(message), default=message.default, mapping=mapping)
     return translate(message, context=getRequest())
