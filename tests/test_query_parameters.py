@@ -8,8 +8,19 @@ through ``osor.collection.parameters``.
 
 from osor.collection.parameters import ParameterError
 from osor.collection.parameters import single
+from plone import api
+from plone.protect.authenticator import createToken
 from test_federation_import import rest_collection  # noqa: F401 (a fixture)
+from test_legal_faq import consented  # noqa: F401 (a fixture)
+from test_legal_service import expert  # noqa: F401 (a fixture)
 from test_membership_views import PASSWORD
+from test_review_queue import moderated  # noqa: F401 (a fixture)
+from test_review_queue import proposed  # noqa: F401 (a fixture)
+from test_workflows import acting_as
+from test_workflows import make_collection  # noqa: F401 (a fixture)
+from test_workflows import site  # noqa: F401 (a fixture)
+from test_workflows import unmoderated  # noqa: F401 (a fixture)
+from zExceptions import BadRequest
 
 import pytest
 import transaction
@@ -105,3 +116,57 @@ def test_browser_views_refuse_naming_the_parameter(functional_portal, request_fa
     response = request_factory(api=False).get(path, params=params)
     assert response.status_code == 400, response.text[:300]
     assert parameter in response.text
+
+
+# Browser forms (POST, with their CSRF token) -------------------------------
+
+
+def post_twice(layer_request, name, **form):
+    layer_request.method = layer_request.environ["REQUEST_METHOD"] = "POST"
+    layer_request.form.update({"_authenticator": createToken(), **form, name: ["one", "two"]})
+
+
+@pytest.mark.parametrize("parameter", ["uid", "decision", "motivation"])
+def test_the_review_form_refuses_a_repeated_field(moderated, proposed, layer_request, parameter):  # noqa: F811
+    with acting_as("fay"):
+        post_twice(layer_request, parameter, uid=proposed.UID(), decision="approve", motivation="")
+        with pytest.raises(BadRequest, match=parameter):
+            api.content.get_view("review", moderated, layer_request)()
+    assert api.content.get_state(proposed) == "proposed"
+
+
+def test_the_feature_form_refuses_a_repeated_field(moderated, proposed, layer_request):  # noqa: F811
+    from osor.collection.pages import featured
+
+    with acting_as("fay"):
+        post_twice(layer_request, "featured")
+        with pytest.raises(BadRequest, match="featured"):
+            api.content.get_view("feature", proposed, layer_request)()
+    assert not featured.is_featured(proposed)
+
+
+def test_the_pending_edit_form_refuses_a_repeated_motivation(moderated, proposed, layer_request):  # noqa: F811
+    with acting_as("fay"):
+        post_twice(layer_request, "motivation", **{"form.buttons.send_back": "1"})
+        with pytest.raises(BadRequest, match="motivation"):
+            api.content.get_view("pending-edit", proposed, layer_request)()
+
+
+@pytest.mark.parametrize("parameter", ["title", "question", "answer"])
+def test_the_publish_as_faq_form_refuses_a_repeated_field(consented, layer_request, parameter):  # noqa: F811
+    from osor.collection.legal.faq import draft_of
+
+    with acting_as("lex"):
+        post_twice(layer_request, parameter, **{"form.submitted": "1", **draft_of(consented)})
+        with pytest.raises(BadRequest, match=parameter):
+            api.content.get_view("publish-as-faq", consented, layer_request)()
+    assert not api.content.find(portal_type="legal_faq_entry")
+
+
+@pytest.mark.parametrize("parameter", ["file", "format", "source", "dry_run"])
+def test_the_rdf_import_form_refuses_a_repeated_field(moderated, layer_request, parameter):  # noqa: F811
+    before = len(moderated.objectIds())
+    post_twice(layer_request, parameter, **{"form.submitted": "1"})
+    with pytest.raises(BadRequest, match=parameter):
+        api.content.get_view("import-rdf", moderated, layer_request)()
+    assert len(moderated.objectIds()) == before

@@ -80,3 +80,12 @@ def bad_request(request, error: ParameterError) -> dict:
 def raise_bad_request(request, error: ParameterError):
     """A browser view's 400, naming the parameter."""
     raise BadRequest(message_of(request, error))
+
+
+def form_value(request, name: str, default: str = "") -> str:
+    """For a browser view: the one value of ``name`` in the request's form,
+    ``default`` when absent; given twice, a 400 naming it."""
+    try:
+        return single(request.form, name, default=default)
+    except ParameterError as error:
+        raise_bad_request(request, error)
