@@ -275,5 +275,12 @@ def test_the_checker_page_refuses_bad_input_naming_the_parameter(functional_port
 def test_solution_hints_against_the_eupl():
     from osor.collection.licences.compatibility import eupl_hints
 
-    hints = {hint["inbound"]: hint["verdict"] for hint in eupl_hints(["MIT", "GPL-2.0-only", "not-spdx"])}
-    assert hints == {"MIT": "compatible", "GPL-2.0-only": "not_compatible"}
+    hints = {hint["inbound"]: hint["verdict"] for hint in eupl_hints(["MIT", "GPL-2.0-only", "CECILL-B", "not-spdx"])}
+    assert hints == {"MIT": "compatible", "GPL-2.0-only": "not_compatible", "CECILL-B": "unknown"}
+
+
+def test_every_verdict_has_a_title_and_a_badge():
+    from osor.collection.browser.pages import VERDICT_BADGES
+    from osor.collection.licences.labels import VERDICT_TITLES
+
+    assert set(VERDICT_TITLES) == set(VERDICT_BADGES) == set(VERDICTS)
