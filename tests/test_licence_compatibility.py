@@ -154,7 +154,11 @@ def test_an_exception_adds_permissions_or_leaves_the_answer_unknown():
     kept = check_compatibility("GPL-2.0-or-later WITH Classpath-exception-2.0", "GPL-3.0-only")
     assert kept["verdict"] == "compatible"
     assert "Classpath-exception-2.0" in kept["explanation"]
-    assert check_compatibility("GPL-2.0-only WITH Classpath-exception-2.0", "MIT")["verdict"] == "unknown"
+    assert "Classpath-exception-2.0" in kept["reasoning"][-1]
+    unknown = check_compatibility("GPL-2.0-only WITH Classpath-exception-2.0", "MIT")
+    assert unknown["verdict"] == "unknown"
+    assert "Classpath-exception-2.0" in unknown["reasoning"][-1]
+    assert check_compatibility("MIT", "GPL-2.0-only WITH Classpath-exception-2.0")["verdict"] == "unknown"
 
 
 @pytest.mark.parametrize(

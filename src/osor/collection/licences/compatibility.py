@@ -298,9 +298,13 @@ def _with_exception(node, outbound, reasoning) -> dict:
     base = _evaluate(node.license_symbol, outbound, reasoning)
     ids = {"licence": licence, "exception": exception}
     if base["verdict"] == "compatible":
-        base["explanation"] += " " + _text(EXCEPTION_ADDS, **ids)
-        return base
-    return _answer(licence, "", "unknown", [_text(EXCEPTION_UNKNOWN, **ids)], [])
+        step = _text(EXCEPTION_ADDS, **ids)
+        base["explanation"] += " " + step
+    else:
+        step = _text(EXCEPTION_UNKNOWN, **ids)
+        base = _answer(licence, "", "unknown", [step], [])
+    reasoning.append(step)
+    return base
 
 
 def _evaluate(inbound, outbound, reasoning: list[str]) -> dict:
@@ -314,8 +318,9 @@ def _evaluate(inbound, outbound, reasoning: list[str]) -> dict:
             part["inbound"] = str(arg)
         return _combine(str(inbound), parts, is_choice(inbound), reasoning)
     if isinstance(outbound, LicenseWithExceptionSymbol):
-        exception = outbound.exception_symbol.key
-        return _answer(str(inbound), "", "unknown", [_text(EXCEPTION_UNKNOWN, exception=exception)], [])
+        step = _text(EXCEPTION_UNKNOWN, exception=outbound.exception_symbol.key)
+        reasoning.append(step)
+        return _answer(str(inbound), "", "unknown", [step], [])
     if not isinstance(outbound, LicenseSymbol):
         parts = [_evaluate(inbound, arg, reasoning) for arg in outbound.args]
         return _combine(str(outbound), parts, False, reasoning)
