@@ -1,10 +1,10 @@
-"""Query parameters read one value each, for every service and view of ours.
+"""Request parameters read one value each, for every service and view of ours.
 
-Zope turns a parameter given twice (``?inbound=MIT&inbound=GPL-2.0-only``)
-into a list; code expecting a string then fails with a 500. ``single``
-refuses it as a ``ParameterError`` naming the parameter, which a REST
-service answers with ``bad_request`` (400, JSON) and a browser view with
-``raise_bad_request`` (400 page).
+Zope turns a parameter given twice (``?inbound=MIT&inbound=GPL-2.0-only``,
+or a form field posted twice) into a list; code expecting a string then
+fails with a 500. ``single`` refuses it as a ``ParameterError`` naming the
+parameter, which a REST service answers with ``bad_request`` (400, JSON)
+and a browser view with ``raise_bad_request`` or ``form_value`` (400 page).
 """
 
 from osor.collection import _
