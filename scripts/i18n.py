@@ -10,7 +10,9 @@ Usage:
    the code translates a variable (``_(title)``): the term titles of the data
    vocabularies (``vocabularies/data/*.yaml``, every ``terms`` mapping of
    token -> English title) and the role and action titles of the permission
-   matrix (``membership/permission_matrix.yaml``). It is generated from the
+   matrix (``membership/permission_matrix.yaml``), the explanations and
+   conditions of the licence compatibility table
+   (``licences/data/compatibility.yaml``). It is generated from the
    YAML files, so it cannot drift from them: never edit it by hand.
    Messages that are neither in the code nor in YAML go into an optional,
    hand-written ``locales/manual.pot``.
@@ -55,6 +57,7 @@ WORKFLOW_FILES = "profiles/default/workflows/*/definition.xml"
 VOCABULARY_FILES = "vocabularies/data/*.yaml"
 PERMISSION_MATRIX = "membership/permission_matrix.yaml"
 FACETS_FILE = "discovery/facets.yaml"
+COMPATIBILITY_FILE = "licences/data/compatibility.yaml"
 
 # Language code: (name in the language, gettext plural forms)
 LANGUAGES = {
@@ -117,6 +120,13 @@ def yaml_messages() -> dict[str, list[str]]:
         add(title, matrix_path)
     for action in matrix["actions"].values():
         add(action["title"], matrix_path)
+
+    # The explanations and conditions of the licence compatibility table
+    # (licences/compatibility.py translates them, whitespace folded).
+    compatibility_path = PACKAGE / COMPATIBILITY_FILE
+    for rule in yaml.safe_load(compatibility_path.read_text(encoding="utf-8"))["rules"]:
+        for text in [rule["explanation"], *rule.get("conditions", [])]:
+            add(" ".join(text.split()), compatibility_path)
     return messages
 
 

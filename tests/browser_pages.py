@@ -25,6 +25,7 @@ PAGES = {
     "solution-fr": "/fr/osor/decidim",
     "legal-faq": "/@@legal-faq",
     "faceted-search": "/en/osor/@@faceted-search?portal_type=software_solution&osor_countries=FI&osor_licences=MIT",
+    "licence-compatibility": "/@@licence-compatibility?inbound=MIT+OR+GPL-2.0-only&outbound=EUPL-1.2",
 }
 
 # Pages only a facilitator opens (checked logged in as the demo's facilitator).

@@ -145,6 +145,17 @@ def test_the_page_hints_whether_its_licences_may_go_into_an_eupl_project(page):
     assert checker.endswith("/@@licence-compatibility?inbound=AGPL-3.0-only&outbound=EUPL-1.2")
 
 
+def test_a_licence_no_source_covers_gets_an_unknown_hint(solution, functional_app):
+    solution.licence_expression = "CECILL-B"
+    notify(ObjectModifiedEvent(solution, Attributes(ISoftwareSolution, "licence_expression")))
+    commit()
+    browser = anonymous_browser(functional_app)
+    browser.open(solution.absolute_url())
+    (hint,) = lxml.html.fromstring(browser.contents).xpath('//section[@class="osor-eupl-hint"]//li')
+    assert "Unknown: no source covers it" in " ".join(hint.text_content().split())
+    assert hint.xpath('.//*[contains(@class, "osor-verdict-unknown")]')
+
+
 def test_an_eupl_solution_gets_no_hint_about_itself(solution, functional_app):
     solution.licence_expression = "EUPL-1.2"
     notify(ObjectModifiedEvent(solution, Attributes(ISoftwareSolution, "licence_expression")))

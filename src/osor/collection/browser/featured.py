@@ -6,6 +6,7 @@ POST only, CSRF-protected (plone.protect authenticator); the permission
 
 from osor.collection import _
 from osor.collection.pages import featured
+from osor.collection.parameters import form_value
 from plone import api
 from plone.protect import CheckAuthenticator
 from plone.protect import PostOnly
@@ -16,7 +17,7 @@ class FeatureView(BrowserView):
     def __call__(self):
         PostOnly(self.request)
         CheckAuthenticator(self.request)
-        pin = self.request.form.get("featured") == "1"
+        pin = form_value(self.request, "featured") == "1"
         featured.set_featured(self.context, pin)
         message = (
             _("message_pinned", default="Pinned on the collection homepage.")

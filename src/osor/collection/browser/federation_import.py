@@ -9,6 +9,7 @@ from osor.collection import _
 from osor.collection.browser.import_fields import FieldOutcomes
 from osor.collection.interop.federation import importer
 from osor.collection.interop.federation import parsing
+from osor.collection.parameters import form_value
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 
@@ -24,7 +25,7 @@ class ImportRdfView(FieldOutcomes, BrowserView):
         return self.index()
 
     def _import(self, form):
-        upload = form.get("file")
+        upload = form_value(self.request, "file", default=None)
         filename = getattr(upload, "filename", None) or None
         data = upload.read(parsing.MAX_BODY_BYTES + 1) if upload else b""
         content_type = None
@@ -35,11 +36,11 @@ class ImportRdfView(FieldOutcomes, BrowserView):
             self.context,
             data,
             # The extension says more than a browser's guess of the type.
-            format=form.get("format") or parsing.rdf_format(filename=filename),
+            format=form_value(self.request, "format") or parsing.rdf_format(filename=filename),
             content_type=content_type,
             filename=filename,
-            source_catalogue=(form.get("source") or "").strip() or None,
-            dry_run=bool(form.get("dry_run")),
+            source_catalogue=form_value(self.request, "source") or None,
+            dry_run=bool(form_value(self.request, "dry_run")),
         )
 
     def formats(self) -> list[dict]:

@@ -10,6 +10,7 @@ from osor.collection.legal.workflow import fullname
 from osor.collection.legal.workflow import requester_of
 from osor.collection.licences.pages import licence_url
 from osor.collection.membership.moderation import MOTIVATION_REQUIRED
+from osor.collection.parameters import form_value
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
@@ -31,9 +32,9 @@ class PublishAsFaqView(BrowserView):
             CheckAuthenticator(self.request)
             entry = faq.publish_as_faq(
                 self.context,
-                form.get("title", ""),
-                form.get("question", ""),
-                form.get("answer", ""),
+                form_value(self.request, "title"),
+                form_value(self.request, "question"),
+                form_value(self.request, "answer"),
             )
             api.portal.show_message(
                 _("msg_legal_faq_published", default="Published in the Legal FAQ."),

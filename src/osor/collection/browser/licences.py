@@ -2,7 +2,6 @@
 
 from osor.collection import _
 from osor.collection.licences.compatibility import check_compatibility
-from osor.collection.licences.compatibility import UnknownLicence as UnknownCompatibilityLicence
 from osor.collection.licences.knowledge import compare
 from osor.collection.licences.knowledge import FACT_GROUPS
 from osor.collection.licences.knowledge import find_licences
@@ -14,6 +13,10 @@ from osor.collection.licences.labels import COPYLEFT_TITLES
 from osor.collection.licences.labels import FACT_TITLES
 from osor.collection.licences.labels import VERDICT_TITLES
 from osor.collection.licences.pages import licence_page_url
+from osor.collection.parameters import message_of
+from osor.collection.parameters import ParameterError
+from osor.collection.parameters import raise_bad_request
+from osor.collection.parameters import single
 from plone import api
 from Products.Five.browser import BrowserView
 from zExceptions import NotFound
@@ -27,20 +30,18 @@ class LicenceCompatibilityView(BrowserView):
     error = None
 
     def __call__(self):
-        self.inbound = (self.request.form.get("inbound") or "").strip()
-        self.outbound = (self.request.form.get("outbound") or "").strip()
-        if self.inbound and self.outbound:
-            try:
+        form = self.request.form
+        self.inbound = self.outbound = ""
+        try:
+            # The blank form asks; once either is given, both are needed.
+            if "inbound" in form or "outbound" in form:
+                self.inbound = single(form, "inbound", required=True)
+                self.outbound = single(form, "outbound", required=True)
                 self.result = check_compatibility(self.inbound, self.outbound)
-            except UnknownCompatibilityLicence as error:
-                self.error = translate(
-                    _(
-                        "error_unknown_spdx_id",
-                        default="“${value}” is not an SPDX licence identifier.",
-                        mapping={"value": error.value},
-                    ),
-                    context=self.request,
-                )
+        except ParameterError as error:
+            self.error = message_of(self.request, error)
+        if self.error:
+            self.request.response.setStatus(400)
         return self.index()
 
     def verdict_title(self):
@@ -64,6 +65,8 @@ class LicenceListView(LicenceFactsMixin, BrowserView):
     def __call__(self):
         try:
             self.filters = parse_filters(self.request.form)
+        except ParameterError as error:
+            raise_bad_request(self.request, error)
         except ValueError:
             self.filters = {}
         self.licences = find_licences(self.filters)
@@ -85,7 +88,11 @@ class LicenceView(LicenceFactsMixin, BrowserView):
 
     def __call__(self):
         try:
-            self.licence = licence_facts(self.request.form.get("id", ""))
+            spdx_id = single(self.request.form, "id")
+        except ParameterError as error:
+            raise_bad_request(self.request, error)
+        try:
+            self.licence = licence_facts(spdx_id)
         except UnknownLicence:
             raise NotFound(self.context, "licence", self.request) from None
         return self.index()

@@ -42,7 +42,12 @@ from zope.intid.interfaces import IIntIds
 
 
 EUPL = "EUPL-1.2"
-VERDICT_BADGES = {"compatible": "bg-success", "not_compatible": "bg-danger", "depends": "bg-warning text-dark"}
+VERDICT_BADGES = {
+    "compatible": "bg-success",
+    "not_compatible": "bg-danger",
+    "depends": "bg-warning text-dark",
+    "unknown": "bg-secondary",
+}
 VOCABULARIES = {
     "status": "osor.collection.vocabularies.DevelopmentStatus",
     "owner_type": "osor.collection.vocabularies.OwnerType",

@@ -9,6 +9,7 @@ withdraw (as the ``@pending-edit`` REST endpoint does).
 
 from osor.collection import _
 from osor.collection.membership import pending_edits
+from osor.collection.parameters import form_value
 from plone import api
 from plone.app.layout.viewlets.common import ViewletBase
 from plone.app.textfield.interfaces import IRichTextValue
@@ -56,7 +57,7 @@ class PendingEditView(BrowserView):
         perform, done = ACTIONS[action]
         try:
             if action == "send_back":
-                perform(self.context, self.request.form.get("motivation", ""))
+                perform(self.context, form_value(self.request, "motivation"))
             else:
                 perform(self.context)
         except pending_edits.PendingEditError as error:

@@ -6,6 +6,7 @@ CSRF-protected form per item (approve / request changes with a motivation).
 
 from osor.collection import _
 from osor.collection.membership import pending_edits
+from osor.collection.parameters import form_value
 from osor.collection.review.queue import decide
 from osor.collection.review.queue import ReviewError
 from osor.collection.review.queue import waiting_for_review
@@ -56,7 +57,12 @@ class ReviewView(BrowserView):
         CheckAuthenticator(self.request)
         form = self.request.form
         try:
-            item = decide(self.context, form.get("uid", ""), form.get("decision", ""), form.get("motivation", ""))
+            item = decide(
+                self.context,
+                form_value(self.request, "uid"),
+                form_value(self.request, "decision"),
+                form_value(self.request, "motivation"),
+            )
         except ReviewError as error:
             transaction.abort()
             api.portal.show_message(str(error), request=self.request, type="error")

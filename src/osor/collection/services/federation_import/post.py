@@ -1,5 +1,8 @@
 from osor.collection.interop.federation import importer
 from osor.collection.interop.federation import parsing
+from osor.collection.parameters import bad_request
+from osor.collection.parameters import check_single
+from osor.collection.parameters import ParameterError
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
 from zope.i18n import translate
@@ -30,6 +33,10 @@ class FederationImportPost(Service):
     def reply(self):
         alsoProvides(self.request, IDisableCSRFProtection)
         form = self.request.form
+        try:
+            check_single(form, ("dry_run", "filename", "source"))
+        except ParameterError as error:
+            return bad_request(self.request, error)
         content_type = self.request.getHeader("Content-Type") or ""
         filename = form.get("filename") or None
         dry_run = str(form.get("dry_run", "")).lower() in TRUE

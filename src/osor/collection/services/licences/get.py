@@ -4,6 +4,8 @@ from osor.collection.licences.knowledge import find_licences
 from osor.collection.licences.knowledge import licence_facts
 from osor.collection.licences.knowledge import parse_filters
 from osor.collection.licences.knowledge import UnknownLicence
+from osor.collection.parameters import bad_request
+from osor.collection.parameters import ParameterError
 from plone.restapi.services import Service
 from zope.interface import implementer
 from zope.publisher.interfaces import IPublishTraverse
@@ -27,6 +29,8 @@ class LicencesGet(Service):
                 return {"error": {"type": "NotFound", "message": f"Unknown licence: {self.licence_id}"}}
         try:
             filters = parse_filters(self.request.form)
+        except ParameterError as error:
+            return bad_request(self.request, error)
         except ValueError as error:
             self.request.response.setStatus(400)
             return {"error": {"type": "BadRequest", "message": f"Invalid value for {error}", "field": str(error)}}

@@ -22,6 +22,9 @@ from osor.collection.interop.publiccode.importer import import_publiccode_file
 from osor.collection.interop.publiccode.importer import refuse_too_large
 from osor.collection.interop.publiccode.text import MAX_BODY_BYTES
 from osor.collection.interop.reports import problem_as_dict
+from osor.collection.parameters import bad_request
+from osor.collection.parameters import check_single
+from osor.collection.parameters import ParameterError
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
 from zope.i18n import translate
@@ -34,6 +37,10 @@ TRUE = ("1", "true", "yes", "on")
 
 class PubliccodeImportPost(Service):
     def reply(self):
+        try:
+            check_single(self.request.form, ("dry_run", "filename"))
+        except ParameterError as error:
+            return bad_request(self.request, error)
         content_type = (self.request.getHeader("Content-Type") or "").split(";")[0].strip().lower()
         if content_type not in YAML_TYPES:
             return self._refused(

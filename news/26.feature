@@ -1,0 +1,1 @@
+The licence compatibility checker answers from maintained sources (the EUPL's own rules, the OSADL matrix, then a small sourced table), says `unknown` when no source covers a pair, and evaluates SPDX expressions with its reasoning shown.
