@@ -3,6 +3,7 @@
 #   make install         .venv with pinned dependencies + the add-on (editable)
 #   make test            run the pytest suite (ARGS="-k setup" to pass options)
 #   make check           lint, format check, zpretty check and import contracts (CI runs it)
+#   make check-install   build sdist + wheel, pip-install each (no extras) in a fresh venv, run a site
 #   make format          rewrite code, ZCML and profile XML in the house style
 #   make bench           time the faceted search and our pages against bare Plone (N="1000 10000")
 #   make i18n            rebuild the .pot and sync the .po files (then translate)
@@ -71,8 +72,8 @@ install: $(INSTALL_STAMP) compile-mo ## Create .venv and install the add-on with
 
 $(INSTALL_STAMP): setup.py $(CONSTRAINTS)
 	@test -x $(BIN)/python || { echo "Creating $(VENV) with $(PYTHON)"; $(PYTHON) -m venv $(VENV); }
-	$(BIN)/python -m pip install -q -c $(CONSTRAINTS) pip setuptools wheel
-	$(BIN)/python -m pip install -c $(CONSTRAINTS) --no-build-isolation -e ".[test,lint]" python-gettext
+	$(BIN)/python -m pip install -q -c $(CONSTRAINTS) pip setuptools wheel python-gettext
+	$(BIN)/python -m pip install -c $(CONSTRAINTS) --no-build-isolation -e ".[test,lint]"
 	@touch $@
 
 .PHONY: compile-mo
@@ -126,6 +127,13 @@ check: lint lint-imports ## Lint, format check (ruff, zpretty) and import contra
 	@echo "zpretty --check: $(words $(ZCML_FILES)) ZCML and $(words $(PROFILE_XML)) profile XML files"
 	@$(BIN)/zpretty --check -z $(ZCML_FILES)
 	@$(BIN)/zpretty --check -x $(PROFILE_XML)
+
+# What a site does: pip install the built package, no extras, no editable
+# checkout, no catalogue compiled by Zope (scripts/check_install.py).
+.PHONY: check-install
+check-install: $(INSTALL_STAMP) ## Build sdist and wheel, pip-install each without extras in a fresh venv, create a site, activate the add-on, see a French page
+	$(BIN)/python -m pip install -q -c $(CONSTRAINTS) build
+	$(BIN)/python scripts/check_install.py
 
 VERSION ?=
 .PHONY: changelog
