@@ -192,22 +192,29 @@ start: instance ## Serve Plone on http://localhost:8080/Plone (HOST=, PORT=, ADM
 	@echo "================================================================"
 	exec $(BIN)/runwsgi $(ZOPE_INI)
 
+# Commands on the site of `make start` use its configuration as it is: they
+# never render var/etc/ again (a site started with PORT=9080 keeps it) nor
+# create the site.
+.PHONY: existing-site
+existing-site: install
+	@test -f $(ZOPE_CONF) || { echo "No site in $(VAR): create it first with 'make instance' (or 'make start')."; exit 2; }
+
 # Import an ADMS-AP / DCAT-AP file into a collection (the site must exist:
 # make instance). Exits non-zero when the file was not imported.
 FILE ?=
 COLLECTION ?= /$(SITE_ID)/en/osor
 .PHONY: import-rdf
-import-rdf: instance ## Import an RDF file into a collection: make import-rdf FILE=solutions.ttl [COLLECTION=/Plone/en/osor SOURCE= DRY_RUN=1]
+import-rdf: existing-site ## Import an RDF file into a collection: make import-rdf FILE=solutions.ttl [COLLECTION=/Plone/en/osor SOURCE= DRY_RUN=1]
 	@test -n "$(FILE)" || { echo "Give the file: make import-rdf FILE=solutions.ttl"; exit 2; }
-	FILE="$(abspath $(FILE))" COLLECTION="$(COLLECTION)" SOURCE="$(SOURCE)" DRY_RUN="$(DRY_RUN)" \
+	@FILE="$(abspath $(FILE))" COLLECTION="$(COLLECTION)" SOURCE="$(SOURCE)" DRY_RUN="$(DRY_RUN)" \
 	  $(BIN)/zconsole run $(ZOPE_CONF) scripts/import_rdf.py
 
 # ---------------------------------------------------------------- buildout
 
 .PHONY: import-publiccode
-import-publiccode: install $(ZOPE_CONF) ## Import every *.yml/*.yaml of DIR into COLLECTION (server stopped): make import-publiccode DIR=files COLLECTION=/Plone/en/osor
+import-publiccode: existing-site ## Import every *.yml/*.yaml of DIR into COLLECTION (server stopped): make import-publiccode DIR=files COLLECTION=/Plone/en/osor
 	@test -n "$(DIR)" -a -n "$(COLLECTION)" || { echo "usage: make import-publiccode DIR=<folder> COLLECTION=/Plone/en/osor"; exit 2; }
-	PUBLICCODE_DIR="$(abspath $(DIR))" COLLECTION="$(COLLECTION)" ADMIN_USER="$(ADMIN_USER)" \
+	@PUBLICCODE_DIR="$(abspath $(DIR))" COLLECTION="$(COLLECTION)" ADMIN_USER="$(ADMIN_USER)" \
 		$(BIN)/zconsole run $(ZOPE_CONF) scripts/import_publiccode.py
 
 .PHONY: buildout
