@@ -103,9 +103,8 @@ def build() -> tuple[Path, Path]:
     return sdist, wheel
 
 
-def catalogues(names_and_reader) -> dict[str, bytes]:
+def catalogues(names: list[str], read) -> dict[str, bytes]:
     """{path: bytes} of the .mo files of an artefact, after checking every .po has one."""
-    names, read = names_and_reader
     po = {name.removesuffix(".po") for name in names if LOCALES in name and name.endswith(".po")}
     mo = {name.removesuffix(".mo") for name in names if LOCALES in name and name.endswith(".mo")}
     if not po:
@@ -118,10 +117,10 @@ def catalogues(names_and_reader) -> dict[str, bytes]:
 def check_catalogues(artefact: Path) -> None:
     if artefact.suffix == ".whl":
         with zipfile.ZipFile(artefact) as archive:
-            compiled = catalogues((archive.namelist(), archive.read))
+            compiled = catalogues(archive.namelist(), archive.read)
     else:
         with tarfile.open(artefact) as archive:
-            compiled = catalogues((archive.getnames(), lambda name: archive.extractfile(name).read()))
+            compiled = catalogues(archive.getnames(), lambda name: archive.extractfile(name).read())
     french = next(
         (data for name, data in compiled.items() if name.endswith("/fr/LC_MESSAGES/osor.collection.mo")), None
     )
