@@ -122,6 +122,7 @@ setup(
         "plone.uuid",
         "plone.z3cform",
         "Products.CMFCore",
+        "Products.MailHost",
         "Products.ZCatalog",
         "pycountry",
         "pyshacl",
