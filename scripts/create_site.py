@@ -64,3 +64,5 @@ def ensure_site(app):
 ensure_admin(app)
 ensure_site(app)
 transaction.commit()
+# Closed, the FileStorage writes its index: the next command opens it quietly.
+app._p_jar.db().close()

@@ -16,6 +16,7 @@ from osor.collection.interop.reports import import_reports
 from osor.collection.legal.experts import EXPERTS_GROUP
 from plone import api
 from plone.app.multilingual.interfaces import ITranslationManager
+from plone.base.utils import get_installer
 from plone.dexterity.utils import iterSchemataForType
 
 import pytest
@@ -71,6 +72,9 @@ class TestDemoSite:
         assert site.getId() == "osor_demo"
         assert osor.portal_type == "community_collection"
         assert osor.owner_type == "SupraNationalAuthority"
+
+    def test_plone_app_caching_is_activated_as_on_a_production_site(self, site):
+        assert get_installer(site).is_product_installed("plone.app.caching")
 
     def test_collection_holds_four_solutions(self, osor):
         assert len(items(osor, "software_solution")) >= 4

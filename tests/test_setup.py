@@ -185,6 +185,11 @@ class TestInstall:
     def test_browserlayer_registered(self, browser_layers):
         assert IOsorCollectionLayer in browser_layers
 
+    def test_plone_app_caching_is_available_but_left_to_the_site(self, installer):
+        """A dependency of the package (the demo activates it), not of the profile."""
+        assert installer.is_product_installable("plone.app.caching")
+        assert not installer.is_product_installed("plone.app.caching")
+
     def test_profile_version(self, profile_last_version, package_name):
         assert profile_last_version(f"{package_name}:default") == "1003"
 
