@@ -186,7 +186,7 @@ class TestInstall:
         assert IOsorCollectionLayer in browser_layers
 
     def test_profile_version(self, profile_last_version, package_name):
-        assert profile_last_version(f"{package_name}:default") == "1002"
+        assert profile_last_version(f"{package_name}:default") == "1003"
 
     @pytest.mark.parametrize("portal_type", OUR_TYPES)
     def test_type_registered(self, portal, portal_type):
@@ -253,7 +253,7 @@ class TestReinstall:
         assert installer.is_product_installed(package_name)
 
     def test_profile_version_is_back(self, profile_last_version, package_name):
-        assert profile_last_version(f"{package_name}:default") == "1002"
+        assert profile_last_version(f"{package_name}:default") == "1003"
 
     def test_browserlayer_is_registered_once(self, browser_layers):
         assert browser_layers.count(IOsorCollectionLayer) == 1

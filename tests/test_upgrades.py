@@ -23,7 +23,7 @@ def test_a_site_at_1000_upgrades_to_the_current_version(setup_tool, collection, 
     setup_tool.setLastVersionForProfile(PROFILE, "1000")
     assert setup_tool.listUpgrades(PROFILE)
     setup_tool.upgradeProfile(PROFILE)
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1002",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1003",)
     assert not setup_tool.listUpgrades(PROFILE)
     # What the steps touch still works: the collection and its content.
     assert api.content.get(path="/collection/solution") is not None
@@ -33,7 +33,7 @@ def test_running_the_upgrade_steps_twice_changes_nothing_more(setup_tool, collec
     for _ in range(2):
         setup_tool.setLastVersionForProfile(PROFILE, "1000")
         setup_tool.upgradeProfile(PROFILE)
-    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1002",)
+    assert setup_tool.getLastVersionForProfile(PROFILE) == ("1003",)
 
 
 def _flat(steps):
