@@ -21,7 +21,7 @@ import re
 import transaction
 
 
-COLLECTION_TITLE = "Open Source Observatory (OSOR)"
+LEGAL_EXPERT = "lena"
 
 
 class ClickCounter:
@@ -92,6 +92,17 @@ def test_a_facilitator_reaches_the_review_list(new_page, site_url, where):
     links = page.locator(".osor-work-links" if where == "homepage" else "#edit-zone")
     counter.click(links.get_by_role("link", name=re.compile(r"^Waiting for review")))
     assert "/en/osor/@@review" in page.url, page.url
+    assert counter.clicks <= 2
+
+
+def test_a_legal_expert_reaches_the_open_legal_requests(new_page, site_url):
+    page = new_page()
+    log_in_by_clicking(page, site_url, LEGAL_EXPERT)
+    counter = ClickCounter(page)
+    counter.click(page.locator(".osor-work-links").get_by_role("link", name=re.compile(r"^Open legal requests")))
+    assert page.url.endswith("/@@legal-requests"), page.url
+    # The demo's unanswered question, asked by arthur, is listed for the expert.
+    assert page.get_by_role("link", name=re.compile("documentation of an EUPL project")).is_visible()
     assert counter.clicks <= 2
 
 
