@@ -106,6 +106,16 @@ def test_a_legal_expert_reaches_the_open_legal_requests(new_page, site_url):
     assert counter.clicks <= 2
 
 
+def test_who_runs_the_collection_opens_its_participation_settings(new_page, site_url):
+    page = new_page()
+    log_in_by_clicking(page, site_url, FACILITATOR)
+    counter = ClickCounter(page)
+    counter.click(page.locator(".osor-work-links").get_by_role("link", name="Participation settings"))
+    assert page.get_by_label("Closed collection").is_visible()
+    assert page.get_by_label("Content creation").is_visible()
+    assert counter.clicks == 1
+
+
 @pytest.fixture
 def newcomer(demo_portal):
     """A registered user who is not a member of the demo collection."""

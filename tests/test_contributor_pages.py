@@ -65,7 +65,7 @@ def test_the_homepage_leads_the_owner_to_the_lists_she_runs(collection, function
     work = {a.get("data-work"): a.get("href") for a in html.cssselect(".osor-work-links a")}
     assert work["review"] == f"{collection.absolute_url()}/@@review"
     assert work["manage-members"] == f"{collection.absolute_url()}/@@manage-members"
-    assert work["participation-settings"] == f"{collection.absolute_url()}/@@edit#fieldset-participation"
+    assert work["participation-settings"] == f"{collection.absolute_url()}/@@edit#autotoc-item-autotoc-1"
 
 
 def test_the_solution_page_offers_its_author_to_add_a_release(collection, functional_app):

@@ -11,9 +11,11 @@ never by role names, so a setting changed takes effect at once.
 """
 
 from osor.collection import _
+from osor.collection.content.community_collection import ICommunityCollection
 from osor.collection.membership.pending_edits import waiting_for_review as pending_changes
 from osor.collection.review.queue import waiting_for_review
 from plone import api
+from plone.supermodel.interfaces import FIELDSETS_KEY
 
 
 # The call to action of each type, in the order a collection shows them.
@@ -105,7 +107,7 @@ def work_links(collection) -> list[dict]:
         links.append({
             "id": "participation-settings",
             "title": _("link_participation_settings", default="Participation settings"),
-            "url": f"{url}/@@edit#fieldset-participation",
+            "url": participation_settings_url(collection),
             "count": None,
         })
     open_requests = open_legal_requests(collection)
@@ -129,3 +131,14 @@ def open_legal_requests(collection) -> list:
             review_state=OPEN_LEGAL_STATES,
         )
     )
+
+
+def participation_settings_url(collection) -> str:
+    """The edit form of ``collection`` opened on its *Participation* tab.
+
+    Plone's tabs (pat-autotoc) open the tab named in the address as
+    ``#autotoc-item-autotoc-<n>``, n counting the default tab first and then
+    the fieldsets of the type's own schema, which come before the behaviors'."""
+    names = [fieldset.__name__ for fieldset in ICommunityCollection.queryTaggedValue(FIELDSETS_KEY, [])]
+    tab = 1 + names.index("participation")
+    return f"{collection.absolute_url()}/@@edit#autotoc-item-autotoc-{tab}"
