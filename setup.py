@@ -52,6 +52,8 @@ setup(
     ],
     extras_require={
         "test": [
+            # a real SMTP server for the mail queue's tests
+            "aiosmtpd",
             "axe-playwright-python",
             "feedparser",
             "hypothesis",

@@ -11,6 +11,7 @@ font, map tiles...) is aborted and recorded, because the observatory must
 render fully on a machine without internet.
 """
 
+from importlib.resources import files
 from osor.collection.testing import BROWSER_TESTING
 from osor.collection.testing import DEMO_SITE_ID
 from pathlib import Path
@@ -45,6 +46,10 @@ AUTHOR = "arthur"
 MEMBER = "maria"
 
 SCREENSHOTS = Path(__file__).parent.parent / "docs" / "screenshots"
+
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+BLOCKING_IMPACTS = {"serious", "critical"}
+AXE_SOURCE = (files("axe_playwright_python") / "axe.min.js").read_text(encoding="utf-8")
 
 
 globals().update(fixtures_factory(((BROWSER_TESTING, "demo_site"),), keep_session=False))
@@ -185,3 +190,22 @@ def screenshot(page, name: str, tmp_path: Path) -> Path:
     path = folder / f"{name}.png"
     page.screenshot(path=str(path), full_page=True, animations="disabled")
     return path
+
+
+def axe_violations(page) -> list[dict]:
+    """The serious and critical WCAG 2.1 A/AA violations axe finds on ``page``."""
+    page.evaluate(AXE_SOURCE)
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        WCAG_21_AA,
+    )
+    return [
+        {
+            "rule": violation["id"],
+            "impact": violation["impact"],
+            "nodes": [node["target"] for node in violation["nodes"]][:5],
+            "summary": violation["nodes"][0]["failureSummary"] if violation["nodes"] else "",
+        }
+        for violation in result["violations"]
+        if violation["impact"] in BLOCKING_IMPACTS
+    ]

@@ -7,40 +7,17 @@ critical violation. At phone width nothing scrolls sideways, and no page
 loads anything from outside localhost.
 """
 
+from browser_fixtures import axe_violations
 from browser_fixtures import FACILITATOR
 from browser_fixtures import VIEWPORTS
 from browser_pages import FACILITATOR_PAGES
 from browser_pages import PAGES
-from importlib.resources import files
 
 import json
 import pytest
 
 
-WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-BLOCKING_IMPACTS = {"serious", "critical"}
-AXE_SOURCE = (files("axe_playwright_python") / "axe.min.js").read_text(encoding="utf-8")
-
 VISITORS = {"anonymous": None, "facilitator": FACILITATOR}
-
-
-def axe_violations(page) -> list[dict]:
-    """The serious and critical WCAG 2.1 A/AA violations axe finds on ``page``."""
-    page.evaluate(AXE_SOURCE)
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-        WCAG_21_AA,
-    )
-    return [
-        {
-            "rule": violation["id"],
-            "impact": violation["impact"],
-            "nodes": [node["target"] for node in violation["nodes"]][:5],
-            "summary": violation["nodes"][0]["failureSummary"] if violation["nodes"] else "",
-        }
-        for violation in result["violations"]
-        if violation["impact"] in BLOCKING_IMPACTS
-    ]
 
 
 @pytest.fixture(params=list(VIEWPORTS))

@@ -644,6 +644,15 @@ class TestForm:
         assert "EUSurvey" in html
         assert sorted(solutions_in(collection)) == [EUSURVEY, CIRCABC, DECIDIM]
 
+    def test_a_reimport_lists_the_fields_an_editor_changed_as_kept(self, collection, layer_request):
+        import_rdf(collection, TURTLE, format="turtle")
+        solutions_in(collection)[EUSURVEY].description = "Written by our editor."
+        changed = TURTLE.replace(b"survey management tool", b"survey service")
+        html = self.submit(collection, layer_request, changed, "joinup-adms.ttl")
+        assert html.count('data-outcome="kept"') == 1
+        assert "Kept: edited on this site" in html
+        assert solutions_in(collection)[EUSURVEY].description == "Written by our editor."
+
     def test_an_upload_with_errors_lists_them_and_writes_nothing(self, collection, layer_request):
         html = self.submit(collection, layer_request, asset(description=None).encode(), "one.ttl")
         assert "osor-import-errors" in html

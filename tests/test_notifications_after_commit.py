@@ -1,13 +1,17 @@
 """Notification mails leave only when the change that caused them is committed.
 
-The layer's mail host (``osor.collection.testing.RecordingMailHost``)
-records outside the ZODB what it would really send: a rolled-back
+The mails are queued on disk when the transaction commits, and the
+layer's mail host (``osor.collection.testing.RecordingMailHost``) records
+outside the ZODB what the queue's worker would really send: a rolled-back
 transaction cannot take a mail back, so here it visibly sends nothing.
 """
 
+from osor.collection.mail.config import queue_directory
+from osor.collection.mail.delivery import process
+from osor.collection.mail.queue import MailQueue
 from osor.collection.membership import members
 from osor.collection.membership.events import IMembershipEvent
-from osor.collection.testing import RecordingMailHost
+from osor.collection.testing import RecordingMailer
 from plone import api
 from smtplib import SMTPServerDisconnected
 from test_membership_views import make_collection
@@ -100,17 +104,22 @@ def test_a_mail_server_outage_neither_blocks_the_action_nor_loses_the_mail(
     def unreachable(*args, **kwargs):
         raise SMTPServerDisconnected("Connection unexpectedly closed")
 
-    monkeypatch.setattr(RecordingMailHost, "_send", unreachable)
+    monkeypatch.setattr(RecordingMailer, "send", unreachable)
     members.join(closed, "alice", "I maintain a Nordic solution.")
-    with caplog.at_level(logging.ERROR, logger="osor.collection"):
-        transaction.commit()
+    transaction.commit()
     transaction.begin()
     assert members.is_pending(closed, "alice")
-    logged = caplog.text
+    with caplog.at_level(logging.WARNING, logger="osor.collection"):
+        assert functional_portal.MailHost.messages == []
     for address in FACILITATORS:
-        assert f"Notification to {address} not sent" in logged
-    # The whole message is in the log, ready to be resent.
-    assert "I maintain a Nordic solution." in logged
+        assert f"Mail to {address} not sent (SMTPServerDisconnected: Connection unexpectedly closed)" in caplog.text
+    # The mails wait in the queue, and leave once the server answers again.
+    waiting = MailQueue(queue_directory()).messages()
+    assert sorted(address for mail in waiting for address in mail.mto) == FACILITATORS
+    monkeypatch.undo()
+    process(MailQueue(queue_directory()), lambda site_path: RecordingMailer(), now=max(m.next_attempt for m in waiting))
+    assert sent_to(functional_portal) == FACILITATORS
+    assert b"I maintain a Nordic solution." in functional_portal.MailHost.messages[0]
 
 
 # What cannot be sent is said (issue #20, point 6) ----------------------------

@@ -1,5 +1,8 @@
 """plone.app.testing layers with osor.collection installed."""
 
+from osor.collection.mail.config import queue_directory
+from osor.collection.mail.delivery import process
+from osor.collection.mail.queue import MailQueue
 from osor.collection.membership.outbox import queued_mails
 from plone.app.testing import applyProfile
 from plone.app.testing import FunctionalTesting
@@ -11,7 +14,10 @@ from plone.testing.zope import WSGI_SERVER_FIXTURE
 from Products.MailHost.interfaces import IMailHost
 from Products.MailHost.MailHost import MailHost
 
+import os
 import osor.collection
+import shutil
+import tempfile
 import transaction
 
 
@@ -20,16 +26,32 @@ import transaction
 SENT = []
 
 
+class RecordingMailer:
+    """What the MailHost's SMTP mailer would do, recorded instead."""
+
+    hostname = "recording"
+    timeout = None
+
+    def send(self, fromaddr, toaddrs, message):
+        _record(fromaddr, toaddrs, message)
+
+
 class RecordingMailHost(MailHost):
     """A MailHost that records the mails it would send, when it would send them.
 
     ``immediate`` mails are recorded at once; the others when the
     transaction commits, as Zope's transactional mail delivery sends them.
+    Our notifications go through the mail queue: reading what was sent first
+    lets the queue's worker run, here in the test's thread (the layers start
+    no worker thread), so a test reads what a worker would have sent.
     Same reading API as collective.MockMailHost: ``messages`` (bytes),
     ``messages_to``, ``messages_from`` and ``reset()``.
     """
 
     meta_type = "osor.collection recording MailHost"
+
+    def _makeMailer(self):
+        return RecordingMailer()
 
     def _send(self, mfrom, mto, messageText, immediate=False):
         if immediate:
@@ -37,21 +59,29 @@ class RecordingMailHost(MailHost):
         else:
             transaction.get().addAfterCommitHook(lambda committed: committed and _record(mfrom, mto, messageText))
 
+    def deliver_queued(self) -> int:
+        """Send the queued mails that are due, as the worker does."""
+        return process(MailQueue(queue_directory()), lambda site_path: self._makeMailer())
+
     @property
     def messages(self) -> list:
+        self.deliver_queued()
         return [text for _mfrom, _mto, text in SENT]
 
     @property
     def messages_to(self) -> list:
+        self.deliver_queued()
         return [mto for _mfrom, mto, _text in SENT]
 
     @property
     def messages_from(self) -> list:
+        self.deliver_queued()
         return [mfrom for mfrom, _mto, _text in SENT]
 
     def reset(self):
-        """Forget the mails sent, and those the current transaction would send
-        when it commits (integration tests never commit)."""
+        """Forget the mails sent or queued, and those the current transaction
+        would queue when it commits (integration tests never commit)."""
+        self.deliver_queued()
         SENT.clear()
         del queued_mails()[:]
 
@@ -66,10 +96,24 @@ def install_recording_mailhost(portal):
     portal.getSiteManager().registerUtility(portal.MailHost, provided=IMailHost)
 
 
+def empty_mail_queue():
+    for folder in queue_directory().iterdir():
+        shutil.rmtree(folder)
+
+
 class OsorCollectionLayer(PloneSandboxLayer):
     defaultBases = (PLONE_FIXTURE,)
 
+    # The mail queue of the tests: a directory of their own, emptied before
+    # each test, and no worker thread (the recording MailHost sends when a
+    # test reads it; the SMTP tests start their worker).
+    MAIL_QUEUE_SETTINGS = ("OSOR_MAIL_QUEUE_DIR", "OSOR_MAIL_QUEUE_WORKER")
+
     def setUpZope(self, app, configurationContext):
+        self._environment = {name: os.environ.get(name) for name in self.MAIL_QUEUE_SETTINGS}
+        self._mail_queue = tempfile.mkdtemp(prefix="osor-mail-queue-")
+        os.environ["OSOR_MAIL_QUEUE_DIR"] = self._mail_queue
+        os.environ["OSOR_MAIL_QUEUE_WORKER"] = "off"
         # plone.autoinclude does not run in tests: load what Zope would.
         import plone.restapi
 
@@ -85,8 +129,18 @@ class OsorCollectionLayer(PloneSandboxLayer):
         applyProfile(portal, "osor.collection:default")
         install_recording_mailhost(portal)
 
+    def tearDownZope(self, app):
+        shutil.rmtree(self._mail_queue, ignore_errors=True)
+        for name, value in self._environment.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
     def testSetUp(self):
         SENT.clear()
+        MailQueue(queue_directory())
+        empty_mail_queue()
 
 
 FIXTURE = OsorCollectionLayer()

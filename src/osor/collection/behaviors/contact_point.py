@@ -1,6 +1,7 @@
 from collective.z3cform.datagridfield.datagridfield import DataGridFieldFactory
 from collective.z3cform.datagridfield.row import DictRow
 from osor.collection import _
+from osor.collection.fields import rows_need
 from osor.collection.fields import WebAddress
 from plone.autoform import directives
 from plone.autoform.interfaces import IFormFieldProvider
@@ -14,9 +15,10 @@ from zope.interface import provider
 class IContactPointRow(Interface):
     """One contact point (vCard kind): a name and a way to reach it."""
 
+    # Needed in every row, checked by the list (fields.rows_need).
     name = schema.TextLine(
         title=_("label_contact_name", default="Name"),
-        required=True,
+        required=False,
     )
     email = Email(
         title=_("label_contact_email", default="E-mail"),
@@ -49,4 +51,11 @@ class IContactPoint(model.Schema):
         required=False,
         default=[],
         missing_value=[],
+        constraint=rows_need(
+            "name",
+            _(
+                "error_contact_point_without_name",
+                default="Each contact point needs a name: fill in the name of the row, or remove the row.",
+            ),
+        ),
     )

@@ -6,13 +6,14 @@ then), and links to the collection's import reports.
 """
 
 from osor.collection import _
+from osor.collection.browser.import_fields import FieldOutcomes
 from osor.collection.interop.federation import importer
 from osor.collection.interop.federation import parsing
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 
 
-class ImportRdfView(BrowserView):
+class ImportRdfView(FieldOutcomes, BrowserView):
     result = None
 
     def __call__(self):

@@ -5,6 +5,7 @@ report, an importer her own; anybody else is refused.
 """
 
 from osor.collection import _
+from osor.collection.browser.import_fields import FieldOutcomes
 from osor.collection.interop.reports import reports_for_current_user
 from plone import api
 from Products.Five.browser import BrowserView
@@ -20,7 +21,7 @@ OUTCOME_TITLES = {
 }
 
 
-class ImportReportsView(BrowserView):
+class ImportReportsView(FieldOutcomes, BrowserView):
     index = ViewPageTemplateFile("templates/import_reports.pt")
 
     def __call__(self):
@@ -41,6 +42,7 @@ class ImportReportsView(BrowserView):
             outcome_title=OUTCOME_TITLES.get(report["outcome"], report["outcome"]),
             item_url=item.absolute_url() if item is not None else None,
             item_title=item.Title() if item is not None else None,
+            field_rows=self.field_rows(report.get("fields") or []),
         )
 
     def _local_time(self, when: str) -> str:

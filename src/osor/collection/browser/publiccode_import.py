@@ -7,6 +7,7 @@ or updated, or every error and warning with its place in the file.
 """
 
 from osor.collection import _
+from osor.collection.browser.import_fields import FieldOutcomes
 from osor.collection.interop.publiccode.importer import import_publiccode_file
 from osor.collection.interop.publiccode.text import MAX_BODY_BYTES
 from osor.collection.interop.reports import problem_as_dict
@@ -16,10 +17,10 @@ from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 
 
-class ImportPubliccodeView(BrowserView):
+class ImportPubliccodeView(FieldOutcomes, BrowserView):
     index = ViewPageTemplateFile("templates/import_publiccode.pt")
 
-    result = None  # {"outcome", "url", "title", "created", "errors", "warnings"}
+    result = None  # {"outcome", "url", "title", "created", "errors", "warnings", "fields"}
     text = ""
     max_megabytes = MAX_BODY_BYTES // (1024 * 1024)
 
@@ -55,6 +56,7 @@ class ImportPubliccodeView(BrowserView):
             "title": result.obj.Title() if result.obj is not None else None,
             "errors": [problem_as_dict(problem) for problem in result.errors],
             "warnings": [problem_as_dict(problem) for problem in result.warnings],
+            "fields": self.field_rows(result.fields) if result.ok else [],
         }
 
     def _refused(self, message) -> dict:
@@ -62,4 +64,5 @@ class ImportPubliccodeView(BrowserView):
             "outcome": "failed",
             "errors": [{"path": "", "line": None, "message": message, "hint": None}],
             "warnings": [],
+            "fields": [],
         }

@@ -8,6 +8,7 @@ community webinar needs on top.
 from collective.z3cform.datagridfield.datagridfield import DataGridFieldFactory
 from collective.z3cform.datagridfield.row import DictRow
 from osor.collection import _
+from osor.collection.fields import rows_need
 from osor.collection.fields import WebAddress
 from osor.collection.interfaces import ICommunityContent
 from osor.collection.vocabularies.taxonomies import EVENT_SCOPE
@@ -26,7 +27,8 @@ from zope.interface import invariant
 class ISpeaker(Interface):
     """One speaker of an event."""
 
-    name = schema.TextLine(title=_("label_speaker_name", default="Name"), required=True)
+    # Needed in every row, checked by the list (fields.rows_need).
+    name = schema.TextLine(title=_("label_speaker_name", default="Name"), required=False)
     affiliation = schema.TextLine(
         title=_("label_speaker_affiliation", default="Affiliation"),
         required=False,
@@ -79,6 +81,13 @@ class ICommunityEvent(model.Schema):
         required=False,
         default=[],
         missing_value=[],
+        constraint=rows_need(
+            "name",
+            _(
+                "error_speaker_without_name",
+                default="Each speaker needs a name: fill in the name of the row, or remove the row.",
+            ),
+        ),
     )
 
     organiser = schema.TextLine(

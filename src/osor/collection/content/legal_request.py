@@ -1,7 +1,7 @@
 """A question to the legal coaching service, and its answer."""
 
 from osor.collection import _
-from osor.collection.fields import valid_licence_expression
+from osor.collection.fields import LicenceExpression
 from osor.collection.interfaces import IOsorContent
 from osor.collection.vocabularies.taxonomies import field_vocabulary
 from osor.collection.vocabularies.taxonomies import LEGAL_REQUEST_CATEGORY
@@ -58,7 +58,7 @@ class ILegalRequest(model.Schema):
         missing_value=[],
     )
 
-    licence_expression = schema.TextLine(
+    licence_expression = LicenceExpression(
         title=_("label_licence_expression", default="Licence expression"),
         description=_(
             "help_licence_expression",
@@ -66,7 +66,6 @@ class ILegalRequest(model.Schema):
             "“GPL-2.0-or-later WITH Classpath-exception-2.0”.",
         ),
         required=False,
-        constraint=valid_licence_expression,
     )
 
     consent = schema.Bool(

@@ -1,7 +1,7 @@
 """A software solution: an open-source product, its releases and documentation."""
 
 from osor.collection import _
-from osor.collection.fields import valid_licence_expression
+from osor.collection.fields import LicenceExpression
 from osor.collection.fields import WebAddress
 from osor.collection.interfaces import ICommunityContent
 from osor.collection.vocabularies.taxonomies import field_vocabulary
@@ -69,7 +69,7 @@ class ISoftwareSolution(model.Schema):
         required=False,
     )
 
-    licence_expression = schema.TextLine(
+    licence_expression = LicenceExpression(
         title=_("label_licence_expression_solution", default="Licences"),
         description=_(
             "help_licence_expression_solution",
@@ -78,7 +78,6 @@ class ISoftwareSolution(model.Schema):
             "“GPL-2.0-or-later WITH Classpath-exception-2.0”.",
         ),
         required=False,
-        constraint=valid_licence_expression,
     )
 
     # Derived from ``licence_expression`` (licences/expressions.py), so not
@@ -97,10 +96,20 @@ class ISoftwareSolution(model.Schema):
         missing_value=[],
     )
 
+    # What a member knows first (name, what it does, licence, repository,
+    # who uses it) stays on the first tab, in that order
+    # (browser/member_forms.py); the rest is one tab of details.
     model.fieldset(
-        "links",
-        label=_("fieldset_links", default="Links"),
-        fields=["landing_page", "repository_url", "issue_tracker_url", "documentation_url"],
+        "details",
+        label=_("fieldset_solution_details", default="More details"),
+        fields=[
+            "landing_page",
+            "issue_tracker_url",
+            "documentation_url",
+            "programming_languages",
+            "interface_languages",
+            "related_solutions",
+        ],
     )
 
     landing_page = WebAddress(
@@ -133,12 +142,6 @@ class ISoftwareSolution(model.Schema):
         required=False,
     )
 
-    model.fieldset(
-        "technical",
-        label=_("fieldset_technical", default="Technical details"),
-        fields=["programming_languages", "interface_languages"],
-    )
-
     programming_languages = schema.List(
         title=_("label_programming_languages", default="Programming languages"),
         description=_(
@@ -162,12 +165,6 @@ class ISoftwareSolution(model.Schema):
         required=False,
         default=[],
         missing_value=[],
-    )
-
-    model.fieldset(
-        "community",
-        label=_("fieldset_community", default="Use and relations"),
-        fields=["used_by", "related_solutions"],
     )
 
     used_by = schema.List(

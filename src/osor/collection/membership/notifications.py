@@ -2,9 +2,11 @@
 
 Each notification is a translatable subject and body (message ids with a
 mapping) and a rule for its recipients; ``send`` queues the mails in the
-site's language (``outbox``: they leave when the transaction commits).
-What cannot be sent (no site sender, no mail server, a recipient without
-an address) is logged with its recipients, never silently dropped.
+site's language (``outbox``: they are queued when the transaction
+commits, and the mail queue's worker sends them).
+What cannot be sent (no site sender, a recipient without an address) is
+logged with its recipients, never silently dropped; without a mail server
+the mails wait in the queue until one is configured.
 """
 
 from email.utils import formataddr
@@ -104,12 +106,16 @@ def _fullname(userid) -> str:
     return (user.getProperty("fullname") or userid) if user is not None else (userid or "")
 
 
+NO_SENDER = _("mail_problem_no_sender", default="The site has no e-mail sender address.")
+NO_SERVER = _("mail_problem_no_server", default="The site has no mail server.")
+
+
 def mail_problem():
     """Why notifications cannot be sent (a translatable message), or None."""
     if not api.portal.get_registry_record("plone.email_from_address", default=None):
-        return _("mail_problem_no_sender", default="The site has no e-mail sender address.")
+        return NO_SENDER
     if not api.portal.get_registry_record("plone.smtp_host", default=None):
-        return _("mail_problem_no_server", default="The site has no mail server.")
+        return NO_SERVER
     return None
 
 
@@ -123,25 +129,24 @@ def _sender() -> str:
 def send(recipients: list[str], subject, body, mapping: dict) -> None:
     """Queue the translated ``subject`` and ``body`` for each recipient.
 
-    The mails leave when the transaction commits (``outbox``).
+    The mails are queued when the transaction commits (``outbox``).
     """
     if not recipients:
         return
-    problem = mail_problem()
-    if problem is not None:
+    # Without a sender no mail can be written; without a server it waits.
+    if mail_problem() == NO_SENDER:
         logger.warning(
             "Notification not sent to %s: %s",
             ", ".join(recipients),
-            translate(problem, target_language="en"),
+            translate(NO_SENDER, target_language="en"),
         )
         return
     request = getRequest()
     subject = translate(Message(subject, mapping=mapping), context=request)
     body = translate(Message(body, mapping=mapping), context=request)
-    mailhost = api.portal.get_tool("MailHost")
     charset = api.portal.get_registry_record("plone.email_charset", default="utf-8") or "utf-8"
     for recipient in recipients:
-        outbox.queue(mailhost, recipient, _sender(), subject, body, charset)
+        outbox.queue(api.portal.get(), recipient, _sender(), subject, body, charset)
 
 
 def membership_changed(event):

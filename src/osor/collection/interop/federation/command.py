@@ -6,6 +6,7 @@ exit status whether the file was imported.
 """
 
 from osor.collection.interop.federation.importer import import_rdf
+from osor.collection.interop.imported_fields import summary_line
 from pathlib import Path
 from zope.i18n import translate
 
@@ -23,6 +24,7 @@ def import_file(collection, path, *, source_catalogue=None, dry_run=False, out=p
     for item in result.items:
         what = "created" if item["created"] else "updated"
         out(f"{path.name}: {what} {item['title']} ({item.get('url') or item['original_uri']})")
+        out(f"{path.name}:     {summary_line(item['fields'])}")
     for kind, problems in (("warning", result.warnings), ("error", result.errors)):
         for problem in problems:
             out(_line(path.name, kind, problem))

@@ -8,15 +8,23 @@ an import report on the collection (``interop/reports.py``).
 
 On any error nothing is written: validation happens before the first
 write, and the writes run inside a savepoint that is rolled back when
-one of them fails (or when it was a dry run). The report is recorded
-after the rollback, so that it survives it.
+one of them fails. The report is recorded after the rollback, so that it
+survives it.
+
+A re-import never overwrites what an editor wrote: every field of the
+solutions, releases and distributions follows ``interop.imported_fields``
+(updated, kept, unchanged), and a property the file does not state leaves
+its field alone. What each field gets is planned before anything is
+written; a dry run stops there and answers the same plan.
 """
 
 from dataclasses import dataclass
 from dataclasses import field
 from datetime import datetime
+from datetime import timedelta
 from datetime import UTC
 from osor.collection import _
+from osor.collection.interop import imported_fields
 from osor.collection.interop.federation import parsing
 from osor.collection.interop.federation.reading import CONTROL_CHARACTERS
 from osor.collection.interop.federation.reading import MAX_LENGTH
@@ -46,7 +54,8 @@ class ImportResult:
     """What an import did (or, in a dry run, would do).
 
     ``items``: one dict per solution (``original_uri``, ``title``,
-    ``created``, and its ``uid`` and ``url`` unless it was a dry run).
+    ``created``, ``fields``: the FieldPlans of the solution, its releases and
+    distributions, and its ``uid`` and ``url`` unless it was a dry run).
     """
 
     items: list = field(default_factory=list)
@@ -67,6 +76,14 @@ class ImportResult:
     @property
     def updated(self) -> list:
         return [item for item in self.items if not item["created"]]
+
+    @property
+    def fields(self) -> list:
+        return [plan for item in self.items for plan in item["fields"]]
+
+    @property
+    def conflicts(self) -> list:
+        return imported_fields.conflicts(self.fields)
 
     @property
     def outcome(self) -> str:
@@ -121,6 +138,7 @@ def _record(collection, result, filename) -> None:
         item_uid=uids[0] if len(uids) == 1 else None,
         warnings=result.warnings,
         errors=result.errors,
+        fields=[{**plan.to_dict(), "item": item["original_uri"]} for item in result.items for plan in item["fields"]],
     )
 
 
@@ -166,13 +184,17 @@ def _validated(collection, data, content_type, format, filename, source_catalogu
 
 def _write(collection, harvest, result) -> None:
     """Create or update the solutions of ``harvest``: all of them, or (when
-    a write fails, or in a dry run) none."""
+    a write fails) none. A dry run only plans."""
+    plans = [_plan_solution(harvest.existing.get(record.uri), record) for record in harvest.solutions]
+    if result.dry_run:
+        result.items = [_item(plan) for plan in plans]
+        _warn_about_first_import(plans, result)
+        return None
     savepoint = transaction.savepoint()
     harvested = datetime.now(UTC)
     try:
-        for record in harvest.solutions:
-            solution = harvest.existing.get(record.uri)
-            result.items.append(_write_solution(collection, solution, record, result.source_catalogue, harvested))
+        for plan in plans:
+            result.items.append(_write_solution(collection, plan, result.source_catalogue, harvested))
     except ConflictError:
         raise  # the publisher retries the whole request
     except Exception:
@@ -186,11 +208,8 @@ def _write(collection, harvest, result) -> None:
             "The site's administrators can find the cause in its log.",
         )
         return _fail(result, INVALID, located(message))
-    if result.dry_run:
-        savepoint.rollback()
-        for item in result.items:
-            item.pop("uid", None)
-            item.pop("url", None)
+    _warn_about_first_import(plans, result)
+    return None
 
 
 def acceptable_source(text: str) -> bool:
@@ -261,35 +280,167 @@ def solutions_by_original_uri(collection) -> dict:
     return found
 
 
-def _write_solution(collection, solution, record, source_catalogue, harvested) -> dict:
+# Planning: read only ---------------------------------------------------------
+
+
+@dataclass
+class _ItemPlan:
+    """What the import does to one item (``obj`` None: it is created)."""
+
+    record: object
+    obj: object
+    fields: list
+    children: list = field(default_factory=list)
+
+
+def _stated(values: dict, *always) -> dict:
+    """The values the file states: an absent property leaves its field alone."""
+    fingerprint = imported_fields.fingerprint
+    return {name: value for name, value in values.items() if name in always or fingerprint(value) is not None}
+
+
+def _solution_values(record) -> dict:
     fields = dict(record.fields)
-    created = solution is None
-    if created:
-        solution = api.content.create(
-            container=collection, type="software_solution", title=fields["title"], safe_id=True
-        )
-    solution.title = fields.pop("title")
-    solution.description = fields.pop("description") or ""
-    solution.setSubject(fields.pop("keywords"))
     licences = fields.pop("licences")
-    solution.licences = licences
-    # The shared contract of the importers: both the expression and its ids.
-    solution.licence_expression = " OR ".join(licences) or None
-    for name, value in fields.items():
-        setattr(solution, name, value)
-    solution.source_catalogue = source_catalogue
-    solution.original_uri = record.uri
-    solution.harvested = harvested
-    for release in record.releases:
-        _write_release(solution, release)
-    solution.reindexObject()
-    return {
-        "original_uri": record.uri,
-        "title": solution.title,
-        "created": created,
-        "uid": api.content.get_uuid(solution),
-        "url": solution.absolute_url(),
+    values = {
+        "title": fields.pop("title"),
+        "description": fields.pop("description") or "",
+        "subject": tuple(fields.pop("keywords")),
+        "licences": licences,
+        # The shared contract of the importers: both the expression and its ids.
+        "licence_expression": " OR ".join(licences) or None,
+        **fields,
     }
+    return _stated(values, "title")
+
+
+def _release_values(record) -> dict:
+    fields = dict(record.fields)
+    notes = fields.pop("release_notes")
+    fields["release_notes"] = RichTextValue(notes, "text/plain", "text/x-html-safe") if notes else None
+    return _stated(fields, "title", "version")
+
+
+def _distribution_values(record) -> dict:
+    fields = dict(record.fields)
+    fields.pop("licences")
+    return _stated(fields, "title", "access_url")
+
+
+# An item modified this long after its harvest was edited by someone (the
+# import itself reindexes it a moment after taking the harvest time).
+EDITED_AFTER = timedelta(minutes=1)
+
+
+def _planned(obj, values: dict, part=None, harvested=None) -> list:
+    plans = imported_fields.plan_fields(
+        obj, values, created=obj is None, fallback=_untouched_since_harvest(obj, values, harvested)
+    )
+    for plan in plans:
+        plan.part = part
+    return plans
+
+
+def _untouched_since_harvest(obj, values: dict, harvested) -> dict | None:
+    """For an item harvested before fingerprints were kept and not modified
+    since: its values are what the file said then."""
+    if obj is None or harvested is None or imported_fields.was_imported(obj):
+        return None
+    modified = obj.modified()
+    modified = modified.asdatetime() if hasattr(modified, "asdatetime") else modified
+    if harvested.tzinfo is None or modified - harvested > EDITED_AFTER:
+        return None
+    return imported_fields.fingerprints_of({name: imported_fields.read_field(obj, name) for name in values})
+
+
+def _plan_solution(solution, record) -> _ItemPlan:
+    harvested = getattr(solution, "harvested", None) if solution is not None else None
+    plan = _ItemPlan(record, solution, _planned(solution, _solution_values(record), harvested=harvested))
+    for release_record in record.releases:
+        version = release_record.fields["version"]
+        release = _child(solution, "solution_release", release_record.uri, version=version) if solution else None
+        release_values = _release_values(release_record)
+        release_plan = _ItemPlan(release_record, release, _planned(release, release_values, "release", harvested))
+        for distribution_record in release_record.distributions:
+            access_url = distribution_record.fields["access_url"]
+            distribution = (
+                _child(release, "solution_distribution", distribution_record.uri, access_url=access_url)
+                if release
+                else None
+            )
+            release_plan.children.append(
+                _ItemPlan(
+                    distribution_record,
+                    distribution,
+                    _planned(distribution, _distribution_values(distribution_record), "distribution", harvested),
+                )
+            )
+        plan.children.append(release_plan)
+    return plan
+
+
+def _every_field(plan: _ItemPlan) -> list:
+    found = list(plan.fields)
+    for child in plan.children:
+        found.extend(_every_field(child))
+    return found
+
+
+def _item(plan: _ItemPlan, solution=None) -> dict:
+    """The answer's entry for one solution (with ``uid`` and ``url`` once written)."""
+    title = solution.title if solution is not None else _planned_title(plan)
+    item = {
+        "original_uri": plan.record.uri,
+        "title": title,
+        "created": plan.obj is None,
+        "fields": _every_field(plan),
+    }
+    if solution is not None:
+        item["uid"] = api.content.get_uuid(solution)
+        item["url"] = solution.absolute_url()
+    return item
+
+
+def _planned_title(plan: _ItemPlan) -> str:
+    [title] = [field_plan for field_plan in plan.fields if field_plan.name == "title"]
+    return title.value if title.outcome == imported_fields.UPDATED or plan.obj is None else plan.obj.title
+
+
+def _warn_about_first_import(plans, result) -> None:
+    """Solutions never harvested before (matched on their URI though): their
+    differing fields were kept."""
+    for plan in plans:
+        if plan.obj is not None and any(p.first_import and p.conflict for p in plan.fields):
+            result.warnings.append(
+                located(
+                    _(
+                        "warning_rdf_first_import_over_local_content",
+                        default="This solution has no record of an earlier import: its fields that differ "
+                        "from the file keep their values (listed as kept); only its empty fields were "
+                        "filled in.",
+                    ),
+                    path=f"<{plan.record.uri}>",
+                )
+            )
+
+
+# Writing -----------------------------------------------------------------------
+
+
+def _write_solution(collection, plan: _ItemPlan, source_catalogue, harvested) -> dict:
+    solution = plan.obj
+    if solution is None:
+        solution = api.content.create(
+            container=collection, type="software_solution", title=plan.record.fields["title"], safe_id=True
+        )
+    imported_fields.apply_fields(solution, plan.fields)
+    solution.source_catalogue = source_catalogue
+    solution.original_uri = plan.record.uri
+    solution.harvested = harvested
+    for release_plan in plan.children:
+        _write_release(solution, release_plan)
+    solution.reindexObject()
+    return _item(plan, solution)
 
 
 def _child(container, portal_type, uri, **match):
@@ -305,30 +456,27 @@ def _child(container, portal_type, uri, **match):
     return None
 
 
-def _write_release(solution, record) -> None:
-    fields = dict(record.fields)
-    release = _child(solution, "solution_release", record.uri, version=fields["version"])
+def _write_release(solution, plan: _ItemPlan) -> None:
+    release = plan.obj
     if release is None:
-        release = api.content.create(container=solution, type="solution_release", title=fields["title"], safe_id=True)
-    notes = fields.pop("release_notes")
-    release.release_notes = RichTextValue(notes, "text/plain", "text/x-html-safe") if notes else None
-    for name, value in fields.items():
-        setattr(release, name, value)
-    release.original_uri = record.uri
-    for distribution in record.distributions:
-        _write_distribution(release, distribution)
+        release = api.content.create(
+            container=solution, type="solution_release", title=plan.record.fields["title"], safe_id=True
+        )
+    _write_item(release, plan)
+    for distribution_plan in plan.children:
+        distribution = distribution_plan.obj
+        if distribution is None:
+            distribution = api.content.create(
+                container=release,
+                type="solution_distribution",
+                title=distribution_plan.record.fields["title"],
+                safe_id=True,
+            )
+        _write_item(distribution, distribution_plan)
     release.reindexObject()
 
 
-def _write_distribution(release, record) -> None:
-    fields = dict(record.fields)
-    fields.pop("licences")
-    distribution = _child(release, "solution_distribution", record.uri, access_url=fields["access_url"])
-    if distribution is None:
-        distribution = api.content.create(
-            container=release, type="solution_distribution", title=fields["title"], safe_id=True
-        )
-    for name, value in fields.items():
-        setattr(distribution, name, value)
-    distribution.original_uri = record.uri
-    distribution.reindexObject()
+def _write_item(obj, plan: _ItemPlan) -> None:
+    imported_fields.apply_fields(obj, plan.fields)
+    obj.original_uri = plan.record.uri
+    obj.reindexObject()

@@ -5,9 +5,12 @@
 ``import_directory``: every ``*.yml`` / ``*.yaml`` file of the folder, in
 name order, is imported as the form and the REST endpoint import one file
 (with its report), committed one by one so that a failure leaves the files
-before it imported. One line per file is printed, then its problems.
+before it imported. One line per file is printed, then what happened to its
+fields (updated, kept because edited on the site, unchanged), then its
+problems.
 """
 
+from osor.collection.interop.imported_fields import summary_line as fields_line
 from osor.collection.interop.publiccode.importer import import_publiccode_file
 from osor.collection.interop.publiccode.text import MAX_BODY_BYTES
 from osor.collection.interop.reports import problem_as_dict
@@ -34,6 +37,8 @@ def import_directory(collection, directory, *, importer_id=None, out=print, comm
             transaction.commit()
         failed += not result.ok
         out(summary_line(path.name, result))
+        if result.ok:
+            out(f"    {fields_line(result.fields)}")
         for kind, problems in (("error", result.errors), ("warning", result.warnings)):
             for problem in problems:
                 out(problem_line(kind, problem_as_dict(problem)))

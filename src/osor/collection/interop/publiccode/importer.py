@@ -11,6 +11,12 @@ The match key is the repository: a file whose ``url`` is the
 ``repository_url`` of a solution of the collection (compared without scheme,
 ``www.``, trailing slash or ``.git``, host in any case) updates that solution
 instead of adding another one.
+
+An update never overwrites what an editor wrote: each field follows the
+rule of ``interop.imported_fields`` (updated, kept, unchanged), for the
+solution, its translations and the release of the file's version; the
+result lists the outcome of every field, and a dry run plans exactly the
+same without writing.
 """
 
 from AccessControl import Unauthorized as AccessControlUnauthorized
@@ -18,9 +24,12 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from osor.collection import _
 from osor.collection import logger
+from osor.collection.interop import imported_fields
+from osor.collection.interop.imported_fields import fields_of
 from osor.collection.interop.publiccode import values as plan_values
 from osor.collection.interop.publiccode.locate import line_of
 from osor.collection.interop.publiccode.storage import store_publiccode
+from osor.collection.interop.publiccode.storage import stored_publiccode
 from osor.collection.interop.publiccode.text import decoded
 from osor.collection.interop.publiccode.text import MAX_BODY_BYTES
 from osor.collection.interop.publiccode.text import UndecodableText
@@ -28,12 +37,10 @@ from osor.collection.interop.publiccode.validation import problem
 from osor.collection.interop.publiccode.validation import validate
 from osor.collection.interop.reports import record_import_report
 from plone import api
-from plone.dexterity.utils import iterSchemataForType
 from urllib.parse import urlsplit
 from zExceptions import Unauthorized
 from ZODB.POSException import ConflictError
 from zope.lifecycleevent import modified
-from zope.schema import getFieldsInOrder
 from zope.schema.interfaces import ValidationError
 
 import transaction
@@ -81,10 +88,25 @@ class ImportResult:
     errors: list = dataclass_field(default_factory=list)
     outcome: str = "failed"
     too_large: bool = False  # refused for its size, unread
+    fields: list = dataclass_field(default_factory=list)  # FieldPlan, what was (or would be) done
+
+    @property
+    def conflicts(self) -> list:
+        return imported_fields.conflicts(self.fields)
 
     @property
     def ok(self) -> bool:
         return not self.errors
+
+
+@dataclass
+class _Translation:
+    """The solution's translation that receives a description: ``item`` None
+    when it is to be added to ``container``."""
+
+    container: object
+    item: object
+    fields: list
 
 
 @dataclass
@@ -94,6 +116,16 @@ class _Plan:
     common: dict
     texts: dict  # language -> field values
     release: dict | None
+    fields: list = dataclass_field(default_factory=list)  # FieldPlan of the solution
+    translations: dict = dataclass_field(default_factory=dict)  # language -> _Translation
+    existing_release: object = None
+    release_fields: list = dataclass_field(default_factory=list)
+
+    def every_field(self) -> list:
+        planned = [*self.fields, *self.release_fields]
+        for translation in self.translations.values():
+            planned.extend(translation.fields)
+        return planned
 
 
 def import_publiccode(collection, text: str, *, filename=None, dry_run=False, importer_id=None) -> ImportResult:
@@ -112,6 +144,7 @@ def import_publiccode(collection, text: str, *, filename=None, dry_run=False, im
         warnings=result.warnings,
         errors=result.errors,
         importer_id=importer_id,
+        fields=[plan.to_dict() for plan in result.fields] if result.ok else (),
     )
     return result
 
@@ -168,12 +201,14 @@ def _import(collection, text, *, filename, dry_run) -> ImportResult:
     if result.errors:
         return result
     result.obj, result.created = plan.existing, plan.existing is None
+    result.fields = plan.every_field()
+    _warn_about_first_import(plan, result)
     if dry_run:
         result.outcome = "validated"
         return result
     savepoint = transaction.savepoint()
     try:
-        result.obj = _write(collection, plan, text, data, filename, result)
+        result.obj = _write(collection, plan, text, data, filename)
     except ConflictError:
         raise
     except (Unauthorized, AccessControlUnauthorized):
@@ -222,7 +257,7 @@ def _plan(collection, data: dict, text: str, result: ImportResult) -> _Plan:
     languages = plan_values.description_languages(data)
     main_language = _main_language(collection, languages, text, result)
     texts = {language: plan_values.texts_in(data, language) for language in languages}
-    if main_language in texts:
+    if main_language in texts and "documentation_url" in texts[main_language]:
         common["documentation_url"] = texts[main_language].pop("documentation_url")
     for language_texts in texts.values():
         language_texts.pop("documentation_url", None)
@@ -235,7 +270,115 @@ def _plan(collection, data: dict, text: str, result: ImportResult) -> _Plan:
         _check_fields(SOLUTION_TYPE, context, language_texts, text, result, language=language)
     if release is not None:
         _check_fields(RELEASE_TYPE, context, release, text, result)
-    return _Plan(existing, main_language, common, texts, release)
+    plan = _Plan(existing, main_language, common, texts, release)
+    _plan_fields(collection, plan, text, result)
+    return plan
+
+
+def _plan_fields(collection, plan: _Plan, text: str, result: ImportResult) -> None:
+    """What the import does to each field (read only: the dry run stops here)."""
+    solution = plan.existing
+    earlier = stored_publiccode(solution) if solution is not None else None
+    earlier = earlier["data"] if earlier is not None else None
+    plan.fields = imported_fields.plan_fields(
+        solution,
+        _solution_values(plan),
+        created=solution is None,
+        fallback=_earlier_fingerprints(earlier, plan.main_language, main=True),
+    )
+    shared = _language_independent(SOLUTION_TYPE)
+    for language, texts in plan.texts.items():
+        if language == plan.main_language:
+            continue
+        container = _translation_of(collection, language)
+        if container is None:
+            path = f"description.{language}"
+            result.warnings.append(
+                problem(
+                    path,
+                    line_of(text, path),
+                    _(
+                        "publiccode_warning_translation_kept",
+                        default="The ${language} description is kept in the stored file: this "
+                        "collection has no ${language} translation to put it in.",
+                        mapping={"language": language},
+                    ),
+                    None,
+                )
+            )
+            continue
+        item = _existing_translation(solution, language)
+        # Language-independent fields are decided once, on the solution, and
+        # copied to its translations as plone.app.multilingual does.
+        values = {name: value for name, value in {**plan.common, **texts}.items() if name not in shared}
+        fields = imported_fields.plan_fields(
+            item,
+            values,
+            created=item is None,
+            language=language,
+            fallback=_earlier_fingerprints(earlier, language, main=False),
+        )
+        plan.translations[language] = _Translation(container, item, fields)
+    if plan.release is not None:
+        plan.existing_release = _release_of(solution, plan.release["version"])
+        earlier_release = plan_values.release_values(earlier) if earlier else None
+        plan.release_fields = imported_fields.plan_fields(
+            plan.existing_release,
+            plan.release,
+            created=plan.existing_release is None,
+            fallback=imported_fields.fingerprints_of(earlier_release)
+            if earlier_release and earlier_release["version"] == plan.release["version"]
+            else None,
+        )
+        for field_plan in plan.release_fields:
+            field_plan.part = "release"
+
+
+def _solution_values(plan: _Plan) -> dict:
+    # The solution's title is the software's name; translations may use
+    # its localised name.
+    return {**plan.common, **plan.texts.get(plan.main_language, {}), "title": plan.common["title"]}
+
+
+def _earlier_fingerprints(earlier: dict | None, language: str, *, main: bool) -> dict | None:
+    """For content imported before fingerprints were kept: what the stored
+    file of that import said (``earlier``, its data), as if nobody had
+    edited the fields since. Only used by items without fingerprints."""
+    if not earlier:
+        return None
+    values, _notes = plan_values.solution_values(earlier)
+    texts = plan_values.texts_in(earlier, language) if language in plan_values.description_languages(earlier) else {}
+    documentation = texts.pop("documentation_url", None)
+    if main and documentation is not None:
+        values["documentation_url"] = documentation
+    merged = {**values, **texts}
+    if main:
+        merged["title"] = values["title"]
+    return imported_fields.fingerprints_of(merged)
+
+
+def _warn_about_first_import(plan: _Plan, result: ImportResult) -> None:
+    """Content written on the site and never imported: say that its fields
+    that differ from the file were kept."""
+    if plan.existing is None or not any(p.first_import and p.conflict for p in result.fields):
+        return
+    result.warnings.append(
+        problem(
+            "url",
+            None,
+            _(
+                "publiccode_warning_first_import_over_local_content",
+                default='"${title}" was written on this site and never imported from this file: '
+                "its fields that differ from the file keep their values (listed as kept); "
+                "only its empty fields were filled in.",
+                mapping={"title": plan.existing.Title()},
+            ),
+            _(
+                "publiccode_hint_first_import",
+                default="Edit the solution to take the file's value of a kept field.",
+            ),
+        )
+    )
 
 
 def _main_language(collection, languages: list, text: str, result: ImportResult) -> str:
@@ -296,14 +439,8 @@ def _check_permission(collection, existing, text: str, result: ImportResult) -> 
         )
 
 
-def _fields_of(portal_type: str) -> dict:
-    return {
-        name: (schema, field) for schema in iterSchemataForType(portal_type) for name, field in getFieldsInOrder(schema)
-    }
-
-
 def _check_fields(portal_type, context, values: dict, text, result, language=None) -> None:
-    fields = _fields_of(portal_type)
+    fields = fields_of(portal_type)
     for name, value in values.items():
         if name not in fields or value is None:
             continue
@@ -365,7 +502,7 @@ def find_solution(collection, url):
 # Writing -------------------------------------------------------------------------
 
 
-def _write(collection, plan: _Plan, text: str, data: dict, filename, result: ImportResult):
+def _write(collection, plan: _Plan, text: str, data: dict, filename):
     solution = plan.existing
     if solution is None:
         solution = api.content.create(
@@ -375,75 +512,73 @@ def _write(collection, plan: _Plan, text: str, data: dict, filename, result: Imp
             # plone.app.multilingual tags new content only on requests
             # marked with its layer (not the command's).
             solution.setLanguage(collection.Language())
-    # The solution's title is the software's name; translations may use
-    # its localised name.
-    main_texts = {**plan.texts.get(plan.main_language, {}), "title": plan.common["title"]}
-    _apply(solution, {**plan.common, **main_texts})
+    imported_fields.write_fields(solution, plan.fields)
     store_publiccode(solution, text=text, data=data, filename=filename)
     if plan.release is not None:
-        _write_release(solution, plan.release)
-    modified(solution)
-    for language, texts in plan.texts.items():
-        if language != plan.main_language:
-            _write_translation(collection, solution, language, {**plan.common, **texts}, text, result)
+        _write_release(solution, plan)
+    if plan.existing is None or imported_fields.updated(plan.fields):
+        modified(solution)
+    imported_fields.remember_fields(solution, plan.fields)
+    shared = _language_independent(SOLUTION_TYPE)
+    for language, translation in plan.translations.items():
+        _write_translation(solution, language, translation, shared, plan.fields)
     return solution
 
 
-def _apply(obj, values: dict) -> None:
-    fields = _fields_of(obj.portal_type)
-    for name, value in values.items():
-        if name in fields:
-            schema, field = fields[name]
-            if value is None and field.missing_value is not None:
-                value = field.missing_value
-            field.set(schema(obj), value)
-        else:
-            # licence_expression, when the solution schema does not have it yet
-            setattr(obj, name, value)
+def _release_of(solution, version: str):
+    if solution is None:
+        return None
+    for child in solution.objectValues():
+        if getattr(child, "portal_type", None) == RELEASE_TYPE and child.version == version:
+            return child
+    return None
 
 
-def _write_release(solution, release: dict) -> None:
-    existing = [
-        child
-        for child in solution.objectValues()
-        if getattr(child, "portal_type", None) == RELEASE_TYPE and child.version == release["version"]
-    ]
-    if existing:
-        target = existing[0]
-    else:
-        target = api.content.create(container=solution, type=RELEASE_TYPE, title=release["version"], safe_id=True)
-    _apply(target, release)
-    modified(target)
+def _write_release(solution, plan: _Plan) -> None:
+    target = plan.existing_release
+    if target is None:
+        target = api.content.create(container=solution, type=RELEASE_TYPE, title=plan.release["version"], safe_id=True)
+    imported_fields.write_fields(target, plan.release_fields)
+    if plan.existing_release is None or imported_fields.updated(plan.release_fields):
+        modified(target)
+    imported_fields.remember_fields(target, plan.release_fields)
 
 
-def _write_translation(collection, solution, language, values, text, result) -> None:
-    """Put the ``language`` description into the solution's translation in the
-    collection's translation of that language, or say why it stays in the file."""
-    path = f"description.{language}"
-    target_collection = _translation_of(collection, language)
-    if target_collection is None:
-        result.warnings.append(
-            problem(
-                path,
-                line_of(text, path),
-                _(
-                    "publiccode_warning_translation_kept",
-                    default="The ${language} description is kept in the stored file: this "
-                    "collection has no ${language} translation to put it in.",
-                    mapping={"language": language},
-                ),
-                None,
-            )
-        )
-        return
+def _existing_translation(solution, language: str):
+    if solution is None:
+        return None
     from plone.app.multilingual.interfaces import ITranslationManager
 
     manager = ITranslationManager(solution)
-    translation = manager.get_translation(language) if manager.has_translation(language) else None
-    if translation is None:
-        translation = manager.add_translation(language)
-    _apply(translation, values)
-    modified(translation)
+    return manager.get_translation(language) if manager.has_translation(language) else None
+
+
+def _write_translation(solution, language, translation: _Translation, shared: set, solution_fields) -> None:
+    """Put the ``language`` description into the solution's translation (added
+    if need be), with the language-independent fields of the solution."""
+    from plone.app.multilingual.interfaces import ITranslationManager
+
+    item = translation.item
+    if item is None:
+        item = ITranslationManager(solution).add_translation(language)
+    imported_fields.write_fields(item, translation.fields)
+    # The solution's language-independent fields (as plone.app.multilingual
+    # copies them) with their fingerprints.
+    names = [plan.name for plan in solution_fields if plan.name in shared]
+    copied = imported_fields.copy_fields(solution, item, names)
+    if translation.item is None or imported_fields.updated(translation.fields) or copied:
+        modified(item)
+    imported_fields.remember_fields(item, translation.fields)
+
+
+def _language_independent(portal_type: str) -> set:
+    """The fields plone.app.multilingual keeps the same in every translation."""
+    try:
+        from plone.app.multilingual.dx.interfaces import ILanguageIndependentField
+    except ImportError:  # pragma: no cover
+        return set()
+    fields = fields_of(portal_type)
+    return {name for name, (_schema, field) in fields.items() if ILanguageIndependentField.providedBy(field)}
 
 
 def _translation_of(collection, language: str):

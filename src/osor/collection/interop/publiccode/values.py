@@ -38,6 +38,8 @@ def _strings(value) -> list[str]:
 def solution_values(data: dict) -> tuple[dict, list[tuple]]:
     """(field name -> value, notes): the language-independent part of ``data``.
 
+    Only the fields the file speaks of are planned: a key the file leaves out
+    leaves its field alone (a missing list is not an empty list).
     ``notes`` are (path, message id, default, mapping) for values kept only in
     the stored file, which the importer reports as warnings.
     """
@@ -47,24 +49,48 @@ def solution_values(data: dict) -> tuple[dict, list[tuple]]:
     organisation = data.get("organisation") or {}
     audience = data.get("intendedAudience") or {}
     localisation = data.get("localisation") or {}
-    values = {
-        "title": data.get("name") or "",
-        "repository_url": data.get("url") or None,
-        "landing_page": data.get("landingURL") or None,
-        "development_status": mapped("development_status", data.get("developmentStatus")),
-        "solution_type": _unique([mapped("software_type", data.get("softwareType"))]),
-        "topics": _topics(data),
+    owner_given = any(_mentions(source, key) for source, key in _owner_sources(organisation, legal))
+    planned = {
+        "title": (True, lambda: data.get("name") or ""),
+        "repository_url": (True, lambda: data.get("url") or None),
+        "landing_page": (_mentions(data, "landingURL"), lambda: data.get("landingURL") or None),
+        "development_status": (
+            _mentions(data, "developmentStatus"),
+            lambda: mapped("development_status", data.get("developmentStatus")),
+        ),
+        "solution_type": (
+            _mentions(data, "softwareType"),
+            lambda: _unique([mapped("software_type", data.get("softwareType"))]),
+        ),
+        "topics": (_mentions(data, "categories") or _mentions(audience, "scope"), lambda: _topics(data)),
         # Categories are kept verbatim as keywords, with or without an
         # equivalent among our topics.
-        "subject": tuple(_unique(_strings(data.get("categories")))),
-        "owner_name": _owner_name(organisation, legal),
-        "contact_points": [_contact_point(contact) for contact in maintenance.get("contacts") or []],
-        "used_by": _unique(_strings(data.get("usedBy"))),
-        "interface_languages": _interface_languages(localisation, notes),
-        "spatial_coverage": _countries(audience, notes),
+        "subject": (_mentions(data, "categories"), lambda: tuple(_unique(_strings(data.get("categories"))))),
+        "owner_name": (owner_given, lambda: _owner_name(organisation, legal)),
+        "contact_points": (
+            _mentions(maintenance, "contacts"),
+            lambda: [_contact_point(contact) for contact in maintenance.get("contacts") or []],
+        ),
+        "used_by": (_mentions(data, "usedBy"), lambda: _unique(_strings(data.get("usedBy")))),
+        "interface_languages": (
+            _mentions(localisation, "availableLanguages"),
+            lambda: _interface_languages(localisation, notes),
+        ),
+        "spatial_coverage": (_mentions(audience, "countries"), lambda: _countries(audience, notes)),
     }
-    values.update(_licences(legal, notes))
+    values = {name: value() for name, (given, value) in planned.items() if given}
+    if _mentions(legal, "license"):
+        values.update(_licences(legal, notes))
     return values, notes
+
+
+def _mentions(mapping: dict, key: str) -> bool:
+    """Whether the file gives ``key`` a value (a null is no value)."""
+    return isinstance(mapping, dict) and mapping.get(key) is not None
+
+
+def _owner_sources(organisation: dict, legal: dict) -> tuple:
+    return ((organisation, "name"), (legal, "mainCopyrightOwner"), (legal, "repoOwner"))
 
 
 def _topics(data: dict) -> list[str]:
@@ -145,17 +171,20 @@ def _licences(legal: dict, notes: list) -> dict:
 
 
 def texts_in(data: dict, language: str) -> dict:
-    """The texts of ``description.<language>`` as field values."""
+    """The texts of ``description.<language>`` as field values (only those
+    the file gives: the name is always given)."""
     description = (data.get("description") or {}).get(language) or {}
-    long_description = description.get("longDescription") or ""
-    return {
-        "title": description.get("localisedName") or data.get("name") or "",
-        "description": " ".join((description.get("shortDescription") or "").split()),
-        "body": RichTextValue(long_description, "text/x-web-markdown", "text/x-html-safe")
-        if long_description
-        else None,
-        "documentation_url": description.get("documentation") or None,
-    }
+    texts = {"title": description.get("localisedName") or data.get("name") or ""}
+    if _mentions(description, "shortDescription"):
+        texts["description"] = " ".join((description.get("shortDescription") or "").split())
+    if _mentions(description, "longDescription"):
+        long_description = description.get("longDescription") or ""
+        texts["body"] = (
+            RichTextValue(long_description, "text/x-web-markdown", "text/x-html-safe") if long_description else None
+        )
+    if _mentions(description, "documentation"):
+        texts["documentation_url"] = description.get("documentation") or None
+    return texts
 
 
 def description_languages(data: dict) -> list[str]:

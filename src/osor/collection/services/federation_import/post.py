@@ -20,7 +20,9 @@ class FederationImportPost(Service):
     ``?source=<catalogue URI or title>``, ``?dry_run=true``, ``?filename=``.
 
     201 when a solution was created, 200 when all were updated (or on a dry
-    run); 400 with located ``errors``, 413 too large, 415 not RDF. Only
+    run); each item lists what the import did (or would do) to each field
+    (``fields``: updated, kept, unchanged) and its ``conflicts`` (kept);
+    400 with located ``errors``, 413 too large, 415 not RDF. Only
     these RDF media types are taken: another site's HTML form cannot send
     them without a CORS preflight (the CSRF protection of this endpoint).
     """
@@ -59,6 +61,8 @@ class FederationImportPost(Service):
                     "original_uri": item["original_uri"],
                     "title": item["title"],
                     "created": item["created"],
+                    "fields": [plan.to_dict() for plan in item["fields"]],
+                    "conflicts": [plan.to_dict() for plan in item["fields"] if plan.conflict],
                 }
                 for item in result.items
             ],

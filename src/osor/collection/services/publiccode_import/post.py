@@ -6,11 +6,15 @@ cannot send those without a CORS preflight, which is the CSRF protection of
 this endpoint), at most ``MAX_BODY_BYTES``. ``?dry_run=true`` validates
 without writing.
 
-Answers ``201 {"@id", "created", "warnings"}`` when the solution was created
-or updated (``created`` false), ``200 {"@id", "created", "dry_run": true,
-"warnings"}`` for a dry run (``@id`` of the solution it would update, or
-null), ``400 {"errors", "warnings"}`` when the file cannot be imported,
-``413`` and ``415`` for a body too large or of another type.
+Answers ``201 {"@id", "created", "warnings", "fields", "conflicts"}`` when
+the solution was created or updated (``created`` false), ``200 {"@id",
+"created", "dry_run": true, "warnings", "fields", "conflicts"}`` for a dry
+run (``@id`` of the solution it would update, or null), ``400 {"errors",
+"warnings"}`` when the file cannot be imported, ``413`` and ``415`` for a
+body too large or of another type. ``fields`` lists what the import did (or
+would do) to each field: ``{"field", "part", "language", "outcome"}`` with
+outcome ``updated``, ``kept`` (an editor's value, kept) or ``unchanged``;
+``conflicts`` are the kept ones.
 """
 
 from osor.collection import _
@@ -53,10 +57,17 @@ class PubliccodeImportPost(Service):
         if not result.ok:
             return self._answer(400, self._errors_of(result))
         url = result.obj.absolute_url() if result.obj is not None else None
+        answer = {
+            "@id": url,
+            "created": result.created,
+            "warnings": warnings,
+            "fields": [plan.to_dict() for plan in result.fields],
+            "conflicts": [plan.to_dict() for plan in result.conflicts],
+        }
         if dry_run:
-            return self._answer(200, {"@id": url, "created": result.created, "dry_run": True, "warnings": warnings})
+            return self._answer(200, {**answer, "dry_run": True})
         self.request.response.setHeader("Location", url)
-        return self._answer(201, {"@id": url, "created": result.created, "warnings": warnings})
+        return self._answer(201, answer)
 
     def _filename(self) -> str:
         """The name the client gives (``?filename=``), else publiccode.yml."""

@@ -1,0 +1,1 @@
+Member forms: Plone's metadata only for site admins, a solution's essentials first on 3 tabs instead of 9, no false required markers, a keyboard-operable SPDX licence type-ahead with "Did you mean …?" suggestions, and field errors that name their field and say how to fix it, in the user's language.
