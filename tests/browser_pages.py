@@ -31,4 +31,5 @@ PAGES = {
 # Pages only a facilitator opens (checked logged in as the demo's facilitator).
 FACILITATOR_PAGES = {
     "review": "/en/osor/@@review",
+    "my-contributions": "/@@my-contributions",
 }

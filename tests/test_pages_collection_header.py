@@ -47,12 +47,14 @@ def test_a_non_member_gets_a_join_button(make, functional_app):
     assert not header.xpath('.//a[contains(@class, "osor-login-to-join")]')
 
 
-def test_a_closed_collection_asks_to_request_joining(make, functional_app):
+def test_a_closed_collection_sends_a_request_to_join_in_one_click(make, functional_app):
     collection = make(closed=True)
     header = header_of(functional_app, collection.absolute_url(), "nina")
-    request = header.xpath('.//a[contains(@class, "osor-join")]')[0]
-    assert request.text.strip() == "Request to join"
-    assert request.get("href") == f"{collection.absolute_url()}/@@members#osor-join-form"
+    button = header.xpath('.//form//button[contains(@class, "osor-request-to-join")]')[0]
+    assert button.text.strip() == "Request to join"
+    assert button.xpath("ancestor::form/@action") == [f"{collection.absolute_url()}/@@join"]
+    with_message = header.xpath('.//a[contains(@class, "osor-request-with-message")]')[0]
+    assert with_message.get("href") == f"{collection.absolute_url()}/@@members#osor-join-form"
 
 
 def test_a_member_gets_a_leave_button(make, functional_app):

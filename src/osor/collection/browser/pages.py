@@ -19,6 +19,7 @@ from osor.collection.licences.pages import compatibility_checker_url
 from osor.collection.licences.pages import has_licence_page
 from osor.collection.licences.pages import licence_page_url
 from osor.collection.licences.pages import SPDX_URL
+from osor.collection.membership.contributing import add_link
 from osor.collection.pages import attachments
 from osor.collection.pages import cards
 from osor.collection.pages import europe_map
@@ -96,6 +97,10 @@ class PageView(BrowserView):
 
     def __call__(self):
         return self.index()
+
+    def add_link(self, portal_type: str) -> dict | None:
+        """The add form of ``portal_type`` inside this item, if the current user may open it."""
+        return add_link(self.context, portal_type)
 
     @property
     def language(self) -> str:
