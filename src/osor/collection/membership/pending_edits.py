@@ -147,7 +147,8 @@ def pending(obj) -> dict | None:
     """The pending edit or addition of ``obj``, or None.
 
     ``{"kind": "edit"|"addition", "status": "pending"|"sent_back", "author",
-    "submitted", "values": {field name: pending value}}``
+    "submitted", "values": {field name: pending value}, "annotations":
+    {annotation key: pending value}}``
     """
     record = _record(obj)
     return dict(record) if record else None
@@ -287,7 +288,7 @@ def _drop_what_is_published(obj, published) -> None:
     values = record["values"]
     for name in [name for name in values if name in published and _same(values[name], published[name])]:
         del values[name]
-    if not values:
+    if not values and not record.get("annotations"):
         del _annotations(obj)[PENDING_KEY]
         obj.reindexObject(idxs=[PENDING_INDEX])
 
@@ -339,6 +340,42 @@ def hold_edit(obj) -> bool:
     obj.reindexObject()
     notify(PendingEditEvent(obj, "submitted", "edit", record["author"], record["author"]))
     return True
+
+
+def must_wait(obj) -> bool:
+    """Whether a change of ``obj`` by the current user waits for a
+    facilitator: ``obj`` is public, in a moderated collection, and she may
+    not publish directly."""
+    return (
+        community_item_of(obj) is not None
+        and is_public(obj)
+        and is_moderated_for_current_user(obj)
+        and has_published_values(obj)
+    )
+
+
+def hold_annotation(obj, key: str, value) -> None:
+    """Keep ``value`` for the annotation ``key`` of public ``obj`` with its
+    pending edit (added if need be): the annotation visitors read is
+    replaced only when a facilitator approves the edit, and ``value`` is
+    discarded when she sends it back or its author withdraws it.
+
+    For what is kept beside the fields (the original publiccode.yml, read
+    by the export): call it after the modified event, which holds the
+    fields' change in the same pending edit.
+    """
+    record = _record(obj, "edit")
+    created = record is None
+    if created:
+        record = _new_record(obj, "edit")
+    annotations = record.get("annotations")
+    if annotations is None:
+        annotations = record["annotations"] = PersistentMapping()
+    annotations[key] = value
+    record["status"] = "pending"
+    if created:
+        obj.reindexObject(idxs=[PENDING_INDEX])
+        notify(PendingEditEvent(obj, "submitted", "edit", record["author"], record["author"]))
 
 
 def hold_addition(obj) -> None:
@@ -421,6 +458,8 @@ def approve(obj) -> str:
     if kind == "edit":
         values = dict(record["values"])
         _set_values(obj, values)
+        for key, value in (record.get("annotations") or {}).items():
+            _annotations(obj)[key] = value
         remember_published_values(obj)
         aq_base(obj)._v_osor_applying_pending_edit = True
         try:

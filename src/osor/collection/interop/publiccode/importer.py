@@ -28,6 +28,8 @@ from osor.collection.interop import imported_fields
 from osor.collection.interop.imported_fields import fields_of
 from osor.collection.interop.publiccode import values as plan_values
 from osor.collection.interop.publiccode.locate import line_of
+from osor.collection.interop.publiccode.storage import ANNOTATION_KEY
+from osor.collection.interop.publiccode.storage import publiccode_record
 from osor.collection.interop.publiccode.storage import store_publiccode
 from osor.collection.interop.publiccode.storage import stored_publiccode
 from osor.collection.interop.publiccode.text import decoded
@@ -36,6 +38,7 @@ from osor.collection.interop.publiccode.text import UndecodableText
 from osor.collection.interop.publiccode.validation import problem
 from osor.collection.interop.publiccode.validation import validate
 from osor.collection.interop.reports import record_import_report
+from osor.collection.membership import pending_edits
 from plone import api
 from urllib.parse import urlsplit
 from zExceptions import Unauthorized
@@ -426,10 +429,11 @@ def _check_permission(collection, existing, text: str, result: ImportResult) -> 
             problem(
                 "url",
                 line_of(text, "url"),
+                # Nothing of the solution itself: the importer may not see it
+                # (another member's draft).
                 _(
-                    "publiccode_error_may_not_update",
-                    default='The solution "${title}" of this collection has this repository, and you may not edit it.',
-                    mapping={"title": existing.Title()},
+                    "publiccode_error_repository_taken",
+                    default="This repository is already described in this collection by content you may not change.",
                 ),
                 _(
                     "publiccode_hint_ask_facilitator",
@@ -513,11 +517,22 @@ def _write(collection, plan: _Plan, text: str, data: dict, filename):
             # marked with its layer (not the command's).
             solution.setLanguage(collection.Language())
     imported_fields.write_fields(solution, plan.fields)
-    store_publiccode(solution, text=text, data=data, filename=filename)
     if plan.release is not None:
         _write_release(solution, plan)
     if plan.existing is None or imported_fields.updated(plan.fields):
         modified(solution)
+    # After the modified event, which holds a member's change of published
+    # content in a moderated collection: the file (read by the export)
+    # then waits in the same pending edit.
+    earlier = stored_publiccode(solution)
+    if earlier is not None and earlier["text"] == text:
+        pass  # the same file: nothing visitors read changes
+    elif pending_edits.must_wait(solution):
+        pending_edits.hold_annotation(
+            solution, ANNOTATION_KEY, publiccode_record(text=text, data=data, filename=filename)
+        )
+    else:
+        store_publiccode(solution, text=text, data=data, filename=filename)
     imported_fields.remember_fields(solution, plan.fields)
     shared = _language_independent(SOLUTION_TYPE)
     for language, translation in plan.translations.items():
