@@ -50,6 +50,7 @@ from zope.interface import Interface
 from zope.lifecycleevent import Attributes
 from zope.lifecycleevent import ObjectModifiedEvent
 from zope.schema import getFieldsInOrder
+from zope.schema import TextLine
 
 import copy
 
@@ -82,6 +83,11 @@ PENDING_ADDITION_VIEWERS = [
 VISIBILITY_PERMISSIONS = ("View", "Access contents information")
 
 MAX_MOTIVATION = 5000
+
+# The display of content is no field but a property (``setLayout``, which a
+# REST PATCH of "layout" calls): visitors see it, so it is moderated too.
+LAYOUT = "layout"
+LAYOUT_FIELD = TextLine(__name__=LAYOUT, title=_("label_pending_layout", default="Display"))
 
 
 class PendingEditError(ValueError):
@@ -186,7 +192,7 @@ def pending_fields(obj) -> list[dict]:
     record = pending(obj)
     if not record or record["kind"] != "edit":
         return []
-    fields = dict(_fields(obj))
+    fields = {**dict(_fields(obj)), LAYOUT: LAYOUT_FIELD}
     published = _annotations(obj).get(PUBLISHED_VALUES_KEY) or {}
     return [
         {"name": name, "field": fields[name], "published": published.get(name), "pending": value}
@@ -260,6 +266,8 @@ def current_values(obj) -> dict:
         manager = _data_manager(obj, field)
         if manager is not None:
             values[name] = manager.query(field.missing_value)
+    if LAYOUT not in values and getattr(aq_base(obj), "getLayout", None) is not None:
+        values[LAYOUT] = obj.getLayout()
     return values
 
 
@@ -308,6 +316,8 @@ def _set_values(obj, values) -> None:
     for name, value in values.items():
         if name in fields:
             _data_manager(obj, fields[name]).set(_copy(value))
+        elif name == LAYOUT and value and value != obj.getLayout():
+            obj.setLayout(value)
 
 
 # Holding changes ----------------------------------------------------------------
