@@ -295,22 +295,34 @@ def _plan_fields(collection, plan: _Plan, text: str, result: ImportResult) -> No
             continue
         container = _translation_of(collection, language)
         if container is None:
-            path = f"description.{language}"
-            result.warnings.append(
-                problem(
-                    path,
-                    line_of(text, path),
-                    _(
-                        "publiccode_warning_translation_kept",
-                        default="The ${language} description is kept in the stored file: this "
-                        "collection has no ${language} translation to put it in.",
-                        mapping={"language": language},
-                    ),
-                    None,
-                )
+            _keep_in_file(
+                language,
+                _(
+                    "publiccode_warning_translation_kept",
+                    default="The ${language} description is kept in the stored file: this "
+                    "collection has no ${language} translation to put it in.",
+                    mapping={"language": language},
+                ),
+                text,
+                result,
             )
             continue
         item = _existing_translation(solution, language)
+        if item is not None and not api.user.has_permission(MODIFY, obj=item):
+            # The translation may be another team's: the right to edit the
+            # solution is not the right to edit it.
+            _keep_in_file(
+                language,
+                _(
+                    "publiccode_warning_translation_not_editable",
+                    default="The ${language} description is kept in the stored file: you may not "
+                    "edit the ${language} translation of this solution.",
+                    mapping={"language": language},
+                ),
+                text,
+                result,
+            )
+            continue
         # Language-independent fields are decided once, on the solution, and
         # copied to its translations as plone.app.multilingual does.
         values = {name: value for name, value in {**plan.common, **texts}.items() if name not in shared}
@@ -335,6 +347,12 @@ def _plan_fields(collection, plan: _Plan, text: str, result: ImportResult) -> No
         )
         for field_plan in plan.release_fields:
             field_plan.part = "release"
+
+
+def _keep_in_file(language: str, message, text: str, result: ImportResult) -> None:
+    """Warn that the ``language`` description goes into no translation."""
+    path = f"description.{language}"
+    result.warnings.append(problem(path, line_of(text, path), message, None))
 
 
 def _solution_values(plan: _Plan) -> dict:
