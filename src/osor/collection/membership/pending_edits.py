@@ -383,6 +383,8 @@ def hold_annotation(obj, key: str, value) -> None:
         annotations = record["annotations"] = PersistentMapping()
     annotations[key] = value
     record["status"] = "pending"
+    record["author"] = api.user.get_current().getId()
+    record["submitted"] = DateTime().ISO8601()
     if created:
         obj.reindexObject(idxs=[PENDING_INDEX])
         notify(PendingEditEvent(obj, "submitted", "edit", record["author"], record["author"]))
