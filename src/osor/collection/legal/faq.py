@@ -14,6 +14,7 @@ from osor.collection.legal.spdx import licence_ids_in
 from osor.collection.legal.workflow import requester_of
 from plone import api
 from plone.app.textfield.value import RichTextValue
+from plone.app.uuid.utils import uuidToObject
 from plone.dexterity.utils import createContentInContainer
 from zope.globalrequest import getRequest
 from zope.i18n import translate
@@ -73,7 +74,19 @@ def faq_container():
     return api.portal.get()
 
 
+def published_entry(request):
+    """The FAQ entry of ``request``, if it was published and not deleted."""
+    uid = getattr(request, "faq_entry", None)
+    return uuidToObject(uid, unrestricted=True) if uid else None
+
+
 def check_publishable(request) -> None:
+    # Once: a form sent twice adds no second entry. Two sending at the same
+    # time both write ``faq_entry``: one of them conflicts and is retried.
+    if published_entry(request) is not None:
+        raise FaqNotAllowed(
+            _("error_legal_faq_already_published", default="This request is already published in the Legal FAQ.")
+        )
     if not request.consent:
         raise FaqNotAllowed(_("error_legal_faq_no_consent", default="The requester did not consent to publication."))
     if api.content.get_state(request) not in PUBLISHABLE_STATES:

@@ -50,6 +50,7 @@ from zope.interface import Interface
 from zope.lifecycleevent import Attributes
 from zope.lifecycleevent import ObjectModifiedEvent
 from zope.schema import getFieldsInOrder
+from zope.schema import TextLine
 
 import copy
 
@@ -82,6 +83,11 @@ PENDING_ADDITION_VIEWERS = [
 VISIBILITY_PERMISSIONS = ("View", "Access contents information")
 
 MAX_MOTIVATION = 5000
+
+# The display of content is no field but a property (``setLayout``, which a
+# REST PATCH of "layout" calls): visitors see it, so it is moderated too.
+LAYOUT = "layout"
+LAYOUT_FIELD = TextLine(__name__=LAYOUT, title=_("label_pending_layout", default="Display"))
 
 
 class PendingEditError(ValueError):
@@ -147,7 +153,8 @@ def pending(obj) -> dict | None:
     """The pending edit or addition of ``obj``, or None.
 
     ``{"kind": "edit"|"addition", "status": "pending"|"sent_back", "author",
-    "submitted", "values": {field name: pending value}}``
+    "submitted", "values": {field name: pending value}, "annotations":
+    {annotation key: pending value}}``
     """
     record = _record(obj)
     return dict(record) if record else None
@@ -185,7 +192,7 @@ def pending_fields(obj) -> list[dict]:
     record = pending(obj)
     if not record or record["kind"] != "edit":
         return []
-    fields = dict(_fields(obj))
+    fields = {**dict(_fields(obj)), LAYOUT: LAYOUT_FIELD}
     published = _annotations(obj).get(PUBLISHED_VALUES_KEY) or {}
     return [
         {"name": name, "field": fields[name], "published": published.get(name), "pending": value}
@@ -259,6 +266,8 @@ def current_values(obj) -> dict:
         manager = _data_manager(obj, field)
         if manager is not None:
             values[name] = manager.query(field.missing_value)
+    if LAYOUT not in values and getattr(aq_base(obj), "getLayout", None) is not None:
+        values[LAYOUT] = obj.getLayout()
     return values
 
 
@@ -287,7 +296,7 @@ def _drop_what_is_published(obj, published) -> None:
     values = record["values"]
     for name in [name for name in values if name in published and _same(values[name], published[name])]:
         del values[name]
-    if not values:
+    if not values and not record.get("annotations"):
         del _annotations(obj)[PENDING_KEY]
         obj.reindexObject(idxs=[PENDING_INDEX])
 
@@ -307,6 +316,8 @@ def _set_values(obj, values) -> None:
     for name, value in values.items():
         if name in fields:
             _data_manager(obj, fields[name]).set(_copy(value))
+        elif name == LAYOUT and value and value != obj.getLayout():
+            obj.setLayout(value)
 
 
 # Holding changes ----------------------------------------------------------------
@@ -339,6 +350,44 @@ def hold_edit(obj) -> bool:
     obj.reindexObject()
     notify(PendingEditEvent(obj, "submitted", "edit", record["author"], record["author"]))
     return True
+
+
+def must_wait(obj) -> bool:
+    """Whether a change of ``obj`` by the current user waits for a
+    facilitator: ``obj`` is public, in a moderated collection, and she may
+    not publish directly."""
+    return (
+        community_item_of(obj) is not None
+        and is_public(obj)
+        and is_moderated_for_current_user(obj)
+        and has_published_values(obj)
+    )
+
+
+def hold_annotation(obj, key: str, value) -> None:
+    """Keep ``value`` for the annotation ``key`` of public ``obj`` with its
+    pending edit (added if need be): the annotation visitors read is
+    replaced only when a facilitator approves the edit, and ``value`` is
+    discarded when she sends it back or its author withdraws it.
+
+    For what is kept beside the fields (the original publiccode.yml, read
+    by the export): call it after the modified event, which holds the
+    fields' change in the same pending edit.
+    """
+    record = _record(obj, "edit")
+    created = record is None
+    if created:
+        record = _new_record(obj, "edit")
+    annotations = record.get("annotations")
+    if annotations is None:
+        annotations = record["annotations"] = PersistentMapping()
+    annotations[key] = value
+    record["status"] = "pending"
+    record["author"] = api.user.get_current().getId()
+    record["submitted"] = DateTime().ISO8601()
+    if created:
+        obj.reindexObject(idxs=[PENDING_INDEX])
+        notify(PendingEditEvent(obj, "submitted", "edit", record["author"], record["author"]))
 
 
 def hold_addition(obj) -> None:
@@ -421,6 +470,8 @@ def approve(obj) -> str:
     if kind == "edit":
         values = dict(record["values"])
         _set_values(obj, values)
+        for key, value in (record.get("annotations") or {}).items():
+            _annotations(obj)[key] = value
         remember_published_values(obj)
         aq_base(obj)._v_osor_applying_pending_edit = True
         try:

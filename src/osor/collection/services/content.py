@@ -3,6 +3,10 @@
 A body whose values have the wrong shape for their fields (``json_errors``)
 is refused as a whole with 400 naming each field, before anything is
 written.
+
+A PATCH that changes only the display (``layout``) is an edit too:
+plone.restapi notifies no modification then, so moderation (a member's
+change of published content waits for a facilitator) would not see it.
 """
 
 from osor.collection import _
@@ -10,7 +14,9 @@ from osor.collection.content.validation import json_errors
 from plone.restapi.deserializer import json_body
 from plone.restapi.deserializer.dxcontent import DeserializeFromJson
 from zExceptions import BadRequest
+from zope.event import notify
 from zope.i18n import translate
+from zope.lifecycleevent import ObjectModifiedEvent
 
 
 class DeserializeOsorContentFromJson(DeserializeFromJson):
@@ -30,9 +36,13 @@ class DeserializeOsorContentFromJson(DeserializeFromJson):
                 error["message"] = translate(error["message"], context=self.request)
                 error["error"] = "ValidationError"
             raise BadRequest(errors)
-        return super().__call__(
+        layout = self.context.getLayout()
+        context = super().__call__(
             validate_all=validate_all,
             data=data,
             create=create,
             mask_validation_errors=mask_validation_errors,
         )
+        if not create and not self.modified and self.context.getLayout() != layout:
+            notify(ObjectModifiedEvent(self.context))
+        return context

@@ -18,6 +18,7 @@ same data the importer reads.
 """
 
 from datetime import date
+from osor.collection.interop.catalogue.visibility import visible_to_anonymous
 from osor.collection.interop.publiccode.mapping import export_table
 from osor.collection.interop.publiccode.mapping import table
 from osor.collection.interop.publiccode.storage import stored_publiccode
@@ -212,7 +213,15 @@ def _release(obj, data: dict, original: dict) -> None:
 
 
 def _newest_release(obj):
-    releases = [child for child in obj.objectValues() if getattr(child, "portal_type", None) == "solution_release"]
+    """The newest release of ``obj``. Of a solution visitors see, only the
+    releases they see (the rule of the catalogue and DCAT exports): not one
+    that waits for approval. A draft's editors get its releases."""
+    public = visible_to_anonymous(obj)
+    releases = [
+        child
+        for child in obj.objectValues()
+        if getattr(child, "portal_type", None) == "solution_release" and (not public or visible_to_anonymous(child))
+    ]
     if not releases:
         return None
     # Dated releases by date, then those without a date in the order they were added.

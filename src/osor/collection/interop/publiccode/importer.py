@@ -28,6 +28,8 @@ from osor.collection.interop import imported_fields
 from osor.collection.interop.imported_fields import fields_of
 from osor.collection.interop.publiccode import values as plan_values
 from osor.collection.interop.publiccode.locate import line_of
+from osor.collection.interop.publiccode.storage import ANNOTATION_KEY
+from osor.collection.interop.publiccode.storage import publiccode_record
 from osor.collection.interop.publiccode.storage import store_publiccode
 from osor.collection.interop.publiccode.storage import stored_publiccode
 from osor.collection.interop.publiccode.text import decoded
@@ -36,6 +38,7 @@ from osor.collection.interop.publiccode.text import UndecodableText
 from osor.collection.interop.publiccode.validation import problem
 from osor.collection.interop.publiccode.validation import validate
 from osor.collection.interop.reports import record_import_report
+from osor.collection.membership import pending_edits
 from plone import api
 from urllib.parse import urlsplit
 from zExceptions import Unauthorized
@@ -292,22 +295,34 @@ def _plan_fields(collection, plan: _Plan, text: str, result: ImportResult) -> No
             continue
         container = _translation_of(collection, language)
         if container is None:
-            path = f"description.{language}"
-            result.warnings.append(
-                problem(
-                    path,
-                    line_of(text, path),
-                    _(
-                        "publiccode_warning_translation_kept",
-                        default="The ${language} description is kept in the stored file: this "
-                        "collection has no ${language} translation to put it in.",
-                        mapping={"language": language},
-                    ),
-                    None,
-                )
+            _keep_in_file(
+                language,
+                _(
+                    "publiccode_warning_translation_kept",
+                    default="The ${language} description is kept in the stored file: this "
+                    "collection has no ${language} translation to put it in.",
+                    mapping={"language": language},
+                ),
+                text,
+                result,
             )
             continue
         item = _existing_translation(solution, language)
+        if item is not None and not api.user.has_permission(MODIFY, obj=item):
+            # The translation may be another team's: the right to edit the
+            # solution is not the right to edit it.
+            _keep_in_file(
+                language,
+                _(
+                    "publiccode_warning_translation_not_editable",
+                    default="The ${language} description is kept in the stored file: you may not "
+                    "edit the ${language} translation of this solution.",
+                    mapping={"language": language},
+                ),
+                text,
+                result,
+            )
+            continue
         # Language-independent fields are decided once, on the solution, and
         # copied to its translations as plone.app.multilingual does.
         values = {name: value for name, value in {**plan.common, **texts}.items() if name not in shared}
@@ -332,6 +347,12 @@ def _plan_fields(collection, plan: _Plan, text: str, result: ImportResult) -> No
         )
         for field_plan in plan.release_fields:
             field_plan.part = "release"
+
+
+def _keep_in_file(language: str, message, text: str, result: ImportResult) -> None:
+    """Warn that the ``language`` description goes into no translation."""
+    path = f"description.{language}"
+    result.warnings.append(problem(path, line_of(text, path), message, None))
 
 
 def _solution_values(plan: _Plan) -> dict:
@@ -426,10 +447,11 @@ def _check_permission(collection, existing, text: str, result: ImportResult) -> 
             problem(
                 "url",
                 line_of(text, "url"),
+                # Nothing of the solution itself: the importer may not see it
+                # (another member's draft).
                 _(
-                    "publiccode_error_may_not_update",
-                    default='The solution "${title}" of this collection has this repository, and you may not edit it.',
-                    mapping={"title": existing.Title()},
+                    "publiccode_error_repository_taken",
+                    default="This repository is already described in this collection by content you may not change.",
                 ),
                 _(
                     "publiccode_hint_ask_facilitator",
@@ -513,11 +535,22 @@ def _write(collection, plan: _Plan, text: str, data: dict, filename):
             # marked with its layer (not the command's).
             solution.setLanguage(collection.Language())
     imported_fields.write_fields(solution, plan.fields)
-    store_publiccode(solution, text=text, data=data, filename=filename)
     if plan.release is not None:
         _write_release(solution, plan)
     if plan.existing is None or imported_fields.updated(plan.fields):
         modified(solution)
+    # After the modified event, which holds a member's change of published
+    # content in a moderated collection: the file (read by the export)
+    # then waits in the same pending edit.
+    earlier = stored_publiccode(solution)
+    if earlier is not None and earlier["text"] == text:
+        pass  # the same file: nothing visitors read changes
+    elif pending_edits.must_wait(solution):
+        pending_edits.hold_annotation(
+            solution, ANNOTATION_KEY, publiccode_record(text=text, data=data, filename=filename)
+        )
+    else:
+        store_publiccode(solution, text=text, data=data, filename=filename)
     imported_fields.remember_fields(solution, plan.fields)
     shared = _language_independent(SOLUTION_TYPE)
     for language, translation in plan.translations.items():

@@ -18,14 +18,19 @@ import copy
 ANNOTATION_KEY = "osor.collection.interop.publiccode"
 
 
-def store_publiccode(solution, *, text: str, data: dict, filename: str | None) -> None:
-    """Keep ``text`` and ``data`` on ``solution`` (replacing an earlier import)."""
-    IAnnotations(solution)[ANNOTATION_KEY] = PersistentMapping(
+def publiccode_record(*, text: str, data: dict, filename: str | None) -> PersistentMapping:
+    """What is kept of an import: ``text``, ``data``, the file name and the date."""
+    return PersistentMapping(
         text=text,
         data=copy.deepcopy(data),
         filename=filename or "",
         imported=datetime.now(UTC).isoformat(timespec="seconds"),
     )
+
+
+def store_publiccode(solution, *, text: str, data: dict, filename: str | None) -> None:
+    """Keep ``text`` and ``data`` on ``solution`` (replacing an earlier import)."""
+    IAnnotations(solution)[ANNOTATION_KEY] = publiccode_record(text=text, data=data, filename=filename)
 
 
 def stored_publiccode(solution) -> dict | None:
