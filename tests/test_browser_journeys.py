@@ -9,6 +9,7 @@ a registered user); everything the journey proves happens by clicking.
 
 from browser_fixtures import DEMO_PASSWORD
 from browser_fixtures import FACILITATOR
+from browser_fixtures import MEMBER
 from browser_fixtures import VIEWPORTS
 from plone import api
 from test_browser_contributor import assert_accessible
@@ -120,3 +121,54 @@ def test_a_newcomer_joins_proposes_a_solution_and_visitors_find_it(
     visitor.click(visitor.page.locator(".osor-search-form").get_by_role("button", name="Search"))
     visitor.click(visitor.page.locator("#content").get_by_role("link", name=title))
     assert visitor.page.locator("h1").inner_text() == title
+
+
+@pytest.fixture
+def marias_published_solution(demo_portal):
+    """A solution Maria (a member) added and a facilitator published."""
+    setSite(demo_portal)
+    with api.env.adopt_user(username=MEMBER):
+        solution = api.content.create(
+            container=demo_portal.en.osor,
+            type="software_solution",
+            id="school-timetables",
+            title="School timetables",
+            description="Plans the lessons of a school.",
+        )
+    with api.env.adopt_roles(["Manager"]):
+        api.content.transition(solution, transition="publish")
+    transaction.commit()
+    return solution
+
+
+def test_a_member_edits_her_published_solution_and_a_facilitator_approves_the_change(
+    new_page, site_url, marias_published_solution
+):
+    title = marias_published_solution.title
+    new_text = "Plans the lessons, rooms and teachers of a school."
+
+    # Maria opens her solution from the homepage and edits it: the change waits.
+    maria = Journey(new_page(), site_url, MEMBER)
+    maria.click(maria.page.locator("#content").get_by_role("link", name=title))
+    maria.click(maria.page.locator("#contentview-edit a"))
+    maria.page.locator("#form-widgets-IDublinCore-description").fill(new_text)
+    maria.click(maria.page.locator("#form-buttons-save"))
+    notice = maria.page.locator(".osor-pending-edit-notice")
+    assert "waits for a facilitator's approval" in notice.inner_text(), maria.page.locator("#content").inner_text()
+
+    # Visitors still read the published text.
+    visitor = Journey(new_page(), site_url)
+    visitor.click(visitor.page.locator("#content").get_by_role("link", name=title))
+    assert "Plans the lessons of a school." in visitor.page.locator("#content").inner_text()
+
+    # Fiona approves the change from the review list.
+    fiona = Journey(new_page(), site_url, FACILITATOR)
+    fiona.click(fiona.page.locator(".osor-work-links").get_by_role("link", name=re.compile(r"^Waiting for review")))
+    fiona.click(fiona.page.locator(".osor-pending-changes").get_by_role("link", name=title))
+    fiona.click(fiona.page.locator("#osor-review-pending-edit").get_by_role("button", name="Approve"))
+    assert "approved" in fiona.status()
+
+    # The visitor sees the new text.
+    visitor.home()
+    visitor.click(visitor.page.locator("#content").get_by_role("link", name=title))
+    assert new_text in visitor.page.locator("#content").inner_text()
