@@ -7,6 +7,7 @@ The fixtures only set up what a journey starts from (a closed collection,
 a registered user); everything the journey proves happens by clicking.
 """
 
+from browser_fixtures import AUTHOR
 from browser_fixtures import DEMO_PASSWORD
 from browser_fixtures import FACILITATOR
 from browser_fixtures import MEMBER
@@ -172,3 +173,49 @@ def test_a_member_edits_her_published_solution_and_a_facilitator_approves_the_ch
     visitor.home()
     visitor.click(visitor.page.locator("#content").get_by_role("link", name=title))
     assert new_text in visitor.page.locator("#content").inner_text()
+
+
+@pytest.fixture
+def arthurs_solution(demo_portal):
+    """A published solution of Arthur (an author of the demo collection)."""
+    setSite(demo_portal)
+    with api.env.adopt_user(username=AUTHOR):
+        solution = api.content.create(
+            container=demo_portal.en.osor,
+            type="software_solution",
+            id="road-works-register",
+            title="Road works register",
+        )
+    with api.env.adopt_roles(["Manager"]):
+        api.content.transition(solution, transition="publish")
+    transaction.commit()
+    return solution
+
+
+def test_an_author_adds_a_release_and_a_download_to_her_solution(new_page, site_url, arthurs_solution):
+    arthur = Journey(new_page(), site_url, AUTHOR)
+    arthur.click(arthur.page.locator("#content").get_by_role("link", name=arthurs_solution.title))
+
+    add_release = arthur.page.get_by_role("link", name="Add a release")
+    assert "A release is a version of this solution" in arthur.page.locator("#content").inner_text()
+    arthur.click(add_release)
+    arthur.page.get_by_label("Title", exact=True).first.fill("Road works register 2.0")
+    arthur.page.get_by_label("Version", exact=True).first.fill("2.0.0")
+    arthur.click(arthur.page.locator("#form-buttons-save"))
+    assert arthur.page.locator("h1").inner_text() == "Road works register 2.0"
+
+    add_download = arthur.page.get_by_role("link", name="Add a download")
+    assert "A download is a file or an address of this release" in arthur.page.locator("#content").inner_text()
+    arthur.click(add_download)
+    arthur.page.get_by_label("Title", exact=True).first.fill("Source code")
+    arthur.page.get_by_label("Access URL", exact=True).first.fill("https://example.org/road-works-2.0.0.tar.gz")
+    arthur.click(arthur.page.locator("#form-buttons-save"))
+    assert arthur.page.locator("h1").inner_text() == "Source code"
+
+    # Back up by the breadcrumbs: the solution lists its release, the release its download.
+    arthur.click(arthur.page.locator("#portal-breadcrumbs").get_by_role("link", name="Road works register 2.0"))
+    assert arthur.page.locator("#content").get_by_role("link", name="Source code", exact=True).is_visible()
+    arthur.click(arthur.page.locator("#portal-breadcrumbs").get_by_role("link", name=arthurs_solution.title))
+    releases = arthur.page.locator(".osor-releases")
+    assert releases.get_by_role("link", name="2.0.0", exact=True).is_visible()
+    assert releases.get_by_role("link", name="Source code", exact=True).is_visible()
