@@ -14,6 +14,7 @@ from browser_fixtures import MEMBER
 from browser_fixtures import VIEWPORTS
 from plone import api
 from test_browser_contributor import assert_accessible
+from test_browser_contributor import LEGAL_EXPERT
 from test_browser_contributor import log_in_by_clicking
 from zope.component.hooks import setSite
 
@@ -219,3 +220,34 @@ def test_an_author_adds_a_release_and_a_download_to_her_solution(new_page, site_
     releases = arthur.page.locator(".osor-releases")
     assert releases.get_by_role("link", name="2.0.0", exact=True).is_visible()
     assert releases.get_by_role("link", name="Source code", exact=True).is_visible()
+
+
+def test_a_member_asks_a_legal_question_and_an_expert_answers_and_publishes_it_as_faq(new_page, site_url):
+    subject = "May our town reuse a MIT library in an EUPL portal?"
+
+    # Maria asks from the Contribute card of the collection.
+    maria = Journey(new_page(), site_url, MEMBER)
+    maria.click(maria.page.locator(".osor-add-links").get_by_role("link", name="Ask a legal question"))
+    maria.page.get_by_label("Subject", exact=True).first.fill(subject)
+    maria.page.locator("iframe.tox-edit-area__iframe").first.wait_for()
+    question = maria.page.frame_locator("iframe.tox-edit-area__iframe").first.locator("body")
+    question.fill("Our portal is licensed under the EUPL-1.2. May it include a MIT library?")
+    maria.page.get_by_label("Category", exact=True).first.select_option(index=1)
+    maria.page.locator("#form-widgets-consent-0").check()
+    maria.click(maria.page.locator("#form-buttons-save"))
+    assert maria.page.locator("h1").inner_text() == subject
+
+    # Lena, a legal expert, takes it from the open requests and answers.
+    lena = Journey(new_page(), site_url, LEGAL_EXPERT)
+    lena.click(lena.page.locator(".osor-work-links").get_by_role("link", name=re.compile(r"^Open legal requests")))
+    lena.click(lena.page.locator("#content").get_by_role("link", name=subject))
+    lena.click(lena.page.get_by_role("button", name="Take the request"))
+    steps = lena.page.locator(".legal-request-steps form", has=lena.page.get_by_role("button", name="Answer"))
+    steps.locator("textarea").fill("Yes: the MIT licence is compatible with the EUPL-1.2.")
+    lena.click(steps.get_by_role("button", name="Answer"))
+    assert "Yes: the MIT licence is compatible" in lena.page.locator("#content").inner_text()
+
+    # She publishes it in the Legal FAQ from the toolbar.
+    lena.click(lena.page.locator("#edit-zone").get_by_role("link", name="Publish as FAQ"))
+    lena.click(lena.page.locator("#content").get_by_role("button", name="Publish"))
+    assert "Published in the Legal FAQ" in lena.status()
