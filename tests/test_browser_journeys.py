@@ -251,3 +251,42 @@ def test_a_member_asks_a_legal_question_and_an_expert_answers_and_publishes_it_a
     lena.click(lena.page.locator("#edit-zone").get_by_role("link", name="Publish as FAQ"))
     lena.click(lena.page.locator("#content").get_by_role("button", name="Publish"))
     assert "Published in the Legal FAQ" in lena.status()
+
+
+@pytest.fixture
+def site_administrator(demo_portal):
+    """A site administrator of the demo site."""
+    setSite(demo_portal)
+    api.user.create(email="sam@example.org", username="sam", password=DEMO_PASSWORD, properties={"fullname": "Sam Admin"})
+    api.user.grant_roles(username="sam", roles=["Site Administrator"])
+    transaction.commit()
+    return "sam"
+
+
+def test_an_admin_adds_a_collection_and_sets_its_participation(new_page, site_url, demo_portal, site_administrator):
+    sam = Journey(new_page(), site_url, site_administrator)
+    # The collection is the default page of the site root: the menu adds in it,
+    # and its last item opens the add forms of the root itself.
+    sam.page.locator("#plone-contentmenu-factories > a").click()  # opens the menu in place
+    sam.click(sam.page.locator("#plone-contentmenu-factories #osor-contentmenu-add-to-folder"))
+    sam.page.get_by_label("Community collection").check()
+    sam.click(sam.page.locator("#content").get_by_role("button", name="Add"))
+    sam.page.get_by_label("Title", exact=True).first.fill("Open source in schools")
+    sam.click(sam.page.locator("#form-buttons-save"))
+    assert sam.page.locator("h1").inner_text() == "Open source in schools"
+
+    sam.click(sam.page.locator(".osor-work-links").get_by_role("link", name="Participation settings"))
+    sam.page.get_by_label("Closed collection").check()
+    sam.page.get_by_label("Content creation").select_option("only_members")
+    sam.page.get_by_label("Moderated").check()
+    sam.click(sam.page.locator("#form-buttons-save"))
+    assert "Changes saved" in sam.status()
+
+    transaction.begin()  # see what the server committed
+    collection = next(
+        brain._unrestrictedGetObject()
+        for brain in demo_portal.portal_catalog.unrestrictedSearchResults(
+            portal_type="community_collection", Title="Open source in schools"
+        )
+    )
+    assert (collection.closed, collection.content_creation, collection.moderated) == (True, "only_members", True)
