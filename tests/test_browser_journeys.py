@@ -257,7 +257,9 @@ def test_a_member_asks_a_legal_question_and_an_expert_answers_and_publishes_it_a
 def site_administrator(demo_portal):
     """A site administrator of the demo site."""
     setSite(demo_portal)
-    api.user.create(email="sam@example.org", username="sam", password=DEMO_PASSWORD, properties={"fullname": "Sam Admin"})
+    api.user.create(
+        email="sam@example.org", username="sam", password=DEMO_PASSWORD, properties={"fullname": "Sam Admin"}
+    )
     api.user.grant_roles(username="sam", roles=["Site Administrator"])
     transaction.commit()
     return "sam"
