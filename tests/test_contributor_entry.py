@@ -245,3 +245,24 @@ def test_the_add_page_of_a_collection_lists_its_types(shown_as_default_page, lay
 def test_a_non_member_gets_no_add_menu(shown_as_default_page, layer_request):
     with acting_as("nina"):
         assert not factories_item(shown_as_default_page, layer_request).available()
+
+
+def test_an_administrator_reaches_the_add_forms_of_the_folder_from_its_default_page(
+    shown_as_default_page, layer_request
+):
+    """Adding another collection next to the one shown on a language root."""
+    collection = shown_as_default_page
+    folder = collection.aq_parent
+    item = factories_item(collection, layer_request)
+    entries = {entry["extra"]["id"]: entry for entry in getMenu(item.submenuId, collection, layer_request)}
+    to_folder = entries["osor-contentmenu-add-to-folder"]
+    assert to_folder["action"] == f"{folder.absolute_url()}/folder_factories"
+    view = getMultiAdapter((folder, layer_request), name="folder_factories")
+    assert "community_collection" in {entry["id"] for entry in view.addable_types()}
+
+
+def test_a_member_gets_no_item_to_add_to_the_folder(shown_as_default_page, layer_request):
+    with acting_as("maria"):
+        item = factories_item(shown_as_default_page, layer_request)
+        entries = getMenu(item.submenuId, shown_as_default_page, layer_request)
+    assert "osor-contentmenu-add-to-folder" not in {entry["extra"]["id"] for entry in entries}

@@ -6,6 +6,7 @@ fay its facilitator, oscar its owner, nina no member, max a site moderator
 and lex a legal expert (through the ``Legal experts`` group).
 """
 
+from lxml import html
 from osor.collection.content.legal_request import ILegalRequest
 from osor.collection.fields import LicenceExpressionError
 from osor.collection.legal.experts import EXPERTS_GROUP
@@ -291,3 +292,15 @@ def test_the_request_page_links_licences_to_their_pages_or_to_spdx(site, unmoder
         }
     assert links["EUPL-1.2"].endswith("/@@licence?id=EUPL-1.2")
     assert links["Beerware"] == "https://spdx.org/licenses/Beerware.html"
+
+
+def test_every_text_a_step_needs_has_a_label_on_the_request_page(site, request_of_alice):  # noqa: F811
+    """Screen readers name the answer and the reasons an expert types in."""
+    transition(request_of_alice, "lex", "take")
+    with acting_as("lex"):
+        page = html.fromstring(request_of_alice.restrictedTraverse("@@legal-request-view")())
+    textareas = page.cssselect(".legal-request-steps textarea")
+    labels = {label.get("for"): label.text_content().strip() for label in page.cssselect(".legal-request-steps label")}
+    assert len(textareas) >= 2  # answer, decline, ask a follow-up...
+    assert all(labels.get(textarea.get("id")) for textarea in textareas), labels
+    assert labels["legal-step-answer"] == "Your answer"

@@ -89,6 +89,11 @@ class LegalFaqEntryView(PageView):
         return [row for row in rows if row]
 
 
+# The label of the text a step needs (its field is named, for screen readers too).
+STEP_TEXT_LABELS = {"answer": _("label_legal_step_answer", default="Your answer")}
+STEP_TEXT_LABEL = _("label_legal_step_reason", default="Your message to the requester")
+
+
 class LegalRequestView(BrowserView):
     """A legal request for its requester and the experts: the question, who
     handles it, the answer, the follow-ups and the next steps.
@@ -122,7 +127,12 @@ class LegalRequestView(BrowserView):
         workflow = api.portal.get_tool("portal_workflow")
         needs_text = MOTIVATION_REQUIRED["osor_legal_request_workflow"] | {"answer"}
         return [
-            {"id": t["id"], "title": t["title"], "needs_text": t["id"] in needs_text}
+            {
+                "id": t["id"],
+                "title": t["title"],
+                "needs_text": t["id"] in needs_text,
+                "text_label": STEP_TEXT_LABELS.get(t["id"], STEP_TEXT_LABEL),
+            }
             for t in workflow.getTransitionsFor(self.context)
         ]
 
