@@ -143,14 +143,16 @@ def marias_published_solution(demo_portal):
     return solution
 
 
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
 def test_a_member_edits_her_published_solution_and_a_facilitator_approves_the_change(
-    new_page, site_url, marias_published_solution
+    new_page, site_url, marias_published_solution, viewport
 ):
+    size = VIEWPORTS[viewport]
     title = marias_published_solution.title
     new_text = "Plans the lessons, rooms and teachers of a school."
 
     # Maria opens her solution from the homepage and edits it: the change waits.
-    maria = Journey(new_page(), site_url, MEMBER)
+    maria = Journey(new_page(viewport=size), site_url, MEMBER)
     maria.click(maria.page.locator("#content").get_by_role("link", name=title))
     maria.click(maria.page.locator("#contentview-edit a"))
     maria.page.locator("#form-widgets-IDublinCore-description").fill(new_text)
@@ -159,12 +161,12 @@ def test_a_member_edits_her_published_solution_and_a_facilitator_approves_the_ch
     assert "waits for a facilitator's approval" in notice.inner_text(), maria.page.locator("#content").inner_text()
 
     # Visitors still read the published text.
-    visitor = Journey(new_page(), site_url)
+    visitor = Journey(new_page(viewport=size), site_url)
     visitor.click(visitor.page.locator("#content").get_by_role("link", name=title))
     assert "Plans the lessons of a school." in visitor.page.locator("#content").inner_text()
 
     # Fiona approves the change from the review list.
-    fiona = Journey(new_page(), site_url, FACILITATOR)
+    fiona = Journey(new_page(viewport=size), site_url, FACILITATOR)
     fiona.click(fiona.page.locator(".osor-work-links").get_by_role("link", name=re.compile(r"^Waiting for review")))
     fiona.click(fiona.page.locator(".osor-pending-changes").get_by_role("link", name=title))
     fiona.click(fiona.page.locator("#osor-review-pending-edit").get_by_role("button", name="Approve"))
@@ -193,8 +195,10 @@ def arthurs_solution(demo_portal):
     return solution
 
 
-def test_an_author_adds_a_release_and_a_download_to_her_solution(new_page, site_url, arthurs_solution):
-    arthur = Journey(new_page(), site_url, AUTHOR)
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+def test_an_author_adds_a_release_and_a_download_to_her_solution(new_page, site_url, arthurs_solution, viewport):
+    size = VIEWPORTS[viewport]
+    arthur = Journey(new_page(viewport=size), site_url, AUTHOR)
     arthur.click(arthur.page.locator("#content").get_by_role("link", name=arthurs_solution.title))
 
     add_release = arthur.page.get_by_role("link", name="Add a release")
@@ -222,11 +226,13 @@ def test_an_author_adds_a_release_and_a_download_to_her_solution(new_page, site_
     assert releases.get_by_role("link", name="Source code", exact=True).is_visible()
 
 
-def test_a_member_asks_a_legal_question_and_an_expert_answers_and_publishes_it_as_faq(new_page, site_url):
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+def test_a_member_asks_a_legal_question_and_an_expert_answers_and_publishes_it_as_faq(new_page, site_url, viewport):
+    size = VIEWPORTS[viewport]
     subject = "May our town reuse a MIT library in an EUPL portal?"
 
     # Maria asks from the Contribute card of the collection.
-    maria = Journey(new_page(), site_url, MEMBER)
+    maria = Journey(new_page(viewport=size), site_url, MEMBER)
     maria.click(maria.page.locator(".osor-add-links").get_by_role("link", name="Ask a legal question"))
     maria.page.get_by_label("Subject", exact=True).first.fill(subject)
     maria.page.locator("iframe.tox-edit-area__iframe").first.wait_for()
@@ -238,7 +244,7 @@ def test_a_member_asks_a_legal_question_and_an_expert_answers_and_publishes_it_a
     assert maria.page.locator("h1").inner_text() == subject
 
     # Lena, a legal expert, takes it from the open requests and answers.
-    lena = Journey(new_page(), site_url, LEGAL_EXPERT)
+    lena = Journey(new_page(viewport=size), site_url, LEGAL_EXPERT)
     lena.click(lena.page.locator(".osor-work-links").get_by_role("link", name=re.compile(r"^Open legal requests")))
     lena.click(lena.page.locator("#content").get_by_role("link", name=subject))
     lena.click(lena.page.get_by_role("button", name="Take the request"))
@@ -265,8 +271,12 @@ def site_administrator(demo_portal):
     return "sam"
 
 
-def test_an_admin_adds_a_collection_and_sets_its_participation(new_page, site_url, demo_portal, site_administrator):
-    sam = Journey(new_page(), site_url, site_administrator)
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+def test_an_admin_adds_a_collection_and_sets_its_participation(
+    new_page, site_url, demo_portal, site_administrator, viewport
+):
+    size = VIEWPORTS[viewport]
+    sam = Journey(new_page(viewport=size), site_url, site_administrator)
     # The collection is the default page of the site root: the menu adds in it,
     # and its last item opens the add forms of the root itself.
     sam.page.locator("#plone-contentmenu-factories > a").click()  # opens the menu in place
