@@ -125,22 +125,27 @@ def test_a_newcomer_joins_proposes_a_solution_and_visitors_find_it(
     assert visitor.page.locator("h1").inner_text() == title
 
 
-@pytest.fixture
-def marias_published_solution(demo_portal):
-    """A solution Maria (a member) added and a facilitator published."""
-    setSite(demo_portal)
-    with api.env.adopt_user(username=MEMBER):
-        solution = api.content.create(
-            container=demo_portal.en.osor,
-            type="software_solution",
-            id="school-timetables",
-            title="School timetables",
-            description="Plans the lessons of a school.",
-        )
+def published_solution(portal, owner: str, **fields):
+    """A solution ``owner`` added to the demo collection, then published."""
+    setSite(portal)
+    with api.env.adopt_user(username=owner):
+        solution = api.content.create(container=portal.en.osor, type="software_solution", **fields)
     with api.env.adopt_roles(["Manager"]):
         api.content.transition(solution, transition="publish")
     transaction.commit()
     return solution
+
+
+@pytest.fixture
+def marias_published_solution(demo_portal):
+    """A solution Maria (a member) added and a facilitator published."""
+    return published_solution(
+        demo_portal,
+        MEMBER,
+        id="school-timetables",
+        title="School timetables",
+        description="Plans the lessons of a school.",
+    )
 
 
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
@@ -181,18 +186,7 @@ def test_a_member_edits_her_published_solution_and_a_facilitator_approves_the_ch
 @pytest.fixture
 def arthurs_solution(demo_portal):
     """A published solution of Arthur (an author of the demo collection)."""
-    setSite(demo_portal)
-    with api.env.adopt_user(username=AUTHOR):
-        solution = api.content.create(
-            container=demo_portal.en.osor,
-            type="software_solution",
-            id="road-works-register",
-            title="Road works register",
-        )
-    with api.env.adopt_roles(["Manager"]):
-        api.content.transition(solution, transition="publish")
-    transaction.commit()
-    return solution
+    return published_solution(demo_portal, AUTHOR, id="road-works-register", title="Road works register")
 
 
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
