@@ -117,8 +117,7 @@ def test_a_facet_with_many_values_shows_the_top_ones_and_more(new_page, site_url
     assert shown.count() == 5 < every
     counts = [int(text.strip("()")) for text in countries.locator(".osor-facet-count:visible").all_inner_texts()]
     hidden_counts = [
-        int(text.strip("()"))
-        for text in countries.locator(".osor-facet-more .osor-facet-count").all_text_contents()
+        int(text.strip("()")) for text in countries.locator(".osor-facet-more .osor-facet-count").all_text_contents()
     ]
     assert min(counts) >= max(hidden_counts)  # the top values by count
     more = countries.locator(".osor-facet-more > summary")

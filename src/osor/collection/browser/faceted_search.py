@@ -137,7 +137,11 @@ class FacetedSearchView(BrowserView):
     def filters_label(self) -> str:
         """The label of the control that opens the filters panel."""
         return translate(
-            _("label_filters_selected", default="Filters (${count} selected)", mapping={"count": self.selected_count()}),
+            _(
+                "label_filters_selected",
+                default="Filters (${count} selected)",
+                mapping={"count": self.selected_count()},
+            ),
             context=self.request,
         )
 
