@@ -236,7 +236,8 @@ class FacetedSearchView(BrowserView):
 def split_top_values(options: list[dict], top: int = TOP_VALUES) -> tuple[list[dict], list[dict]]:
     """The options shown at once (the first ``top`` in the facet's order
     and every selected one) and those behind "more". A facet with at most
-    one option more than ``top`` shows them all: "1 more" hides nothing."""
+    one option more than ``top`` shows them all: a "Show 1 more" control
+    would take the line it saves."""
     if len(options) <= top + 1:
         return options, []
     shown, more = [], []
