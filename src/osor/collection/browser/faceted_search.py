@@ -2,8 +2,14 @@
 
 A plain GET form: every choice is a checkbox or a select and the whole state
 is in the URL, so the page works without JavaScript, bookmarks and the back
-button work. The search itself is ``discovery.search.faceted_search``; this
-module only turns its result into what the template shows.
+button work. Phones first: the results come right after the words, the
+facets wait in a "Filters (n selected)" panel (``<details>``) whose *Apply*
+button is at its top, and a facet with many values shows its top values and
+a "more" disclosure. ``search_static/faceted_search.js`` applies a ticked
+value at once (the new page is fetched, the URL pushed, Back restores) and
+opens the panel beside the results on wide screens. The search itself is
+``discovery.search.faceted_search``; this module only turns its result into
+what the templates show.
 """
 
 from osor.collection import _
@@ -28,6 +34,9 @@ SORT_TITLES = {
     "sortable_title": _("sort_title", default="Title"),
 }
 RSS_SIZE = 20
+# Values a facet shows before its "more" disclosure (selected values are always shown).
+TOP_VALUES = 5
+RESOURCES = "++resource++osor.collection.search"
 # Metadata shown on a result card as tags.
 CARD_TAGS = ("osor_countries", "osor_licences")
 
@@ -36,6 +45,8 @@ class FacetedSearchView(BrowserView):
     """``@@faceted-search`` on the site, a language root or a collection."""
 
     index = ViewPageTemplateFile("templates/faceted_search.pt")
+    # The filters panel, shared with the Legal FAQ (legal.py).
+    filters_template = ViewPageTemplateFile("templates/search_filters.pt")
 
     error = None
     result = None
@@ -65,10 +76,20 @@ class FacetedSearchView(BrowserView):
         base = f"{self.context.absolute_url()}/{view}"
         return f"{base}?{urlencode(items)}" if items else base
 
+    def resource_url(self, name: str) -> str:
+        return f"{api.portal.get().absolute_url()}/{RESOURCES}/{name}"
+
     def stylesheet_url(self) -> str:
-        """The page's layout: facets in a sidebar next to the results."""
-        portal_url = api.portal.get().absolute_url()
-        return f"{portal_url}/++resource++osor.collection.search/faceted_search.css"
+        """The page's layout: results first on phones, facets beside them on wide screens."""
+        return self.resource_url("faceted_search.css")
+
+    def script_url(self) -> str:
+        """Applies a ticked value at once; the page works without it."""
+        return self.resource_url("faceted_search.js")
+
+    @property
+    def filters_macros(self):
+        return self.filters_template.macros
 
     def rss_url(self) -> str:
         return self.url(self.parameters.query_items(), view="@@faceted-search-rss")
@@ -85,23 +106,57 @@ class FacetedSearchView(BrowserView):
         for counts in self.result.facets:
             if not counts.values:
                 continue
+            options = [
+                {
+                    "id": f"facet-{counts.facet.index}-{number}",
+                    "token": value.token,
+                    "title": value.title,
+                    "count": value.count,
+                    "selected": value.selected,
+                    "css_class": "osor-facet-child" if value.parent else "osor-facet-value",
+                }
+                for number, value in enumerate(counts.values)
+            ]
+            shown, more = split_top_values(options)
             facets.append({
                 "index": counts.facet.index,
                 "title": counts.title,
                 # Not "values": a path expression would find dict.values.
-                "options": [
-                    {
-                        "id": f"facet-{counts.facet.index}-{number}",
-                        "token": value.token,
-                        "title": value.title,
-                        "count": value.count,
-                        "selected": value.selected,
-                        "css_class": "osor-facet-child" if value.parent else "osor-facet-value",
-                    }
-                    for number, value in enumerate(counts.values)
-                ],
+                "options": shown,
+                "more": more,
+                "more_label": translate(
+                    _("label_facet_more", default="Show ${count} more", mapping={"count": len(more)}),
+                    context=self.request,
+                ),
             })
         return facets
+
+    def selected_count(self) -> int:
+        return len(list(self.result.selected_values)) if self.result is not None else 0
+
+    def filters_label(self) -> str:
+        """The label of the control that opens the filters panel."""
+        return translate(
+            _(
+                "label_filters_selected",
+                default="Filters (${count} selected)",
+                mapping={"count": self.selected_count()},
+            ),
+            context=self.request,
+        )
+
+    def status_message(self) -> str:
+        """What a screen reader hears after a value is ticked (the script
+        copies it into the page's live region)."""
+        total = self.result.total if self.result is not None else 0
+        return translate(
+            _(
+                "search_status",
+                default="Filters selected: ${filters}. Results: ${results}.",
+                mapping={"filters": self.selected_count(), "results": total},
+            ),
+            context=self.request,
+        )
 
     def chips(self) -> list[dict]:
         """The selected values, each with the URL of the search without it."""
@@ -176,6 +231,19 @@ class FacetedSearchView(BrowserView):
 
     def no_results(self) -> bool:
         return self.result is not None and not self.result.total
+
+
+def split_top_values(options: list[dict], top: int = TOP_VALUES) -> tuple[list[dict], list[dict]]:
+    """The options shown at once (the first ``top`` in the facet's order
+    and every selected one) and those behind "more". A facet with at most
+    one option more than ``top`` shows them all: a "Show 1 more" control
+    would take the line it saves."""
+    if len(options) <= top + 1:
+        return options, []
+    shown, more = [], []
+    for number, option in enumerate(options):
+        (shown if number < top or option["selected"] else more).append(option)
+    return shown, more
 
 
 class FacetedSearchFeed(FacetedSearchView):
