@@ -56,7 +56,7 @@ class VisitorsOfTheDay(Persistent):
 def is_browser_download(request) -> bool:
     """A GET by a browser for a person: not a HEAD, not a prefetch, not a
     known crawler, not a client that does not say what it is."""
-    if request.get("REQUEST_METHOD", "GET").upper() != "GET":
+    if request.environ.get("REQUEST_METHOD", "GET").upper() != "GET":
         return False
     if any("prefetch" in (request.getHeader(name) or "").lower() for name in PREFETCH_HEADERS):
         return False
