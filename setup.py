@@ -88,6 +88,7 @@ setup(
         "BTrees",
         "collective.taxonomy",
         "collective.z3cform.datagridfield",
+        "crawler-user-agents",
         "DateTime",
         "ExtensionClass",
         "license-expression",

@@ -9,6 +9,7 @@ import feedparser
 import icalendar
 import pytest
 import transaction
+import uuid
 
 
 COLLECTION = "/en/osor"
@@ -60,6 +61,10 @@ def test_visitor_clicks_download_on_the_solution_page_and_the_counter_increments
 ):
     distribution = demo_portal.unrestrictedTraverse(DISTRIBUTION.strip("/"))
     before = distribution.download_count
+    # Headless Chromium says "HeadlessChrome", a known crawler that is not counted; a
+    # visitor's browser, once per day: a user agent of its own keeps this one new.
+    visitor = f"Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0 osor-visitor/{uuid.uuid4()}"
+    page.set_extra_http_headers({"User-Agent": visitor})
     page.goto(site_url + SOLUTION)
     row = page.locator(".osor-distributions li", has_text=distribution.title)
     assert row.locator(".osor-download-count").inner_text() == f"Downloads: {before}"

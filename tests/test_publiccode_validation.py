@@ -11,6 +11,7 @@ from hypothesis import HealthCheck
 from hypothesis import settings
 from hypothesis import strategies as st
 from osor.collection.interop.publiccode import formats
+from osor.collection.interop.publiccode.validation import FORMAT_NAMES
 from osor.collection.interop.publiccode.validation import MAX_BYTES
 from osor.collection.interop.publiccode.validation import Problem
 from osor.collection.interop.publiccode.validation import RULE_SETTINGS
@@ -106,30 +107,15 @@ def test_a_full_file_with_every_optional_key_is_accepted():
 # ------------------------------------------------------------ real files
 
 REAL_FILES = Path(__file__).parent.parent / "src" / "osor" / "collection" / "demo" / "publiccode"
-# Real files whose publishers still have to fix them: the reference parser
-# refuses each for the same keys (v0.go: isBasedOn url_url, platforms gt=0,
-# developmentStatus/localisation required, fundedBy[].uri required,
-# categories is_category_v0, features gt=0, longDescription required).
+# Real files whose publishers still have to fix them: the manifest names the
+# key paths at which the reference parser refuses each (v0.go: isBasedOn
+# url_url, platforms gt=0, developmentStatus/localisation required,
+# fundedBy[].uri required, categories is_category_v0, features gt=0,
+# longDescription required; parser.go's decoder: keys v0.go does not declare).
 REFUSED_BY_THE_REFERENCE_PARSER_TOO = {
-    "bootstrap-italia.yml": {"isBasedOn[0]"},
-    "catala.yml": {
-        "description.en.features",
-        "description.en.longDescription",
-        "description.fr.features",
-        "description.fr.longDescription",
-        "developmentStatus",
-        "fundedBy[0].uri",
-        "localisation",
-        "platforms",
-    },
-    "curanexus.yml": {"categories[0]", "categories[1]"},
-    "gefo.yml": {"description.it.features"},
-    "lasuite-docs.yml": {
-        "description.en.features",
-        "description.en.longDescription",
-        "description.fr.features",
-        "description.fr.longDescription",
-    },
+    entry["file"]: set(entry["refused_at"])
+    for entry in yaml.safe_load((REAL_FILES / "MANIFEST.yaml").read_text(encoding="utf-8"))["files"]
+    if "refused_at" in entry
 }
 
 
@@ -146,6 +132,18 @@ def test_every_real_file_validates_as_the_reference_parser_reads_it(path):
 
 def test_at_least_25_real_files_are_checked():
     assert len(list(REAL_FILES.glob("*.yml"))) >= 25
+
+
+def test_the_manifest_names_the_five_refused_files_and_their_unknown_keys():
+    assert set(REFUSED_BY_THE_REFERENCE_PARSER_TOO) == {
+        "bootstrap-italia.yml",
+        "catala.yml",
+        "curanexus.yml",
+        "gefo.yml",
+        "lasuite-docs.yml",
+    }
+    assert {"creationDate", "fundedBy[0].url"} <= REFUSED_BY_THE_REFERENCE_PARSER_TOO["catala.yml"]
+    assert "x-samhallskodex" in REFUSED_BY_THE_REFERENCE_PARSER_TOO["curanexus.yml"]
 
 
 # ------------------------------------------------------- one case per rule
@@ -548,6 +546,32 @@ RULE_CASES = [
         "countryExtensionVersion",
         "'9'",
     ),
+    (
+        "it_riuso_codiceIPA_malformed",
+        "name: Medusa",
+        "name: Medusa\nIT:\n  riuso:\n    codiceIPA: c-h501",
+        "IT.riuso.codiceIPA",
+        "codiceIPA",
+        "not a valid iPA code",
+    ),
+    (
+        "organisation_uri_italian_pa_malformed",
+        "name: Medusa",
+        "name: Medusa\norganisation:\n  uri: urn:x-italian-pa:c.h501",
+        "organisation.uri",
+        "uri:",
+        "letters, digits and underscores",
+    ),
+    # The reference parser's testdata/v0/invalid/unknown_field.yml and it_wrong_case.yml.
+    ("unknown_field", "name: Medusa", "name: Medusa\nfoobar: 123", "foobar", "foobar", "not part of publiccode.yml"),
+    (
+        "it_wrong_case",
+        "name: Medusa",
+        "name: Medusa\nIt:\n  countryExtensionVersion: '1.0'",
+        "It",
+        "It:",
+        "not part of publiccode.yml",
+    ),
 ]
 
 
@@ -568,6 +592,22 @@ def test_every_invalid_fixture_is_refused_at_the_line_it_announces(path):
     assert [(error.path, error.line) for error in result.errors][:1] == [(expected_path, int(expected_line))], [
         error.to_dict() for error in result.errors
     ]
+
+
+def test_ipa_codes_are_checked_for_their_form_only_not_against_indicepa():
+    # The reference parser refuses a code IndicePA does not list; its list is
+    # not shipped here (README: "publiccode.yml"), so a well-formed code passes.
+    for uri in ("urn:x-italian-pa:no_such_pa", "urn:x-italian-pa:c_h501", "URN:X-ITALIAN-PA:00L7M4KW"):
+        assert validate(changed("name: Medusa", f"name: Medusa\norganisation:\n  uri: {uri}")).ok, uri
+    assert validate(changed("name: Medusa", "name: Medusa\nIT:\n  riuso:\n    codiceIPA: NO_SUCH_IPA_CODE")).ok
+
+
+def test_bytes_that_are_not_utf8_are_refused_as_the_reference_parser_does():
+    data = MINIMAL.replace("Medusa", "Med\xfcsa", 1).encode("latin-1")
+    (error,) = validate(data).errors
+    assert (error.path, error.line) == ("", line_of(MINIMAL, "name: Medusa"))
+    assert "not UTF-8" in error.message
+    assert validate(MINIMAL.encode("utf-8")).ok
 
 
 def test_every_required_key_of_the_table_has_a_case():
@@ -599,6 +639,7 @@ def test_every_rule_uses_known_settings_types_formats_and_vocabularies():
         assert set(rule.settings) <= RULE_SETTINGS, rule.pattern
         assert set(rule.types) <= {"mapping", "list", "string", "boolean"}, rule.pattern
         assert rule.format in {None, "version", "supports_id"} | set(formats.CHECKS), rule.pattern
+        assert rule.format in {None, "version"} | set(FORMAT_NAMES), rule.pattern
         assert rule.vocabulary in {None} | set(table.vocabularies), rule.pattern
 
 
@@ -764,7 +805,6 @@ def test_current_versions_give_no_version_warning(version):
 def test_deprecated_keys_are_warnings_with_their_path_and_line():
     text = (
         changed('"0.7.0"', '"0.2"')
-        + "legal_extra: 1\n"
         + "monochromeLogo: logo-mono.png\n"
         + "inputTypes:\n  - text/csv\n"
         + "it:\n  conforme:\n    gdpr: true\n  riuso:\n    codiceIPA: c_h501\n"
@@ -779,39 +819,79 @@ def test_deprecated_keys_are_warnings_with_their_path_and_line():
     assert located["it"] == line_of(text, "it:")
     assert located["it.conforme"] == line_of(text, "conforme")
     assert located["it.riuso.codiceIPA"] == line_of(text, "codiceIPA")
-    assert located["legal_extra"] == line_of(text, "legal_extra")
     assert "use IT instead" in next(w.hint for w in result.warnings if w.path == "it")
     # Normalised to the v0.7 layout: the Italian section under IT, the IPA code as organisation.
     assert "it" not in result.data and result.data["IT"]["conforme"] == {"gdpr": True}
     assert result.data["organisation"] == {"uri": "urn:x-italian-pa:c_h501", "name": "Comune di Roma"}
 
 
-def test_unknown_keys_are_warnings_not_errors_and_are_kept():
+def test_an_unknown_key_is_an_error_at_its_path_and_line_as_the_reference_parser_says():
     text = MINIMAL + "myOwnKey:\n  nested: 1\n"
     result = validate(text)
-    assert result.ok
-    (warning,) = result.warnings
-    assert (warning.path, warning.line) == ("myOwnKey", line_of(text, "myOwnKey"))
+    assert not result.ok
+    (error,) = result.errors
+    assert (error.path, error.line) == ("myOwnKey", line_of(text, "myOwnKey"))
+    assert error.message == "myOwnKey: this key is not part of publiccode.yml 0.7.0."
+    assert error.hint == "check its spelling and where it is indented"
+    assert result.warnings == []
+    # What the publisher wrote is still in the data, to show it back.
     assert result.data["myOwnKey"] == {"nested": 1}
 
 
-def test_a_misspelt_key_is_a_warning_that_suggests_the_right_one():
+def test_a_misspelt_key_is_an_error_that_suggests_the_right_one():
     text = changed("  contacts:\n", "  contact:\n")
     result = validate(text)
-    (warning,) = result.warnings
-    assert (warning.path, warning.line) == ("maintenance.contact", line_of(text, "contact:"))
-    assert warning.hint == "did you mean 'contacts'?"
+    (misspelt,) = errors_at(result, "maintenance.contact")
+    assert misspelt.line == line_of(text, "contact:")
+    assert misspelt.hint == "did you mean 'contacts'?"
     # ... and the key it should have been is still required.
     assert errors_at(result, "maintenance.contacts")
+
+
+@pytest.mark.parametrize(
+    "written, meant, fragment",
+    [
+        ("It:\n  countryExtensionVersion: '1.0'\n", "IT", "It:"),
+        ("iT:\n  riuso: {}\n", "IT", "iT:"),
+        ("Name: Hydra\n", "name", "Name:"),
+        ("Legal:\n  license: MIT\n", "legal", "Legal:"),
+    ],
+)
+def test_a_key_in_the_wrong_case_is_an_error_that_names_the_right_case(written, meant, fragment):
+    text = MINIMAL + written
+    error = assert_located_error(text, fragment.rstrip(":"), fragment, "not part of publiccode.yml")
+    assert error.hint == f"keys are case-sensitive: write '{meant}'"
+
+
+def test_an_unknown_key_inside_a_country_section_is_an_error_at_its_path():
+    text = MINIMAL + "IT:\n  piattaforme:\n    spid: true\n    spidd: true\n"
+    error = assert_located_error(text, "IT.piattaforme.spidd", "spidd", "not part of publiccode.yml")
+    assert error.hint == "did you mean 'spid'?"
+
+
+@pytest.mark.parametrize(
+    "old, new, path",
+    [
+        # v0.1/0.2 keys the reference parser's v0.go no longer declares.
+        ("    features:", "    freeTags:\n      - cms\n    features:", "description.en.freeTags"),
+        ("name: Medusa", "name: Medusa\ntags:\n  - cms", "tags"),
+        ("name: Medusa", "name: Medusa\nit:\n  ecosistemi:\n    - sanita", "it.ecosistemi"),
+        ("name: Medusa", "name: Medusa\nit:\n  designKit:\n    ui: true", "it.designKit"),
+    ],
+)
+def test_keys_of_older_versions_the_reference_parser_dropped_are_errors_in_an_old_file(old, new, path):
+    text = changed('"0.7.0"', '"0.2"', changed(old, new))
+    result = validate(text)
+    assert path in {error.path for error in result.errors}, [error.to_dict() for error in result.errors]
 
 
 def test_a_hostile_key_is_shown_shortened_and_printable_but_kept_in_the_path():
     # (YAML limits an implicit key to 1024 characters.)
     key = "k\\u0000" + "y" * 1000
     text = MINIMAL + f'"{key}": 1\n'
-    (warning,) = validate(text).warnings
-    assert warning.path == "k\x00" + "y" * 1000
-    assert len(warning.message) < 300 and "\x00" not in warning.message
+    (error,) = validate(text).errors
+    assert error.path == "k\x00" + "y" * 1000
+    assert len(error.message) < 300 and "\x00" not in error.message
 
 
 def test_lowercase_country_codes_are_a_warning_and_normalised():
@@ -1044,11 +1124,12 @@ def test_validate_never_raises_on_arbitrary_nested_yaml(document):
 
 @settings(max_examples=100, deadline=None)
 @given(st.text(max_size=200))
-def test_a_valid_file_with_any_extra_unknown_key_stays_valid(value):
+def test_a_valid_file_with_any_extra_unknown_key_is_refused_at_that_key(value):
     text = MINIMAL + "zzExtra: " + json.dumps(value) + "\n"
     result = validate(text)
-    assert result.ok, [error.to_dict() for error in result.errors]
-    assert [warning.path for warning in result.warnings] == ["zzExtra"]
+    assert [(error.path, error.line) for error in result.errors] == [("zzExtra", line_of(text, "zzExtra"))]
+    assert result.errors[0].hint
+    assert result.warnings == []
 
 
 def _concrete_paths():

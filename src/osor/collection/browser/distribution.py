@@ -1,22 +1,20 @@
-"""Downloading a distribution counts the download."""
+"""Downloading a distribution counts the download (``downloads.counting``)."""
 
+from osor.collection.downloads.counting import count_download
 from osor.collection.fields import safe_url
 from plone.namedfile.browser import Download
-from plone.protect.utils import safeWrite
 from zExceptions import NotFound
 
 
 class DistributionDownload(Download):
     """``@@download`` on a distribution: count, then serve the file or redirect.
 
-    The count is written on a GET on purpose; ``safeWrite`` tells
-    plone.protect that this one write is expected.
+    A browser's GET is counted once per visitor and day; a HEAD or a known
+    crawler is served without counting.
     """
 
     def __call__(self):
-        self.context.record_download()
-        safeWrite(self.context, self.request)
-        safeWrite(self.context._downloads, self.request)
+        count_download(self.context, self.request)
         if not self.context.file:
             url = safe_url(self.context.access_url)
             if url is None:

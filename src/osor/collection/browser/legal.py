@@ -10,6 +10,7 @@ from osor.collection.legal.workflow import fullname
 from osor.collection.legal.workflow import requester_of
 from osor.collection.licences.pages import licence_url
 from osor.collection.membership.moderation import MOTIVATION_REQUIRED
+from osor.collection.pages import structured_data
 from osor.collection.parameters import form_value
 from plone import api
 from plone.protect import CheckAuthenticator
@@ -87,6 +88,9 @@ class LegalFaqEntryView(PageView):
             fact(_("label_licences_concerned", default="Licences concerned"), *licences),
         ]
         return [row for row in rows if row]
+
+    def structured_data(self) -> dict:
+        return structured_data.faq_page(self.context)
 
 
 # The label of the text a step needs (its field is named, for screen readers too).

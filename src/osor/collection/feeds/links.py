@@ -11,9 +11,25 @@ RSS = "rss.xml"
 ATOM = "atom.xml"
 CALENDAR = "ics_view"
 
+# The media type each format declares (RSS 1.0 is an RDF document).
 RSS_MIME = "application/rss+xml"
+RDF_MIME = "application/rdf+xml"
 ATOM_MIME = "application/atom+xml"
 CALENDAR_MIME = "text/calendar"
+# Plone's syndication views (its *Allowed feed types*) and the format each writes.
+FEED_MIME_TYPES = {
+    "RSS": RDF_MIME,
+    RSS: RSS_MIME,
+    ATOM: ATOM_MIME,
+    "itunes.xml": RSS_MIME,
+}
+
+
+def feed_mime_type(url: str) -> str:
+    """The media type of the syndication view ``url`` ends with (RSS 2.0
+    when it is not one of Plone's, as Plone's head links say of all)."""
+    view = url.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
+    return FEED_MIME_TYPES.get(view, RSS_MIME)
 
 
 def collection_feeds(collection) -> list[dict]:

@@ -2,18 +2,28 @@
 
 Each function returns a plain dict for one item; ``as_script`` serialises
 a graph for a ``<script type="application/ld+json">`` element. Empty values
-are left out, as on the pages themselves.
+are left out, as on the pages themselves. Taxonomy terms (topics, countries,
+solution types) are written as the labels the page shows, in the page's
+language, never as their internal tokens: a search engine indexes words.
 """
 
 from datetime import date
 from datetime import datetime
+from osor.collection.pages.formatting import term_title
+from osor.collection.vocabularies.taxonomies import field_vocabulary
+from osor.collection.vocabularies.taxonomies import LEGAL_REQUEST_CATEGORY
+from osor.collection.vocabularies.taxonomies import SOLUTION_TYPE
+from osor.collection.vocabularies.taxonomies import SPATIAL_COVERAGE
+from osor.collection.vocabularies.taxonomies import TOPICS
 from plone import api
 from zope.component import getMultiAdapter
 
 import json
+import lxml.html
 
 
 CONTEXT = "https://schema.org"
+LICENCES = "osor.collection.vocabularies.Licences"
 SPDX_URL = "https://spdx.org/licenses/{}.html"
 
 
@@ -36,6 +46,24 @@ def _iso(value) -> str:
     return ""
 
 
+def labels(obj, field: str, taxonomy: str) -> list[str]:
+    """The labels of the taxonomy terms in ``obj``'s ``field``."""
+    return [term_title(field_vocabulary(taxonomy), token, obj) for token in getattr(obj, field, None) or ()]
+
+
+def places(obj) -> list[dict]:
+    """The countries and regions of ``obj``'s spatial coverage, by name."""
+    return [{"@type": "Place", "name": name} for name in labels(obj, "spatial_coverage", SPATIAL_COVERAGE)]
+
+
+def plain_text(rich_text) -> str:
+    """A rich text field's text without its markup."""
+    html = getattr(rich_text, "output", None) or ""
+    if not html.strip():
+        return ""
+    return " ".join(lxml.html.fromstring(html).text_content().split())
+
+
 def thing(obj, kind: str = "WebPage") -> dict:
     return compact({
         "@type": kind,
@@ -44,6 +72,8 @@ def thing(obj, kind: str = "WebPage") -> dict:
         "name": obj.Title(),
         "description": obj.Description(),
         "inLanguage": getattr(obj, "Language", lambda: "")() or "",
+        "keywords": labels(obj, "topics", TOPICS),
+        "spatialCoverage": places(obj),
     })
 
 
@@ -53,7 +83,7 @@ def _organization(name, kind="Organization") -> dict | None:
 
 def software_application(solution, latest_release=None) -> dict:
     data = thing(solution, "SoftwareApplication")
-    categories = list(getattr(solution, "solution_type", None) or [])
+    categories = labels(solution, "solution_type", SOLUTION_TYPE)
     data.update(
         compact({
             "license": [SPDX_URL.format(spdx_id) for spdx_id in solution.licences or ()],
@@ -67,7 +97,6 @@ def software_application(solution, latest_release=None) -> dict:
             "programmingLanguage": list(solution.programming_languages or ()),
             "availableLanguage": list(solution.interface_languages or ()),
             "publisher": _organization(getattr(solution, "owner_name", None)),
-            "keywords": list(getattr(solution, "topics", None) or ()),
         })
     )
     return data
@@ -111,7 +140,6 @@ def article(case_study, solutions=()) -> dict:
             ],
             "datePublished": _iso(case_study.effective()),
             "temporalCoverage": str(case_study.year) if case_study.year else None,
-            "spatialCoverage": list(case_study.spatial_coverage or ()),
         })
     )
     return data
@@ -209,6 +237,30 @@ def publication(item) -> dict:
             "sameAs": item.external_url,
         })
     )
+    return data
+
+
+def faq_page(entry) -> dict:
+    """A Legal FAQ entry: a page of one question and its accepted answer."""
+    data = thing(entry, "FAQPage")
+    question = compact({
+        "@type": "Question",
+        "name": entry.Title(),
+        "text": plain_text(entry.question),
+        "acceptedAnswer": compact({"@type": "Answer", "text": plain_text(entry.answer)}),
+    })
+    data.update(
+        compact({
+            "mainEntity": [question],
+            "about": [
+                {"@type": "CreativeWork", "name": term_title(LICENCES, spdx_id, entry), "url": SPDX_URL.format(spdx_id)}
+                for spdx_id in entry.licences or ()
+            ],
+        })
+    )
+    category = getattr(entry, "category", None)
+    if category:
+        data["keywords"] = [term_title(field_vocabulary(LEGAL_REQUEST_CATEGORY), category, entry)]
     return data
 
 

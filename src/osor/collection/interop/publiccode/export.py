@@ -22,6 +22,7 @@ from osor.collection.interop.catalogue.visibility import visible_to_anonymous
 from osor.collection.interop.publiccode.mapping import export_table
 from osor.collection.interop.publiccode.mapping import table
 from osor.collection.interop.publiccode.storage import stored_publiccode
+from osor.collection.interop.publiccode.validation import known_keys_only
 from osor.collection.interop.publiccode.validation import rule_table
 from osor.collection.interop.publiccode.values import description_languages
 from osor.collection.interop.publiccode.values import release_values
@@ -112,7 +113,7 @@ def solution_to_publiccode(obj) -> dict:
     """The publiccode.yml of the solution ``obj``, as a dict in the standard's order."""
     obj = _imported_translation(obj)
     stored = stored_publiccode(obj)
-    original = _plain(stored["data"]) if stored else {}
+    original = known_keys_only(_plain(stored["data"])) if stored else {}
     read = solution_values(original)[0] if original else {}
     data = copy.deepcopy(original)
     data["publiccodeYmlVersion"] = PUBLICCODE_VERSION

@@ -33,6 +33,12 @@ _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _MIME_TYPE = re.compile(r"^ *[A-Za-z0-9][A-Za-z0-9!#$&^_-]{0,126}/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126} *$")
 # RFC 2141 (https://www.rfc-editor.org/rfc/rfc2141#section-2).
 _URN = re.compile(r"^urn:[a-z0-9][a-z0-9-]{0,31}:[a-z0-9()+,\-.:=@;$_!*'%/?#]+$", re.IGNORECASE)
+# The form of the codes IndicePA (https://www.indicepa.gov.it) gives Italian
+# public administrations: letters, digits and underscores (c_h501, agid,
+# 00L7M4KW). Only the form is checked: the reference parser also looks the code
+# up in IndicePA's list, which no registry this project installs from ships.
+_IPA_CODE = re.compile(r"^[A-Za-z0-9_]+$")
+_ITALIAN_PA_URN = "urn:x-italian-pa:"
 _SPDX_TOKEN = re.compile(r"\(|\)|[^\s()]+")
 _SPDX_OPERATORS = {"AND", "OR", "WITH"}
 _LICENSE_REF = re.compile(r"^(?:DocumentRef-[A-Za-z0-9.-]+:)?LicenseRef-[A-Za-z0-9.-]+$")
@@ -158,14 +164,22 @@ def check_mime_type(value):
     )
 
 
+def check_ipa_code(value):
+    """An Italian public administration's iPA code, by its form only."""
+    if _IPA_CODE.match(value):
+        return None
+    return _("publiccode_reason_ipa_code_form", default="an iPA code has only letters, digits and underscores")
+
+
 def check_uri(value):
-    """An organisation or standard identifier: a URL with a host, or a URN."""
+    """An organisation or standard identifier: a URL with a host, or a URN
+    (urn:x-italian-pa: followed by an iPA code of the right form)."""
     if value.lower().startswith("urn:"):
-        return (
-            None
-            if _URN.match(value)
-            else _("publiccode_reason_urn_form", default="a URN looks like urn:x-italian-pa:c_h501")
-        )
+        if not _URN.match(value):
+            return _("publiccode_reason_urn_form", default="a URN looks like urn:x-italian-pa:c_h501")
+        if value.lower().startswith(_ITALIAN_PA_URN):
+            return check_ipa_code(value[len(_ITALIAN_PA_URN) :])
+        return None
     if any(char.isspace() for char in value):
         return _("publiccode_reason_uri_spaces", default="a URI has no spaces")
     parts = _split(value)
@@ -284,6 +298,7 @@ CHECKS = {
     "http_url": check_http_url,
     "email": check_email,
     "uri": check_uri,
+    "ipa_code": check_ipa_code,
     "country": check_country,
     "language_tag": check_language_tag,
     "spdx_expression": check_spdx_expression,

@@ -1,7 +1,8 @@
 """Validate a publiccode.yml text offline, saying where each problem is.
 
 ``validate(text)`` answers a ``Validation``: the errors that make the file
-unusable, the warnings (deprecated or unknown keys, old versions) and the data
+unusable (a key the standard does not know among them, as the reference parser
+refuses it), the warnings (deprecated keys, old versions) and the data
 normalised to the v0.7 layout. Every problem names its key path and 1-based
 line and is phrased so that the publisher can fix the file.
 
@@ -233,6 +234,7 @@ FORMAT_NAMES = {
     "http_url": _("publiccode_format_http_url", default="a valid web address"),
     "email": _("publiccode_format_email", default="a valid e-mail address"),
     "uri": _("publiccode_format_uri", default="a valid URI"),
+    "ipa_code": _("publiccode_format_ipa_code", default="a valid iPA code"),
     "country": _("publiccode_format_country", default="a valid country code"),
     "language_tag": _("publiccode_format_language_tag", default="a valid BCP 47 language tag"),
     "spdx_expression": _("publiccode_format_spdx", default="a valid SPDX expression"),
@@ -249,6 +251,10 @@ FORMAT_HINTS = {
     "uri": _(
         "publiccode_hint_uri",
         default="write a URL such as https://example.org or a URN such as urn:x-italian-pa:c_h501",
+    ),
+    "ipa_code": _(
+        "publiccode_hint_ipa_code",
+        default="write the administration's code in IndicePA (www.indicepa.gov.it), such as c_h501",
     ),
     "country": _("publiccode_hint_country", default="use an ISO 3166-1 alpha-2 code in capitals, such as IT or DE"),
     "language_tag": _("publiccode_hint_language_tag", default="use a BCP 47 tag such as en, it, de or pt-BR"),
@@ -453,23 +459,37 @@ class _Walk:
             )
 
     def unknown_key(self, key, segments, path, line):
-        """Kept and warned about (the reference parser refuses it): suggest
-        the known key the publisher probably meant."""
-        close = difflib.get_close_matches(key[:QUOTE_LIMIT], self.table.child_names(segments), n=1, cutoff=0.6)
-        if close:
-            hint = _("publiccode_hint_unknown_key_close", default="did you mean '${key}'?", mapping={"key": close[0]})
-        else:
-            hint = _("publiccode_hint_unknown_key", default="check its spelling and where it is indented")
-        self.warn(
+        """An error, as the reference parser refuses a key it does not know
+        (and a catalogue that uses it refuses the file); the hint names the
+        known key the publisher probably meant."""
+        self.error(
             path,
             line,
             _(
-                "publiccode_warning_unknown_key",
-                default="${path}: this key is not part of publiccode.yml ${version}; it is kept but not used.",
+                "publiccode_error_unknown_key",
+                default="${path}: this key is not part of publiccode.yml ${version}.",
                 mapping={"path": path, "version": self.table.standard_version},
             ),
-            hint,
+            self.unknown_key_hint(key, segments),
         )
+
+    def unknown_key_hint(self, key, segments):
+        """Keys are case-sensitive ('It' is not 'IT'): a key that differs only
+        in case is named first, then the closest spelling."""
+        names = self.table.child_names(segments)
+        same_letters = [name for name in names if name.lower() == key.lower()]
+        if same_letters:
+            # 'it' and 'IT' both exist; the one that is not deprecated is the advice.
+            current = [name for name in same_letters if not self.table.rule_for((*segments, name)).deprecated]
+            return _(
+                "publiccode_hint_unknown_key_case",
+                default="keys are case-sensitive: write '${key}'",
+                mapping={"key": (current or same_letters)[0]},
+            )
+        close = difflib.get_close_matches(key[:QUOTE_LIMIT], names, n=1, cutoff=0.6)
+        if close:
+            return _("publiccode_hint_unknown_key_close", default="did you mean '${key}'?", mapping={"key": close[0]})
+        return _("publiccode_hint_unknown_key", default="check its spelling and where it is indented")
 
     def sequence(self, node, segments, path, rule):
         if rule.min_items and len(node.value) < rule.min_items:
@@ -758,6 +778,25 @@ def _normalise(data, table):
     return data
 
 
+def known_keys_only(data, segments=()):
+    """``data`` without the keys the standard does not know, for a file
+    stored before such keys were refused: what is exported from it must pass
+    the reference parser."""
+    table = rule_table()
+    if isinstance(data, list):
+        return [known_keys_only(item, (*segments, "[]")) for item in data]
+    if not isinstance(data, dict):
+        return data
+    kept = {}
+    for key, value in data.items():
+        rule = table.rule_for((*segments, key))
+        if rule is None:
+            continue
+        reading = (*segments, rule.same_as) if rule.same_as else (*segments, key)
+        kept[key] = known_keys_only(value, reading)
+    return kept
+
+
 # -------------------------------------------------------------- the entry
 
 
@@ -784,7 +823,15 @@ def validate(text):
 
 def _validate(text):
     if isinstance(text, bytes):
-        text = text.decode("utf-8", errors="replace")
+        # The reference parser refuses a file that is not UTF-8, as the
+        # upload paths do (text.decoded, which imports this module).
+        from osor.collection.interop.publiccode.text import decoded
+        from osor.collection.interop.publiccode.text import UndecodableText
+
+        try:
+            text = decoded(text)
+        except UndecodableText as error:
+            return Validation(errors=[error.problem])
     if not isinstance(text, str):
         text = "" if text is None else str(text)
     size = len(text) if len(text) > MAX_BYTES else len(text.encode("utf-8", errors="surrogatepass"))
