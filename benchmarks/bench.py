@@ -215,11 +215,25 @@ def form(request, values):
 def timed(call, request, values, repeat=REPEAT) -> list[float]:
     durations = []
     for _attempt in range(repeat):
-        with form(request, values):
-            began = time.perf_counter()
-            call()
-            durations.append(time.perf_counter() - began)
+        durations.append(timed_once(call, request, values))
     return durations
+
+
+def timed_once(call, request, values) -> float:
+    with form(request, values):
+        began = time.perf_counter()
+        call()
+        return time.perf_counter() - began
+
+
+def timed_pair(ours, baseline, request, our_form, baseline_form, repeat=REPEAT) -> tuple[list, list]:
+    """Our call and its baseline, alternately: on a shared machine whose
+    load changes from minute to minute, both see the same load."""
+    mine, theirs = [], []
+    for _attempt in range(repeat):
+        mine.append(timed_once(ours, request, our_form))
+        theirs.append(timed_once(baseline, request, baseline_form))
+    return mine, theirs
 
 
 def loads(portal, call, request, values) -> tuple[int, int]:
@@ -361,8 +375,7 @@ def main():
         for name, ours, baseline, our_form, baseline_form in comparisons(portal, request):
             timed(ours, request, our_form, repeat=2)  # warm up: templates, caches
             timed(baseline, request, baseline_form, repeat=2)
-            mine = timed(ours, request, our_form)
-            theirs = timed(baseline, request, baseline_form)
+            mine, theirs = timed_pair(ours, baseline, request, our_form, baseline_form)
             loaded = loads(portal, ours, request, our_form), loads(portal, baseline, request, baseline_form)
             p50s.setdefault(name, []).append(p(mine, 0.5))
             print(
@@ -371,6 +384,7 @@ def main():
                 f"{p(mine, 0.95) / p(theirs, 0.95):.2f} | {loaded[0][0]} / {loaded[1][0]} | "
                 f"{loaded[0][1]} / {loaded[1][1]} |"
             )
+        print(f"\nload average after the measures: {' '.join(f'{load:.1f}' for load in os.getloadavg())}")
         sys.stdout.flush()
     if len(sizes) > 1:
         print(f"\n## Growth from N = {sizes[0]} to N = {sizes[-1]} (p50)\n")
