@@ -204,12 +204,23 @@ def enable_syndication(folder):
 
 @contextmanager
 def form(request, values):
+    """``request`` as a new request with the query ``values``: what one call
+    sets on it is gone before the next (Plone's ``@@search`` page sets
+    ``disable_plone.leftcolumn``, which would hide the navigation portlet
+    from every page measured after it), and so is the catalog's cache of
+    index results, which lives for one request."""
+    request.other.pop("__catalog_cache__", None)  # ZCatalog's cache lives for one request
+    other = dict(request.other)
     request.form.clear()
     request.form.update(values)
     for key in list(getattr(request, "_annotations", {}) or {}):
         del request._annotations[key]  # plone.memoize's per-request caches
-    yield request
-    request.form.clear()
+    try:
+        yield request
+    finally:
+        request.form.clear()
+        request.other.clear()
+        request.other.update(other)
 
 
 def timed(call, request, values, repeat=REPEAT) -> list[float]:
