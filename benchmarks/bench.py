@@ -204,22 +204,47 @@ def enable_syndication(folder):
 
 @contextmanager
 def form(request, values):
+    """``request`` as a new request with the query ``values``: what one call
+    sets on it is gone before the next (Plone's ``@@search`` page sets
+    ``disable_plone.leftcolumn``, which would hide the navigation portlet
+    from every page measured after it), and so is the catalog's cache of
+    index results, which lives for one request."""
+    request.other.pop("__catalog_cache__", None)  # ZCatalog's cache lives for one request
+    other = dict(request.other)
     request.form.clear()
     request.form.update(values)
     for key in list(getattr(request, "_annotations", {}) or {}):
         del request._annotations[key]  # plone.memoize's per-request caches
-    yield request
-    request.form.clear()
+    try:
+        yield request
+    finally:
+        request.form.clear()
+        request.other.clear()
+        request.other.update(other)
 
 
 def timed(call, request, values, repeat=REPEAT) -> list[float]:
     durations = []
     for _attempt in range(repeat):
-        with form(request, values):
-            began = time.perf_counter()
-            call()
-            durations.append(time.perf_counter() - began)
+        durations.append(timed_once(call, request, values))
     return durations
+
+
+def timed_once(call, request, values) -> float:
+    with form(request, values):
+        began = time.perf_counter()
+        call()
+        return time.perf_counter() - began
+
+
+def timed_pair(ours, baseline, request, our_form, baseline_form, repeat=REPEAT) -> tuple[list, list]:
+    """Our call and its baseline, alternately: on a shared machine whose
+    load changes from minute to minute, both see the same load."""
+    mine, theirs = [], []
+    for _attempt in range(repeat):
+        mine.append(timed_once(ours, request, our_form))
+        theirs.append(timed_once(baseline, request, baseline_form))
+    return mine, theirs
 
 
 def loads(portal, call, request, values) -> tuple[int, int]:
@@ -361,8 +386,7 @@ def main():
         for name, ours, baseline, our_form, baseline_form in comparisons(portal, request):
             timed(ours, request, our_form, repeat=2)  # warm up: templates, caches
             timed(baseline, request, baseline_form, repeat=2)
-            mine = timed(ours, request, our_form)
-            theirs = timed(baseline, request, baseline_form)
+            mine, theirs = timed_pair(ours, baseline, request, our_form, baseline_form)
             loaded = loads(portal, ours, request, our_form), loads(portal, baseline, request, baseline_form)
             p50s.setdefault(name, []).append(p(mine, 0.5))
             print(
@@ -371,6 +395,7 @@ def main():
                 f"{p(mine, 0.95) / p(theirs, 0.95):.2f} | {loaded[0][0]} / {loaded[1][0]} | "
                 f"{loaded[0][1]} / {loaded[1][1]} |"
             )
+        print(f"\nload average after the measures: {' '.join(f'{load:.1f}' for load in os.getloadavg())}")
         sys.stdout.flush()
     if len(sizes) > 1:
         print(f"\n## Growth from N = {sizes[0]} to N = {sizes[-1]} (p50)\n")

