@@ -32,6 +32,7 @@ from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from urllib.parse import urlencode
 from zope.i18n import translate
+from zope.i18nmessageid import Message
 from zope.interface import alsoProvides
 
 
@@ -91,7 +92,7 @@ class SubscriptionView(BrowserView):
                     form_value(self.request, "query") or None,
                 )
                 frequency = translate(FREQUENCY_TITLES[subscription.frequency], context=self.request)
-                message, kind = _(SUBSCRIBED, mapping={"frequency": frequency}), "info"
+                message, kind = Message(SUBSCRIBED, mapping={"frequency": frequency}), "info"
         except ParameterError as error:
             message, kind = message_of(self.request, error), "error"
         api.portal.show_message(message=message, request=self.request, type=kind)
@@ -183,7 +184,7 @@ class MySubscriptionsView(BrowserView):
             else:
                 title = translate(FREQUENCY_TITLES[frequency], context=self.request)
                 api.portal.show_message(
-                    message=_(SUBSCRIBED, mapping={"frequency": title}), request=self.request, type="info"
+                    message=Message(SUBSCRIBED, mapping={"frequency": title}), request=self.request, type="info"
                 )
         self.request.response.redirect(f"{self.context.absolute_url()}/@@my-subscriptions")
         return ""
