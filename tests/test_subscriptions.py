@@ -8,14 +8,19 @@ MailHost (sent when the test reads them, as the queue's worker would).
 
 from osor.collection.subscriptions import storage
 from osor.collection.subscriptions.digest import run_digests
+from osor.collection.subscriptions.immediate import deliver
+from osor.collection.subscriptions.immediate import start_dispatcher
+from osor.collection.subscriptions.immediate import stop_dispatcher
 from plone import api
 from plone.app.textfield.value import RichTextValue
 from subscription_fixtures import acting_as
 from subscription_fixtures import add_comment
 from subscription_fixtures import publish
+from zope.component.hooks import setSite
 from zope.event import notify
 from zope.lifecycleevent import ObjectModifiedEvent
 
+import time
 import transaction
 
 
@@ -184,3 +189,39 @@ def test_the_digest_is_in_the_members_language_else_in_english_marked(nordic, ma
     texts = {recipients[0]: text for recipients, text in mails()}
     assert "This e-mail is in English" in texts["finn@example.org"]
     assert "This e-mail is in English" not in texts["maria@example.org"]
+
+
+# Immediate subscriptions: after the commit, outside the request ---------------------
+
+
+def test_an_immediate_subscription_is_mailed_after_the_commit_by_the_dispatcher_not_the_request(
+    nordic, mails, functional
+):
+    subscribe("bob", nordic, "immediate")
+    dispatcher = start_dispatcher(functional["zodbDB"])
+    try:
+        publish(nordic, "OpenProject")
+        # The change is recorded; nothing is mailed by the transaction that made it.
+        assert [change["kind"] for _number, change in storage.changes_after(0)][-1] == "new"
+        transaction.commit()
+        deadline = time.monotonic() + 60
+        while not mails() and time.monotonic() < deadline:
+            time.sleep(0.05)
+    finally:
+        stop_dispatcher(timeout=10)
+    setSite(nordic.aq_parent)
+    [(recipients, text)] = mails()
+    assert recipients == ["bob@example.org"]
+    assert "OpenProject" in text
+    assert dispatcher.is_alive() is False
+
+
+def test_immediate_changes_left_by_a_script_are_sent_by_the_next_run(nordic, mails, functional):
+    subscribe("bob", nordic, "immediate")
+    publish(nordic, "OpenProject")
+    transaction.commit()  # no dispatcher runs here (a zconsole script)
+    assert mails() == []
+    assert deliver(functional["zodbDB"], "/".join(nordic.aq_parent.getPhysicalPath())) == 1
+    setSite(nordic.aq_parent)
+    assert len(mails()) == 1
+    assert deliver(functional["zodbDB"], "/".join(nordic.aq_parent.getPhysicalPath())) == 0

@@ -19,6 +19,7 @@ from zope.annotation.interfaces import IAnnotations
 
 import hashlib
 import time
+import transaction
 
 
 ANNOTATION_KEY = "osor.collection.subscriptions"
@@ -152,7 +153,23 @@ def record_change(change: dict, site=None) -> int:
     changes = registry(site).changes
     number = (changes.maxKey() + 1) if changes else 1
     changes[number] = dict(change, time=time.time())
+    _after_commit(site if site is not None else api.portal.get())
     return number
+
+
+# Transactions whose commit tells the immediate dispatcher (looked up by identity).
+_NOTIFIED = object()
+
+
+def _after_commit(site) -> None:
+    from osor.collection.subscriptions.immediate import changes_committed
+
+    txn = transaction.get()
+    try:
+        txn.data(_NOTIFIED)
+    except KeyError:
+        txn.set_data(_NOTIFIED, True)
+        txn.addAfterCommitHook(changes_committed, args=("/".join(site.getPhysicalPath()),))
 
 
 def changes_after(seen: int, site=None):
