@@ -7,6 +7,8 @@ links. The "Follow this collection" box stored nothing (its feeds are
 links), so there is nothing to migrate; subscriptions start empty.
 """
 
+from AccessControl.Permission import getPermissionIdentifier
+from Acquisition import aq_base
 from osor.collection.subscriptions.tokens import ensure_ring
 from plone import api
 from Products.CMFCore.ActionInformation import Action
@@ -38,8 +40,8 @@ def add_my_subscriptions_action() -> None:
 
 def grant_send_digests() -> None:
     portal = api.portal.get()
-    if any(entry["selected"] for entry in portal.rolesOfPermission(SEND_DIGESTS)):
-        return
+    if getPermissionIdentifier(SEND_DIGESTS) in aq_base(portal).__dict__:
+        return  # set on this site already: as an administrator wants it
     portal.manage_permission(SEND_DIGESTS, roles=list(SEND_DIGESTS_ROLES), acquire=True)
 
 
