@@ -42,7 +42,7 @@ def test_a_site_at_1003_gets_my_subscriptions_the_digest_permission_and_the_secr
 def test_the_step_keeps_what_an_administrator_changed(manager):
     manager.portal_actions.user.osor_my_subscriptions.manage_changeProperties(title="Alerts", visible=False)
     manager.manage_permission(SEND_DIGESTS, roles=["Manager"], acquire=False)
-    ring = getUtility(IKeyManager)[RING] if RING in getUtility(IKeyManager) else None
+    ring = getUtility(IKeyManager).get(RING, None)
     upgrade()
     action = manager.portal_actions.user.osor_my_subscriptions
     assert (action.title, action.visible) == ("Alerts", False)
