@@ -46,6 +46,8 @@ from zope.i18nmessageid import Message
 # The languages of our catalogues; a member's other language gets English, marked.
 LANGUAGES = ("de", "en", "es", "fr", "it", "nl", "pl", "pt")
 FALLBACK_LANGUAGE = "en"
+# A mail lists this many items at most (the @digest answer lists them all).
+MAX_MAIL_ITEMS = 100
 
 FREQUENCY_TITLES = {
     "immediate": _("frequency_immediate", default="immediately"),
@@ -54,14 +56,14 @@ FREQUENCY_TITLES = {
 }
 
 WHY = {
-    (COLLECTION, NEW): _("why_new_in_collection", default="New in ${target}"),
-    (COLLECTION, RELEASE): _("why_release_in_collection", default="New release in ${target}"),
-    (COLLECTION, EDIT): _("why_updated_in_collection", default="Updated in ${target}"),
-    (SOLUTION, NEW): _("why_solution_published", default="${target} is published"),
-    (SOLUTION, RELEASE): _("why_release_of_solution", default="New release of ${target}"),
-    (SOLUTION, EDIT): _("why_solution_updated", default="${target} was updated"),
-    (SOLUTION, COMMENT): _("why_comment_on_solution", default="New comment on ${target}"),
-    (SEARCH, NEW): _("why_matches_search", default="New, and matches your search ${target}"),
+    (COLLECTION, NEW): _("why_new_in_collection", default="New in “${target}”"),
+    (COLLECTION, RELEASE): _("why_release_in_collection", default="New release in “${target}”"),
+    (COLLECTION, EDIT): _("why_updated_in_collection", default="Updated in “${target}”"),
+    (SOLUTION, NEW): _("why_solution_published", default="“${target}” is published"),
+    (SOLUTION, RELEASE): _("why_release_of_solution", default="New release of “${target}”"),
+    (SOLUTION, EDIT): _("why_solution_updated", default="“${target}” was updated"),
+    (SOLUTION, COMMENT): _("why_comment_on_solution", default="New comment on “${target}”"),
+    (SEARCH, NEW): _("why_matches_search", default="New, and matches your search “${target}”"),
 }
 
 
@@ -126,8 +128,8 @@ class Targets:
                 words = describe(subscription.query, brain._unrestrictedGetObject(), getRequest(), language)
             except SearchInputError:  # a facet value that is gone
                 words = subscription.query
-            return f"“{words}” ({title})"
-        return f"“{title}”"
+            return f"{words} ({title})"
+        return title
 
 
 class ChangeIndex:
@@ -346,8 +348,13 @@ def mail_text(digest: Digest, frequency: str, targets: Targets) -> tuple[str, st
         _in(language, _("mail_digest_intro", default="What is new on ${site}:", mapping={"site": site.Title()})),
         "",
     ]
-    for item in digest.items:
+    for item in digest.items[:MAX_MAIL_ITEMS]:
         lines += [f"* {item.title}", f"  {item.why}", f"  {item.url}", ""]
+    if len(digest.items) > MAX_MAIL_ITEMS:
+        more = _(
+            "mail_digest_more", default="… and ${count} more.", mapping={"count": len(digest.items) - MAX_MAIL_ITEMS}
+        )
+        lines += [_in(language, more), ""]
     lines += [
         "-- ",
         _in(
