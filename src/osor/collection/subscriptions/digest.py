@@ -87,6 +87,8 @@ class Digest:
     language: str
     items: list = field(default_factory=list)
     subscriptions: list = field(default_factory=list)
+    user: object = None
+    titles: dict = field(default_factory=dict)  # subscription id -> its target in words, as the member sees it
 
     def as_json(self) -> dict:
         return {"userid": self.userid, "items": [item.as_json() for item in self.items]}
@@ -224,7 +226,7 @@ def build_digest(userid: str, subscriptions: list, index: ChangeIndex, targets: 
     if user is None:
         return None
     language = member_language(user)
-    digest = Digest(userid, user.getProperty("email", "") or "", language, subscriptions=subscriptions)
+    digest = Digest(userid, user.getProperty("email", "") or "", language, subscriptions=subscriptions, user=user)
     wanted = []  # (number, change, subscription)
     for subscription in subscriptions:
         wanted.extend((number, change, subscription) for number, change in index.for_subscription(subscription))
@@ -257,7 +259,9 @@ def build_digest(userid: str, subscriptions: list, index: ChangeIndex, targets: 
             why = WHY.get((subscription.kind, change["kind"]))
             if why is None:
                 continue
-            target = targets.title(subscription, language)
+            if subscription.id not in digest.titles:
+                digest.titles[subscription.id] = targets.title(subscription, language)
+            target = digest.titles[subscription.id]
             digest.items.append(DigestItem(url, title, _in(language, Message(why, mapping={"target": target}))))
     return digest
 
@@ -302,7 +306,7 @@ def run_digests(frequency: str, dry_run: bool = False) -> list[Digest]:
         if dry_run:
             continue
         if digest.items:
-            with api.env.adopt_user(user=api.user.get(userid=userid)):
+            with api.env.adopt_user(user=digest.user):
                 send_digest(digest, frequency, targets)
         for subscription in subscriptions:
             subscription.seen = newest
@@ -368,7 +372,7 @@ def mail_text(digest: Digest, frequency: str, targets: Targets) -> tuple[str, st
     ]
     for subscription in digest.subscriptions:
         lines += [
-            f"* {targets.title(subscription, language)}",
+            f"* {digest.titles.get(subscription.id) or targets.title(subscription, language)}",
             "  "
             + _in(
                 language,
