@@ -117,6 +117,7 @@ setup(
         "plone.distribution",
         "plone.event",
         "plone.indexer",
+        "plone.keyring",
         "plone.memoize",
         "plone.namedfile",
         "plone.protect",
