@@ -6,6 +6,7 @@ and their mails go through the after-commit mail queue to the recording
 MailHost (sent when the test reads them, as the queue's worker would).
 """
 
+from osor.collection.membership import pending_edits
 from osor.collection.subscriptions import storage
 from osor.collection.subscriptions.digest import run_digests
 from osor.collection.subscriptions.immediate import deliver
@@ -225,3 +226,26 @@ def test_immediate_changes_left_by_a_script_are_sent_by_the_next_run(nordic, mai
     setSite(nordic.aq_parent)
     assert len(mails()) == 1
     assert deliver(functional["zodbDB"], "/".join(nordic.aq_parent.getPhysicalPath())) == 0
+
+
+def test_a_members_edit_held_for_moderation_is_reported_once_a_facilitator_approves_it(nordic, mails):
+    nordic.moderated = True
+    with acting_as("bob"):
+        news = api.content.create(container=nordic, type="community_news", title="Open data day")
+    with acting_as("fred"):
+        api.content.transition(news, transition="publish")
+    transaction.commit()
+    subscribe("maria", nordic)
+    with acting_as("bob"):
+        news.title = f"{SECRET} day"
+        notify(ObjectModifiedEvent(news))
+    transaction.commit()
+    assert pending_edits.pending(news) is not None
+    assert run() == []  # held: visitors still see the published version
+
+    with acting_as("fred"):
+        pending_edits.approve(news)
+    transaction.commit()
+    [item] = digest_of(run(), "maria")
+    assert item["title"] == f"{SECRET} day"
+    assert item["why"] == "Mis à jour dans « Nordic open source »"
