@@ -309,7 +309,8 @@ def run_digests(frequency: str, dry_run: bool = False) -> list[Digest]:
             with api.env.adopt_user(user=digest.user):
                 send_digest(digest, frequency, targets)
         for subscription in subscriptions:
-            subscription.seen = newest
+            if subscription.seen != newest:  # no write when nothing happened
+                subscription.seen = newest
     if not dry_run:
         prune_changes()
     return digests
