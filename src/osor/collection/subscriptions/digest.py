@@ -222,16 +222,16 @@ def _title_and_url(brain, language: str) -> tuple[str, str]:
 
 def build_digest(userid: str, subscriptions: list, index: ChangeIndex, targets: Targets, catalog) -> Digest | None:
     """The digest of ``userid`` (as that user), or None when she has no address."""
+    wanted = []  # (number, change, subscription)
+    for subscription in subscriptions:
+        wanted.extend((number, change, subscription) for number, change in index.for_subscription(subscription))
+    if not wanted:  # nothing happened: no need to look the member up
+        return Digest(userid, "", "", subscriptions=subscriptions)
     user = api.user.get(userid=userid)
     if user is None:
         return None
     language = member_language(user)
     digest = Digest(userid, user.getProperty("email", "") or "", language, subscriptions=subscriptions, user=user)
-    wanted = []  # (number, change, subscription)
-    for subscription in subscriptions:
-        wanted.extend((number, change, subscription) for number, change in index.for_subscription(subscription))
-    if not wanted:
-        return digest
     wanted.sort(key=lambda entry: entry[0])
     with api.env.adopt_user(user=user):
         by_uid, comments = _visible(
