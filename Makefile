@@ -5,7 +5,8 @@
 #   make check           lint, format check, zpretty check and import contracts (CI runs it)
 #   make check-install   build sdist + wheel, pip-install each (no extras) in a fresh venv, run a site
 #   make format          rewrite code, ZCML and profile XML in the house style
-#   make bench           time the faceted search and our pages against bare Plone (N="1000 10000")
+#   make bench           time the faceted search and our pages against bare Plone (N="1000 10000"), and a digest run
+#   make digest          send the subscription digests through the running site (FREQUENCY=daily|weekly, for cron)
 #   make i18n            rebuild the .pot and sync the .po files (then translate)
 #   make start           create var/ once (Zope config, admin user, Plone site) and serve :8080
 #   make buildout        buildout deployment in .venv-buildout (bin/instance on :8081)
