@@ -5,7 +5,8 @@
 #   make check           lint, format check, zpretty check and import contracts (CI runs it)
 #   make check-install   build sdist + wheel, pip-install each (no extras) in a fresh venv, run a site
 #   make format          rewrite code, ZCML and profile XML in the house style
-#   make bench           time the faceted search and our pages against bare Plone (N="1000 10000")
+#   make bench           time the faceted search and our pages against bare Plone (N="1000 10000"), and a digest run
+#   make digest          send the subscription digests through the running site (FREQUENCY=daily|weekly, for cron)
 #   make i18n            rebuild the .pot and sync the .po files (then translate)
 #   make start           create var/ once (Zope config, admin user, Plone site) and serve :8080
 #   make buildout        buildout deployment in .venv-buildout (bin/instance on :8081)
@@ -161,6 +162,7 @@ N ?= 1000 10000
 .PHONY: bench
 bench: install ## Faceted search and pages vs bare Plone: make bench [N="1000 10000"]
 	$(BIN)/python benchmarks/bench.py $(N)
+	$(BIN)/python benchmarks/digest.py
 
 # ---------------------------------------------------------------- start
 
@@ -208,6 +210,15 @@ import-rdf: existing-site ## Import an RDF file into a collection: make import-r
 	@test -n "$(FILE)" || { echo "Give the file: make import-rdf FILE=solutions.ttl"; exit 2; }
 	@FILE="$(abspath $(FILE))" COLLECTION="$(COLLECTION)" SOURCE="$(SOURCE)" DRY_RUN="$(DRY_RUN)" \
 	  $(BIN)/zconsole run $(ZOPE_CONF) scripts/import_rdf.py
+
+# Subscription digests, from cron, through the running site (see README,
+# "Subscriptions and digests"): make digest FREQUENCY=weekly [DRY_RUN=1]
+FREQUENCY ?= daily
+SITE_URL ?= http://127.0.0.1:$(PORT)/$(SITE_ID)
+.PHONY: digest
+digest: ## Send the subscription digests of FREQUENCY (daily, weekly, immediate) through the running site: make digest FREQUENCY=weekly [DRY_RUN=1 SITE_URL=]
+	@FREQUENCY="$(FREQUENCY)" SITE_URL="$(SITE_URL)" DRY_RUN="$(DRY_RUN)" \
+	  $(or $(wildcard $(BIN)/python),$(PYTHON)) scripts/digest.py
 
 # ---------------------------------------------------------------- buildout
 

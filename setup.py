@@ -118,6 +118,7 @@ setup(
         "plone.distribution",
         "plone.event",
         "plone.indexer",
+        "plone.keyring",
         "plone.memoize",
         "plone.namedfile",
         "plone.protect",

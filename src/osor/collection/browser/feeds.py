@@ -23,8 +23,9 @@ PLONE_SYNDICATION_TEMPLATES = Path(Products.CMFPlone.browser.syndication.__file_
 
 
 class CollectionFeedsViewlet(ViewletBase):
-    """ "Follow this collection": its RSS, Atom and calendar feeds, and a
-    feed per content type, as visible links."""
+    """ "Follow this collection": its RSS, Atom and calendar feeds, a feed
+    per content type, as visible links, and e-mail updates (the
+    subscription box of ``subscriptions.py``)."""
 
     index = ViewPageTemplateFile("templates/feeds_viewlet.pt")
 
@@ -36,6 +37,12 @@ class CollectionFeedsViewlet(ViewletBase):
 
     def available(self) -> bool:
         return bool(self.feeds)
+
+    def subscription_box(self) -> str:
+        collection = containing_collection(self.context)
+        if collection is None:
+            return ""
+        return api.content.get_view("subscription", collection, self.request).form()
 
 
 class CollectionFeedsHeadViewlet(CollectionFeedsViewlet):

@@ -6,6 +6,7 @@ from osor.collection.demo.multilingual import set_language_of_untagged_content
 from osor.collection.demo.multilingual import setup_multilingual_site
 from osor.collection.demo.multilingual import translate_example_content
 from osor.collection.demo.publiccode_import import import_demo_publiccode_files
+from osor.collection.demo.subscriptions import subscribe_demo_users
 from plone import api
 from plone.distribution.handler import post_handler as default_post_handler
 
@@ -22,6 +23,7 @@ def post_handler(distribution, site, answers: dict):
         with api.env.adopt_roles(["Manager"]):
             import_demo_publiccode_files(root_folders["en"]["osor"])
         show_the_collection_on_language_roots(site)
+        subscribe_demo_users(root_folders["en"])
     # After the example content: building it must not mail the demo users.
     configure_demo_site(site)
     return site

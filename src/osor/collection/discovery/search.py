@@ -318,3 +318,15 @@ def _ordered(facet: Facet, values: list) -> list:
 def faceted_search(context, request, parameters: SearchParameters) -> SearchResult:
     """Search from ``context`` (the site, a language root or a collection)."""
     return FacetedSearch(context, request, parameters).run()
+
+
+def matching_uids(context, request, parameters: SearchParameters, uids) -> set:
+    """Which of ``uids`` the search of ``parameters`` from ``context`` finds for
+    the current user (the alerts of a saved search: "new solutions like these")."""
+    search = FacetedSearch(context, request, parameters)
+    records = as_set(visible_record_ids(search.catalog, dict(search._base_query(), UID=list(uids))))
+    for facet in all_facets():
+        if facet.index in parameters.selections:
+            records = intersect(records, search.selection(facet))
+    catalog = search.catalog._catalog
+    return {catalog[record_id].UID for record_id in records}
