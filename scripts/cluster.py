@@ -45,6 +45,10 @@ START_TIMEOUT = 600.0
 STOP_TIMEOUT = 60.0
 
 
+# The processes this run started: {pid file: Popen}.
+_started = {}
+
+
 class ClusterError(Exception):
     """A process did not start; the message says where to look."""
 
@@ -93,6 +97,14 @@ class Process:
                 command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True
             )
         self.pidfile.write_text(f"{process.pid}\n")
+        _started[self.pidfile] = process
+
+    def stopped(self) -> bool:
+        """Not running (a process just started may not show its command line yet)."""
+        started = _started.get(self.pidfile)
+        if started is not None:
+            return started.poll() is not None
+        return self.pid() is None
 
     def stop(self) -> bool:
         pid = self.pid()
@@ -238,7 +250,7 @@ class Cluster:
     def wait_for(self, process: Process, url: str) -> None:
         deadline = time.monotonic() + START_TIMEOUT
         while not answers(url):
-            if process.pid() is None:
+            if process.stopped():
                 raise ClusterError(f"{process.name} stopped; the end of {process.log}:\n{process.last_lines()}")
             if time.monotonic() > deadline:
                 raise ClusterError(

@@ -82,3 +82,15 @@ def make():
 def site_state():
     """``site_state(zope_conf, "snapshot"|"change", output, label)``."""
     return _site_state
+
+
+# tests/conftest.py keeps the Plone test layers set up for the session
+# (autouse): these tests run Zope in processes of their own and need none.
+@pytest.fixture(scope="session")
+def _keep_functional_session():
+    return None
+
+
+@pytest.fixture(scope="session")
+def _keep_integration_session():
+    return None
