@@ -251,6 +251,8 @@ def restore(site: Site, date: str | None = None) -> Path:
         raise BackupError(f"No backup {date!r} in {site.backups}; there are: {names}")
     has_filestorage = (chosen / "filestorage").is_dir()
     has_cluster = (chosen / "cluster").is_dir()
+    if not (has_filestorage or has_cluster):
+        raise BackupError(f"{chosen} holds no database (no filestorage/, no cluster/): nothing restored.")
     # Check everything first: a refusal changes nothing.
     if has_filestorage:
         _refuse_while_serving_filestorage(site)

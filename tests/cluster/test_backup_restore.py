@@ -89,3 +89,24 @@ def test_restoring_gives_back_exactly_the_site_of_the_backup(var, site, make, si
 
     make("restore", f"VAR={var}", f"DATE={full.name}")
     assert_same_site(site_state(site, "snapshot", tmp_path / "restored-first.json"), first)
+
+
+def test_backing_up_a_var_without_a_database_says_so(var, make):
+    done = make("backup", f"VAR={var}", check=False)
+    assert done.returncode != 0
+    assert f"Nothing to back up in {var}" in done.stderr
+    assert not (var / "backups").exists() or not list((var / "backups").iterdir())
+
+
+def test_restoring_without_a_backup_or_an_unknown_date_says_so(var, make):
+    done = make("restore", f"VAR={var}", check=False)
+    assert done.returncode != 0
+    assert "No backup in" in done.stderr
+    (var / "backups" / "2026-01-01-00-00-00").mkdir(parents=True)
+    done = make("restore", f"VAR={var}", "DATE=2025-01-01-00-00-00", check=False)
+    assert done.returncode != 0
+    assert "No backup '2025-01-01-00-00-00'" in done.stderr
+    assert "there are: 2026-01-01-00-00-00" in done.stderr
+    done = make("restore", f"VAR={var}", check=False)
+    assert done.returncode != 0
+    assert "holds no database" in done.stderr
