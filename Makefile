@@ -9,6 +9,9 @@
 #   make digest          send the subscription digests through the running site (FREQUENCY=daily|weekly, for cron)
 #   make i18n            rebuild the .pot and sync the .po files (then translate)
 #   make start           create var/ once (Zope config, admin user, Plone site) and serve :8080
+#   make cluster         PostgreSQL + two Zope instances on RelStorage + HAProxy on :8080 (make cluster-stop)
+#   make backup          back up the site's database and blobs into var/backups/<DATE> (make restore [DATE=])
+#   make test-cluster    the tests with real processes: the cluster under concurrent writes, backup and restore
 #   make buildout        buildout deployment in .venv-buildout (bin/instance on :8081)
 #   make clean           remove .venv and build artefacts (NOT var/)
 #   make clean-data      remove var/ (the ZODB: all site content!)
@@ -36,11 +39,15 @@ ARGS ?=
 # side by side in one process, and pytest-plone keeps layers for the whole
 # session: these tests run in a pytest process of their own.
 SEPARATE_TESTS := tests/test_existing_site.py
+# Tests that start real processes (PostgreSQL, Zope instances, HAProxy) and
+# take minutes: `make test-cluster`, which CI runs after `make test`.
+CLUSTER_TESTS := tests/cluster
 
 # Debian packages needed by `make test` (installed only when missing):
 # the browser tests (tests/test_browser_*.py, tests/test_accessibility.py)
 # drive Debian's Chromium with Playwright; no browser is ever downloaded.
-SYSTEM_PACKAGES ?= chromium
+# `make cluster` (and its tests) run Debian's PostgreSQL and HAProxy.
+SYSTEM_PACKAGES ?= chromium postgresql haproxy
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # make start
@@ -74,7 +81,7 @@ install: $(INSTALL_STAMP) compile-mo ## Create .venv and install the add-on with
 $(INSTALL_STAMP): setup.py $(CONSTRAINTS)
 	@test -x $(BIN)/python || { echo "Creating $(VENV) with $(PYTHON)"; $(PYTHON) -m venv $(VENV); }
 	$(BIN)/python -m pip install -q -c $(CONSTRAINTS) pip setuptools wheel python-gettext
-	$(BIN)/python -m pip install -c $(CONSTRAINTS) --no-build-isolation -e ".[test,lint]"
+	$(BIN)/python -m pip install -c $(CONSTRAINTS) --no-build-isolation -e ".[test,lint,cluster]"
 	@touch $@
 
 .PHONY: compile-mo
@@ -147,11 +154,15 @@ changelog: $(INSTALL_STAMP) ## Render news/ into CHANGES.md: make changelog VERS
 .PHONY: test
 test: install system-packages ## Run the tests: make test [TESTS=tests/test_setup.py] [ARGS="-k setup -x"]
 ifeq ($(TESTS),tests)
-	$(BIN)/pytest tests --ignore=$(SEPARATE_TESTS) $(ARGS)
+	$(BIN)/pytest tests --ignore=$(SEPARATE_TESTS) --ignore=$(CLUSTER_TESTS) $(ARGS)
 	$(BIN)/pytest $(SEPARATE_TESTS) $(ARGS)
 else
 	$(BIN)/pytest $(TESTS) $(ARGS)
 endif
+
+.PHONY: test-cluster
+test-cluster: install system-packages ## Real processes, about 4 minutes: two instances on RelStorage under concurrent writes, backup and restore
+	$(BIN)/pytest $(CLUSTER_TESTS) $(ARGS)
 
 .PHONY: screenshots
 screenshots: install system-packages ## Refresh docs/screenshots/ (the README's) from the browser tests
@@ -220,13 +231,54 @@ digest: ## Send the subscription digests of FREQUENCY (daily, weekly, immediate)
 	@FREQUENCY="$(FREQUENCY)" SITE_URL="$(SITE_URL)" DRY_RUN="$(DRY_RUN)" \
 	  $(or $(wildcard $(BIN)/python),$(PYTHON)) scripts/digest.py
 
-# ---------------------------------------------------------------- buildout
-
 .PHONY: import-publiccode
 import-publiccode: existing-site ## Import every *.yml/*.yaml of DIR into COLLECTION (server stopped): make import-publiccode DIR=files COLLECTION=/Plone/en/osor
 	@test -n "$(DIR)" -a -n "$(COLLECTION)" || { echo "usage: make import-publiccode DIR=<folder> COLLECTION=/Plone/en/osor"; exit 2; }
 	@PUBLICCODE_DIR="$(abspath $(DIR))" COLLECTION="$(COLLECTION)" ADMIN_USER="$(ADMIN_USER)" \
 		$(BIN)/zconsole run $(ZOPE_CONF) scripts/import_publiccode.py
+
+# ---------------------------------------------------------------- cluster
+
+# PostgreSQL (var/pg, loopback only; run as PG_USER when make runs as
+# root: PostgreSQL refuses root), two Zope instances on RelStorage
+# (var/cluster/instance1, instance2; one shared blob directory and mail
+# queue) and HAProxy on HOST:PORT in front. See docs/operations.md.
+CLUSTER_HOST ?= 127.0.0.1
+INSTANCE_PORTS ?= 8091 8092
+PG_PORT ?= 5433
+PG_USER ?= $(shell [ "$$(id -u)" = 0 ] && echo postgres || id -un)
+CLUSTER_SCRIPT = $(BIN)/python scripts/cluster.py --var $(VAR) --host $(CLUSTER_HOST) --port $(PORT) \
+	--instance-ports "$(INSTANCE_PORTS)" --pg-port $(PG_PORT) --pg-user $(PG_USER) --site-id $(SITE_ID)
+
+.PHONY: cluster
+cluster: install system-packages ## PostgreSQL + two Zope instances on RelStorage + HAProxy on 127.0.0.1:8080, in the background (PORT=, INSTANCE_PORTS=, PG_PORT=)
+	$(CLUSTER_SCRIPT) start
+
+.PHONY: cluster-stop
+cluster-stop: ## Stop HAProxy, the Zope instances and PostgreSQL of `make cluster`
+	$(CLUSTER_SCRIPT) stop
+
+.PHONY: cluster-status
+cluster-status: ## Which processes of `make cluster` run
+	$(CLUSTER_SCRIPT) status
+
+# ---------------------------------------------------------------- backup
+
+# The FileStorage of `make start` (repozo: a full backup, then incremental
+# ones) and the cluster's database (pg_dump), each with its blobs, into
+# var/backups/<DATE>. Restoring needs the Zope servers stopped.
+DATE ?=
+BACKUP_SCRIPT = $(BIN)/python scripts/backup.py --var $(VAR) --pg-port $(PG_PORT) --pg-user $(PG_USER)
+
+.PHONY: backup
+backup: install ## Back up the database(s) and blobs of var/ into var/backups/<DATE> (FULL=1: a new full repozo backup)
+	$(BACKUP_SCRIPT) backup $(if $(FULL),--full)
+
+.PHONY: restore
+restore: install ## Restore var/backups/<DATE> (default: the latest) into var/: stop the servers first (make restore [DATE=…])
+	$(BACKUP_SCRIPT) restore $(DATE)
+
+# ---------------------------------------------------------------- buildout
 
 .PHONY: buildout
 buildout: $(BUILDOUT_STAMP) versions.cfg ## Buildout deployment: .venv-buildout + bin/instance (port 8081)

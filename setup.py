@@ -175,6 +175,12 @@ setup(
             "pytest-plone",
             "zope.pytestlayer",
         ],
+        # `make cluster`: ZODB on PostgreSQL (zope.conf's %import relstorage;
+        # no module of ours imports them)
+        "cluster": [
+            "psycopg2-binary",
+            "RelStorage",
+        ],
         # make lint / format / check / changelog
         "lint": [
             "import-linter",

@@ -99,14 +99,21 @@ class MailQueue:
     # The worker's moves -----------------------------------------------------
 
     def claim(self, message_id: str) -> QueuedMessage | None:
-        """Take a waiting mail to send it; None when another worker took it."""
+        """Take a waiting mail to send it; None when another worker took it.
+
+        Several workers (the Zope instances of one machine) may share the
+        queue: the rename succeeds for one of them only. The claim's age
+        (for ``recover_stale_claims``) is set before the rename: a mail
+        queued long ago must not look stale to another worker in between.
+        """
+        waiting = self.path / WAITING / message_id
         target = self.path / SENDING / message_id
         try:
-            os.rename(self.path / WAITING / message_id, target)
+            os.utime(waiting)
+            os.rename(waiting, target)
+            return self._read(target, SENDING)
         except FileNotFoundError:
             return None
-        os.utime(target)  # the claim's age, for ``recover_stale_claims``
-        return self._read(target, SENDING)
 
     def sent(self, mail: QueuedMessage) -> None:
         (self.path / SENDING / mail.id).unlink(missing_ok=True)

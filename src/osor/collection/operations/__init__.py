@@ -1,0 +1,1 @@
+"""What a site administrator needs to see to run the site on several processes."""
