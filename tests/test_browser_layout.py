@@ -135,6 +135,6 @@ def test_plones_search_offers_no_internal_types(page, site_url):
     page.goto(f"{site_url}/en/@@search?SearchableText=open&advanced_search=True")
     offered = page.locator("input[name='portal_type:list']").evaluate_all("boxes => boxes.map(box => box.value)")
     assert offered  # the filter is there
-    assert not {"LRF", "LIF", "legal_request"} & set(offered)
+    assert not {"LRF", "LIF"} & set(offered)
     labels = page.locator("#search-filter, #content").first.inner_text()
     assert "Language Root Folder" not in labels

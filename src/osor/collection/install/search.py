@@ -2,8 +2,8 @@
 
 The language root folders (``LRF``) and language-independent folders
 (``LIF``) of plone.app.multilingual are the site's structure, not content a
-visitor searches for, and legal requests are confidential questions
-answered in the legal service.
+visitor searches for. (Legal requests stay searchable: only their requester
+and the legal experts may see them, and the requester finds hers there.)
 
 The record accepts only types the site has (its values are checked against
 the portal types), and plone.app.multilingual may be installed after us
@@ -17,7 +17,7 @@ from plone.base.utils import get_installer
 
 
 RECORD = "plone.types_not_searched"
-INTERNAL_TYPES = ("LRF", "LIF", "legal_request")
+INTERNAL_TYPES = ("LRF", "LIF")
 
 
 def hide_internal_types_from_search() -> tuple[str, ...]:
