@@ -7,8 +7,9 @@ collection's faceted search of that type; its count is what the visitor may
 see there, one per translation group, as the search and the homepage count.
 
 All counts come from one catalog query: the visible records of the
-collection's section types, grouped by the ``portal_type`` index's reverse
-index. No brain is made and no object woken, whatever the collection holds.
+collection's section types, split by intersecting them with the
+``portal_type`` index's sets of record ids (BTrees set operations in C).
+No brain is made and no object woken, whatever the collection holds.
 """
 
 from . import cards
@@ -30,13 +31,11 @@ def counts_by_type(collection, language: str) -> dict[str, int]:
         )
     )
     shown = record_ids.one_per_translation(catalog, visible, [language, translations.default_language(), ""])
-    type_of = catalog._catalog.getIndex("portal_type")._unindex
-    counts = dict.fromkeys(SECTION_TYPES, 0)
-    for record in shown:
-        portal_type = type_of.get(record)
-        if portal_type in counts:
-            counts[portal_type] += 1
-    return counts
+    records_of_type = record_ids.values_of(catalog, "portal_type")
+    return {
+        portal_type: record_ids.count_in(shown, records_of_type[portal_type]) if portal_type in records_of_type else 0
+        for portal_type in SECTION_TYPES
+    }
 
 
 def sections(collection, language: str) -> list[dict]:
