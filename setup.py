@@ -119,6 +119,7 @@ setup(
         "plone.indexer",
         "plone.memoize",
         "plone.namedfile",
+        "plone.portlets",
         "plone.protect",
         "plone.registry",
         "plone.restapi",
