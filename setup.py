@@ -121,6 +121,7 @@ setup(
         "plone.keyring",
         "plone.memoize",
         "plone.namedfile",
+        "plone.portlets",
         "plone.protect",
         "plone.registry",
         "plone.restapi",

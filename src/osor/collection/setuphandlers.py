@@ -7,6 +7,7 @@ from osor.collection.install import groups
 from osor.collection.install import navigation
 from osor.collection.install import our_content
 from osor.collection.install import roles
+from osor.collection.install import search
 from osor.collection.legal import experts as legal_experts
 from osor.collection.vocabularies.taxonomies import taxonomy_names
 from osor.collection.vocabularies.taxonomies import vocabulary_name
@@ -42,6 +43,7 @@ def post_install(tool) -> None:
     roles.register_roles()
     legal_experts.ensure_experts_group()
     navigation.show_in_navigation()
+    search.hide_internal_types_from_search()
     restored = our_content.restore_our_types()
     if restored:
         logger.info("Restored %d items kept while uninstalled", len(restored))

@@ -5,15 +5,25 @@ join button matching the visitor's state (``services.membership.info``):
 "Log in to join" for anonymous visitors, Join / Request to join / Cancel
 request / Leave for users. The buttons post to the membership views of
 ``membership.py`` with the CSRF authenticator.
+
+Below, the collection's section navigation (``pages.section_navigation``):
+it replaces Plone's navigation portlet, blocked inside collections
+(``browser/layout.py``).
 """
 
 from osor.collection.content.community_collection import containing_collection
+from osor.collection.pages import formatting
+from osor.collection.pages import section_navigation
 from osor.collection.pages import translations
 from osor.collection.services.membership import info
 from plone import api
 from plone.app.layout.viewlets.common import ViewletBase
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from urllib.parse import urlencode
+
+
+# The names the collection's homepage is published under.
+HOMEPAGE_VIEWS = ("collection-home", "view")
 
 
 class CollectionHeaderViewlet(ViewletBase):
@@ -35,6 +45,14 @@ class CollectionHeaderViewlet(ViewletBase):
     @property
     def is_collection_page(self) -> bool:
         return self.collection is self.context or self.collection == self.context
+
+    @property
+    def is_home_page(self) -> bool:
+        """On the collection's homepage (its default view), not on its other views."""
+        return self.is_collection_page and getattr(self.view, "__name__", "") in HOMEPAGE_VIEWS
+
+    def sections(self) -> list[dict]:
+        return section_navigation.sections(self.collection, formatting.current_language())
 
     def url(self) -> str:
         return self.collection.absolute_url()

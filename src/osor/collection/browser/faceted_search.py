@@ -13,6 +13,7 @@ what the templates show.
 """
 
 from osor.collection import _
+from osor.collection.browser.layout import full_width
 from osor.collection.discovery.facets import facet_named
 from osor.collection.discovery.params import parse_parameters
 from osor.collection.discovery.params import SearchInputError
@@ -53,6 +54,7 @@ class FacetedSearchView(BrowserView):
     parameters = SearchParameters()
 
     def __call__(self):
+        full_width(self.request)  # the facets are the page's sidebar
         try:
             self.parameters = self.parse()
             self.result = faceted_search(self.context, self.request, self.parameters)
