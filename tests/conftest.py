@@ -48,6 +48,12 @@ def package_name() -> str:
     return "osor.collection"
 
 
+@pytest.fixture(scope="session")
+def distribution_name() -> str:
+    """The distribution pytest-plone's ``create_site`` builds: the demo's."""
+    return "osor"
+
+
 # Content -----------------------------------------------------------------
 
 

@@ -13,6 +13,7 @@ from osor.collection.licences.compatibility import OSADL_VERDICTS
 from osor.collection.licences.compatibility import UnknownLicence
 from osor.collection.licences.compatibility import VERDICTS
 
+import lxml.html
 import pytest
 
 
@@ -269,11 +270,26 @@ def test_the_checker_page_asks_first(functional_portal, request_factory):
         ({"inbound": ["MIT", "GPL-2.0-only"], "outbound": "EUPL-1.2"}, "inbound"),
     ],
 )
-def test_the_checker_page_refuses_bad_input_naming_the_parameter(functional_portal, request_factory, params, parameter):
+def test_the_checker_page_refuses_bad_input_under_the_field_concerned(
+    functional_portal, request_factory, params, parameter
+):
     page = request_factory(api=False).get("/@@licence-compatibility", params=params)
     assert page.status_code == 400
-    assert f"“{parameter}”" in page.text
+    html = lxml.html.fromstring(page.text)
+    (field,) = html.xpath(f'//input[@id="{parameter}"]')
+    assert field.get("aria-invalid") == "true"
+    (error,) = html.xpath(f'//*[@id="{field.get("aria-describedby")}"]')
+    assert error.text_content().strip()
     assert "licence-compatibility-result" not in page.text
+
+
+def test_an_empty_check_says_both_licences_are_missing(functional_portal, request_factory):
+    page = request_factory(api=False).get("/@@licence-compatibility", params={"inbound": "", "outbound": ""})
+    assert page.status_code == 400
+    html = lxml.html.fromstring(page.text)
+    assert html.xpath('//*[@id="inbound-error"]') and html.xpath('//*[@id="outbound-error"]')
+    assert "Enter the licence of the code you reuse" in page.text
+    assert "Enter the licence of your work" in page.text
 
 
 def test_solution_hints_against_the_eupl():

@@ -25,10 +25,10 @@ TRANSLATABLE = [
 # Our language-independent fields, by type (behaviors included).
 LANGUAGE_INDEPENDENT = {
     "community_collection": [
-        "access_url", "banner", "logo", "owner_type", "spatial_coverage", "topics",
+        "access_url", "banner", "contact_points", "logo", "owner_type", "spatial_coverage", "topics",
     ],
     "software_solution": [
-        "development_status", "documentation_url", "harvested", "interface_languages",
+        "contact_points", "development_status", "documentation_url", "harvested", "interface_languages",
         "issue_tracker_url", "landing_page", "licence_expression", "licences", "logo",
         "original_uri", "owner_type", "programming_languages", "repository_url",
         "solution_type", "source_catalogue", "spatial_coverage", "stakeholders", "topics",
@@ -37,12 +37,12 @@ LANGUAGE_INDEPENDENT = {
     "solution_distribution": ["access_url", "file", "file_format", "licence"],
     "case_study": ["administration_level", "spatial_coverage", "stakeholders", "topics", "year"],
     "community_event": [
-        "online", "organiser_type", "registration_url", "scope", "spatial_coverage",
+        "online", "organiser", "organiser_type", "registration_url", "scope", "spatial_coverage",
         "stakeholders", "topics", "virtual_location",
     ],
     "competence_centre": [
         "country", "email", "focus", "kind", "languages_served", "latitude", "longitude",
-        "topics", "website",
+        "postal_address", "region", "topics", "website",
     ],
     "legal_request": ["answered_on", "category", "licences"],
     "community_news": ["source_url", "spatial_coverage", "stakeholders", "topics"],

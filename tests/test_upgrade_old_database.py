@@ -56,7 +56,19 @@ PARTICIPATION_SETTINGS = {
 
 # Fields new since an old release, that a step fills from older ones
 # (1001 -> 1002: the licence expression from the licences).
-FILLED_BY_THE_UPGRADE = {"osor.collection.content.software_solution.ISoftwareSolution.licence_expression"}
+FILLED_BY_THE_UPGRADE = {
+    "osor.collection.content.software_solution.ISoftwareSolution.licence_expression",
+    # 1004: what translations share with their original (upgrades/shared_translation_data.py).
+    "osor.collection.content.community_event.ICommunityEvent.organiser",
+    "plone.app.event.dx.behaviors.IEventContact.contact_name",
+    "plone.app.event.dx.behaviors.IEventContact.contact_email",
+    "plone.app.event.dx.behaviors.IEventContact.contact_phone",
+    "plone.app.event.dx.behaviors.IEventContact.event_url",
+    "plone.app.event.dx.behaviors.IEventLocation.location",
+    "plone.app.event.dx.behaviors.IEventRecurrence.recurrence",
+    "osor.collection.content.competence_centre.ICompetenceCentre.region",
+    "osor.collection.content.competence_centre.ICompetenceCentre.postal_address",
+}
 
 # What each database's README says was prepared: translations of one
 # collection with different settings, merged into the strictest of each.
@@ -205,3 +217,17 @@ def test_old_content_answers_translations_publiccode_and_catalogue(report):
 def test_running_the_upgrade_again_changes_nothing(report):
     for part in ("items", "collections", "behaviors", "site_default_page", "version"):
         assert report["again"][part] == report["after"][part], part
+
+
+def test_the_translations_of_an_event_get_its_organiser_and_contact(report):
+    after = report["after"]["items"]
+    fields = ("ICommunityEvent.organiser", "IEventContact.contact_email")
+    webinar = "/osor/cross-administration-collaboration-webinar"
+
+    def values(path):
+        found = after[path]["fields"]
+        return [value for name, value in found.items() if name.endswith(fields)]
+
+    original = values("/Plone/en" + webinar)
+    assert all(original), original
+    assert values("/Plone/fr" + webinar) == values("/Plone/de" + webinar) == original

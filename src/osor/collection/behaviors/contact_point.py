@@ -3,6 +3,7 @@ from collective.z3cform.datagridfield.row import DictRow
 from osor.collection import _
 from osor.collection.fields import rows_need
 from osor.collection.fields import WebAddress
+from plone.app.multilingual.dx.directives import languageindependent
 from plone.autoform import directives
 from plone.autoform.interfaces import IFormFieldProvider
 from plone.schema import Email
@@ -33,6 +34,9 @@ class IContactPointRow(Interface):
 @provider(IFormFieldProvider)
 class IContactPoint(model.Schema):
     """Who to contact about an item."""
+
+    # Shared by all translations (plone.app.multilingual).
+    languageindependent("contact_points")
 
     model.fieldset(
         "owner",

@@ -8,6 +8,7 @@ from osor.collection.legal import faq
 from osor.collection.legal.workflow import conversation
 from osor.collection.legal.workflow import fullname
 from osor.collection.legal.workflow import requester_of
+from osor.collection.licences.pages import legal_pages_url
 from osor.collection.licences.pages import licence_url
 from osor.collection.membership.moderation import MOTIVATION_REQUIRED
 from osor.collection.pages import structured_data
@@ -71,7 +72,7 @@ class LegalFaqEntryView(PageView):
     index = ViewPageTemplateFile("templates/pages/legal_faq_entry.pt")
 
     def faq_url(self, **query) -> str:
-        base = f"{api.portal.get().absolute_url()}/@@legal-faq"
+        base = f"{legal_pages_url(self.context)}/@@legal-faq"
         return f"{base}?{urlencode(query)}" if query else base
 
     def search_url(self, **query) -> str:
@@ -108,7 +109,7 @@ class LegalRequestView(BrowserView):
 
     def licence_links(self) -> list[dict]:
         """The licences concerned, each linking to its licence page."""
-        return [{"text": spdx_id, "url": licence_url(spdx_id)} for spdx_id in self.context.licences or ()]
+        return [{"text": spdx_id, "url": licence_url(spdx_id, self.context)} for spdx_id in self.context.licences or ()]
 
     def may_review(self):
         return api.user.has_permission("Review portal content", obj=self.context)

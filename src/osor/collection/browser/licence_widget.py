@@ -38,6 +38,12 @@ MESSAGES = {
 }
 
 
+def combobox_messages(request) -> str:
+    """The combobox's texts in the request's language, as its data attribute wants them."""
+    messages = {key: translate(message, context=request) for key, message in MESSAGES.items()}
+    return json.dumps(messages, ensure_ascii=False)
+
+
 class LicenceExpressionWidget(TextWidget):
     """A text input that the licence combobox script enhances."""
 
@@ -48,12 +54,11 @@ class LicenceExpressionWidget(TextWidget):
         attributes = super().attributes
         if self.mode == INPUT_MODE:
             portal_url = api.portal.get().absolute_url()
-            messages = {key: translate(message, context=self.request) for key, message in MESSAGES.items()}
             attributes.update({
                 "autocomplete": "off",
                 "spellcheck": "false",
                 "data-osor-licence-choices": f"{portal_url}/@@licence-choices",
-                "data-osor-licence-messages": json.dumps(messages, ensure_ascii=False),
+                "data-osor-licence-messages": combobox_messages(self.request),
             })
         return attributes
 

@@ -1,7 +1,10 @@
 """The licence pages, list, comparison and compatibility checker (the work is in licences/)."""
 
 from osor.collection import _
+from osor.collection.browser.licence_widget import combobox_messages
+from osor.collection.browser.licence_widget import RESOURCES
 from osor.collection.licences.compatibility import check_compatibility
+from osor.collection.licences.compatibility import UnknownLicence as UnknownLicenceExpression
 from osor.collection.licences.knowledge import compare
 from osor.collection.licences.knowledge import FACT_GROUPS
 from osor.collection.licences.knowledge import find_licences
@@ -10,12 +13,13 @@ from osor.collection.licences.knowledge import licence_facts
 from osor.collection.licences.knowledge import parse_filters
 from osor.collection.licences.knowledge import UnknownLicence
 from osor.collection.licences.labels import COPYLEFT_TITLES
+from osor.collection.licences.labels import FACT_GROUP_TITLES
 from osor.collection.licences.labels import FACT_TITLES
 from osor.collection.licences.labels import VERDICT_TITLES
 from osor.collection.licences.pages import licence_page_url
-from osor.collection.parameters import message_of
 from osor.collection.parameters import ParameterError
 from osor.collection.parameters import raise_bad_request
+from osor.collection.parameters import REPEATED
 from osor.collection.parameters import single
 from plone import api
 from Products.Five.browser import BrowserView
@@ -23,26 +27,76 @@ from zExceptions import NotFound
 from zope.i18n import translate
 
 
+FIELD_MISSING = {
+    "inbound": _(
+        "error_inbound_licence_missing",
+        default="Enter the licence of the code you reuse (an SPDX id such as GPL-2.0-only, or an expression).",
+    ),
+    "outbound": _(
+        "error_outbound_licence_missing",
+        default="Enter the licence of your work (an SPDX id such as EUPL-1.2, or an expression).",
+    ),
+}
+FIELD_UNKNOWN = _(
+    "error_licence_not_spdx",
+    default="“${value}” is not a known SPDX licence id or a complete expression: "
+    "choose a licence from the list offered as you type.",
+)
+FIELD_REPEATED = _("error_licence_repeated", default="Give one licence expression only.")
+
+
 class LicenceCompatibilityView(BrowserView):
-    """Asks for an inbound and an outbound licence; shows the sourced answer."""
+    """Asks for an inbound and an outbound licence; shows the sourced answer.
+
+    A *Check* with a field empty or not understood shows the form again
+    (400) with, under each field concerned, what is missing: the message
+    is tied to its field (``aria-describedby``, ``aria-invalid``)."""
+
+    FIELDS = ("inbound", "outbound")
 
     result = None
-    error = None
 
     def __call__(self):
         form = self.request.form
-        self.inbound = self.outbound = ""
-        try:
-            # The blank form asks; once either is given, both are needed.
-            if "inbound" in form or "outbound" in form:
-                self.inbound = single(form, "inbound", required=True)
-                self.outbound = single(form, "outbound", required=True)
+        self.errors = {}
+        values = {}
+        # The blank form asks; once either is given, both are needed.
+        asked = any(name in form for name in self.FIELDS)
+        for name in self.FIELDS:
+            try:
+                values[name] = single(form, name, required=asked)
+            except ParameterError as error:
+                values[name] = ""
+                self.errors[name] = FIELD_REPEATED if error.message is REPEATED else FIELD_MISSING[name]
+        self.inbound, self.outbound = values["inbound"], values["outbound"]
+        if asked and not self.errors:
+            try:
                 self.result = check_compatibility(self.inbound, self.outbound)
-        except ParameterError as error:
-            self.error = message_of(self.request, error)
-        if self.error:
+            except UnknownLicenceExpression as error:
+                self.errors[error.field] = _(
+                    "error_licence_not_spdx", default=FIELD_UNKNOWN.default, mapping={"value": error.value}
+                )
+        if self.errors:
             self.request.response.setStatus(400)
         return self.index()
+
+    @property
+    def error(self) -> str:
+        """All the field errors, in the order of the fields (the summary)."""
+        return " ".join(self.field_error(name) for name in self.FIELDS if name in self.errors)
+
+    def field_error(self, name: str) -> str:
+        message = self.errors.get(name)
+        return translate(message, context=self.request) if message else ""
+
+    def licence_choices_url(self) -> str:
+        return f"{api.portal.get().absolute_url()}/@@licence-choices"
+
+    def combobox_messages(self) -> str:
+        return combobox_messages(self.request)
+
+    def resources_url(self) -> str:
+        return f"{api.portal.get().absolute_url()}/{RESOURCES}"
 
     def verdict_title(self):
         return translate(VERDICT_TITLES[self.result["verdict"]], context=self.request)
@@ -56,7 +110,7 @@ class LicenceFactsMixin:
         return translate(COPYLEFT_TITLES.get(value, value), context=self.request)
 
     def licence_url(self, spdx_id):
-        return licence_page_url(spdx_id)
+        return licence_page_url(spdx_id, self.context)
 
 
 class LicenceListView(LicenceFactsMixin, BrowserView):
@@ -96,6 +150,9 @@ class LicenceView(LicenceFactsMixin, BrowserView):
         except UnknownLicence:
             raise NotFound(self.context, "licence", self.request) from None
         return self.index()
+
+    def group_title(self, group):
+        return translate(FACT_GROUP_TITLES[group], context=self.request)
 
     def fact_groups(self):
         return [(group, self.licence[group]) for group in FACT_GROUPS]

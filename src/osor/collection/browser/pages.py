@@ -151,7 +151,7 @@ class PageView(BrowserView):
                 _("link_licence_facts", default="Licence facts"),
                 _("label_licence_facts_of", default="Licence facts of ${licence}", mapping={"licence": name}),
             )
-            url = licence_page_url(spdx_id)
+            url = licence_page_url(spdx_id, self.context)
         else:
             text, label = (
                 "SPDX",
@@ -337,7 +337,7 @@ class SolutionView(ReleasesMixin, PageView):
                 "verdict_title": translate(VERDICT_TITLES[hint["verdict"]], context=self.request),
                 "css_class": f"badge {VERDICT_BADGES[hint['verdict']]} osor-verdict-{hint['verdict']}",
                 "explanation": hint["explanation"],
-                "url": compatibility_checker_url(hint["inbound"], EUPL),
+                "url": compatibility_checker_url(hint["inbound"], EUPL, self.context),
             }
             for hint in eupl_hints(self.context.licences, EUPL)
             if hint["inbound"] != EUPL

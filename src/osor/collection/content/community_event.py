@@ -43,7 +43,7 @@ class ICommunityEvent(model.Schema):
     """What a community event adds to plone.app.event's fields."""
 
     # Shared by all translations (plone.app.multilingual).
-    languageindependent("online", "virtual_location", "registration_url", "organiser_type", "scope")
+    languageindependent("online", "virtual_location", "registration_url", "organiser", "organiser_type", "scope")
 
     online = schema.Bool(
         title=_("label_online", default="Online event (webinar)"),

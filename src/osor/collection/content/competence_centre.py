@@ -21,6 +21,8 @@ class ICompetenceCentre(model.Schema):
     # Shared by all translations (plone.app.multilingual).
     languageindependent(
         "country",
+        "region",
+        "postal_address",
         "latitude",
         "longitude",
         "website",

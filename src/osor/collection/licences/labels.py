@@ -21,6 +21,12 @@ FACT_TITLES = {
     "fsf_libre": _("fact_fsf_libre", default="FSF free/libre"),
 }
 
+FACT_GROUP_TITLES = {
+    "permissions": _("heading_licence_permissions", default="Permissions"),
+    "conditions": _("heading_licence_conditions", default="Conditions"),
+    "limitations": _("heading_licence_limitations", default="Limitations"),
+}
+
 COPYLEFT_TITLES = {
     "none": _("copyleft_none", default="None (permissive)"),
     "weak_file": _("copyleft_weak_file", default="Weak (file)"),
