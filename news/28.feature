@@ -1,0 +1,1 @@
+HTTP caching: the add-on installs plone.app.caching (off until an admin turns it on) with rulesets for all its pages, feeds, open-data exports (ETag from the content's change key, 304 on revalidation), faceted search and downloads, purges the changed URLs at a caching proxy, and documents Varnish in docs/caching.md.
