@@ -116,6 +116,7 @@ setup(
         "plone.dexterity",
         "plone.distribution",
         "plone.event",
+        "plone.exportimport",
         "plone.indexer",
         "plone.memoize",
         "plone.namedfile",
