@@ -31,7 +31,7 @@ OPERATIONS = "plone.caching.interfaces.ICacheSettings.operationMapping"
 def our_published_classes() -> set:
     """The classes of the views and services osor.collection registers."""
     classes = set()
-    for registration in getGlobalSiteManager().registeredAdapters():
+    for registration in all_adapter_registrations(getGlobalSiteManager()):
         factory = registration.factory
         if not isinstance(factory, type) or len(registration.required) != 2:
             continue
@@ -41,6 +41,14 @@ def our_published_classes() -> set:
         if ours:
             classes.add(ours[0])
     return classes
+
+
+def all_adapter_registrations(registry):
+    """The adapters of ``registry`` and of the registries it stacks on
+    (plone.testing stacks one per layer)."""
+    yield from registry.registeredAdapters()
+    for base in registry.__bases__:
+        yield from all_adapter_registrations(base)
 
 
 def ruleset_of(cls) -> str | None:
