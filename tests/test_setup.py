@@ -1,6 +1,7 @@
 """Installing, uninstalling and re-installing the add-on."""
 
 from osor.collection.interfaces import IOsorCollectionLayer
+from plone import api
 from zope.component import getUtility
 from zope.security.interfaces import IPermission
 
@@ -185,10 +186,11 @@ class TestInstall:
     def test_browserlayer_registered(self, browser_layers):
         assert IOsorCollectionLayer in browser_layers
 
-    def test_plone_app_caching_is_available_but_left_to_the_site(self, installer):
-        """A dependency of the package (the demo activates it), not of the profile."""
-        assert installer.is_product_installable("plone.app.caching")
-        assert not installer.is_product_installed("plone.app.caching")
+    def test_plone_app_caching_is_installed_with_caching_off(self, installer, portal):
+        """A dependency of the profile (our rulesets), off as Plone ships it:
+        the site's admin turns it on (the demo does)."""
+        assert installer.is_product_installed("plone.app.caching")
+        assert api.portal.get_registry_record("plone.caching.interfaces.ICacheSettings.enabled") is False
 
     def test_profile_version(self, profile_last_version, package_name):
         assert profile_last_version(f"{package_name}:default") == "1004"
@@ -247,6 +249,9 @@ class TestUninstall:
 
     def test_metadata_columns_are_removed(self, portal):
         assert our_columns(portal.portal_catalog) == []
+
+    def test_the_settings_of_our_caching_rulesets_are_removed(self, portal):
+        assert not [name for name in portal.portal_registry.records if ".osor." in name and "Caching" in name]
 
 
 class TestReinstall:

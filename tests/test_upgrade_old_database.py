@@ -21,6 +21,7 @@ import tarfile
 
 DATABASES = Path(__file__).parent / "fixtures" / "databases"
 UPGRADE_SCRIPT = DATABASES / "upgrade_site.py"
+VERIFY_SCRIPT = Path(__file__).parent.parent / "scripts" / "verify_database.py"
 METADATA = Path(__file__).parent.parent / "src" / "osor" / "collection" / "profiles" / "default" / "metadata.xml"
 RELEASES = sorted(path.parent.name for path in DATABASES.glob("*/data.tar.gz"))
 
@@ -111,7 +112,7 @@ def report(request, tmp_path_factory) -> dict:
         env={**os.environ, "PYTHONWARNINGS": "ignore"},
     )
     assert done.returncode == 0, done.stderr[-5000:]
-    return {**json.loads(output.read_text()), "release": request.param}
+    return {**json.loads(output.read_text()), "release": request.param, "conf": str(conf)}
 
 
 def test_there_is_a_database_of_the_first_release():
@@ -231,3 +232,18 @@ def test_the_translations_of_an_event_get_its_organiser_and_contact(report):
     original = values("/Plone/en" + webinar)
     assert all(original), original
     assert values("/Plone/fr" + webinar) == values("/Plone/de" + webinar) == original
+
+
+def test_zodbverify_finds_nothing_in_the_upgraded_database(report, tmp_path):
+    """Every record of the upgraded database loads (scripts/verify_database.py)."""
+    output = tmp_path / "verify.json"
+    zconsole = Path(sys.executable).parent / "zconsole"
+    verified = subprocess.run(
+        [str(zconsole), "run", report["conf"], str(VERIFY_SCRIPT), str(output)],
+        capture_output=True,
+        text=True,
+        timeout=1200,
+        env={**os.environ, "PYTHONWARNINGS": "ignore"},
+    )
+    assert verified.returncode == 0, verified.stdout[-5000:] + verified.stderr[-5000:]
+    assert json.loads(output.read_text())["unloadable"] == {}

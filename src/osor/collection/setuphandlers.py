@@ -25,8 +25,8 @@ from zope.schema.interfaces import IVocabularyFactory
 @implementer(INonInstallable)
 class HiddenProfiles:
     def getNonInstallableProfiles(self):
-        """Hide the uninstall profile from the Add-ons control panel."""
-        return ["osor.collection:uninstall"]
+        """Hide the uninstall and caching-proxy profiles from the Add-ons control panel."""
+        return ["osor.collection:uninstall", "osor.collection:with-caching-proxy"]
 
     def getNonInstallableProducts(self):
         return []

@@ -26,6 +26,7 @@ def post_handler(distribution, site, answers: dict):
         subscribe_demo_users(root_folders["en"])
     # After the example content: building it must not mail the demo users.
     configure_demo_site(site)
+    enable_http_caching(site)
     return site
 
 
@@ -34,3 +35,11 @@ def configure_demo_site(site) -> None:
     api.portal.set_registry_record("plone.enable_self_reg", True)
     api.portal.set_registry_record("plone.email_from_address", "osor@example.org")
     api.portal.set_registry_record("plone.email_from_name", site.Title())
+
+
+def enable_http_caching(site) -> None:
+    """Turn HTTP caching on, as a production site has it: Plone's rulesets
+    as its "Without caching proxy" settings, ours as our profile set them
+    (docs/caching.md). Demo only: a site that installs the add-on decides."""
+    site.portal_setup.runAllImportStepsFromProfile("profile-plone.app.caching:without-caching-proxy")
+    api.portal.set_registry_record("plone.caching.interfaces.ICacheSettings.enabled", True)

@@ -8,6 +8,7 @@ request records who handles it, answering records who answered and when.
 
 from datetime import date
 from osor.collection import _
+from osor.collection.content.importing import importing_a_site
 from osor.collection.membership.moderation import MotivationRequired
 from plone import api
 from plone.app.textfield.value import RichTextValue
@@ -35,8 +36,11 @@ def before_transition(request, event):
 
 
 def after_transition(request, event):
-    """Record who took and who answered the request."""
-    if event.transition is None:
+    """Record who took and who answered the request. Not while
+    plone.exportimport imports a site: it replays the transitions to reach
+    the exported state, as whoever imports, and the exported record holds
+    who really took and answered the request, and when."""
+    if event.transition is None or importing_a_site():
         return
     actor = api.user.get_current().getId()
     if event.transition.getId() == "take":

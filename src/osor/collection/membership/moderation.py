@@ -1,6 +1,7 @@
 """Event subscribers that keep collections and their content consistent."""
 
 from osor.collection import _
+from osor.collection.content.importing import importing_a_site
 from osor.collection.interfaces import ICommunityContent
 from osor.collection.membership import pending_edits
 from osor.collection.membership.archiving import archive_content_of
@@ -68,7 +69,12 @@ def require_motivation(obj, event):
 
 def collection_added(collection, event):
     """Give a new collection its groups; its creator becomes its owner (a
-    new translation joins the community of the collection it translates)."""
+    new translation joins the community of the collection it translates).
+    A site import brings the groups, their members and local roles."""
+    if importing_a_site():
+        remove_local_owner_role(collection)
+        apply_participation_settings(collection)
+        return
     create_groups(collection)
     creator = collection.Creator()
     if is_new_translation(collection):

@@ -21,6 +21,7 @@ changed, and the upgrade step calls it for every collection.
 """
 
 from osor.collection.content.community_collection import ICommunityCollection
+from osor.collection.content.importing import importing_a_site
 from osor.collection.membership.community import COLLECTION_TYPE
 from osor.collection.membership.community import community_of
 from osor.collection.membership.community import translations_of
@@ -317,8 +318,10 @@ def collection_being_translated(collection, event):
 
 
 def translation_registered(event):
-    """A collection was added to (or linked into) a translation group."""
-    if ICommunityCollection.providedBy(event.target):
+    """A collection was added to (or linked into) a translation group. Not
+    while a site import creates it: its UID is not yet the exported one, and
+    the import brings the community's groups."""
+    if ICommunityCollection.providedBy(event.target) and not importing_a_site():
         unite(event.target)
 
 
@@ -350,8 +353,8 @@ def _collection_in(group_or_item):
 def collection_modified(collection, event):
     """A collection that pam's add form has just put in a translation group
     joins its community; otherwise the settings of the edited collection
-    apply to all its translations."""
-    if _is_pam_copy(collection, event):
+    apply to all its translations (a site import brings them as they were)."""
+    if importing_a_site() or _is_pam_copy(collection, event):
         # pam copies language-independent fields into each translation and
         # notifies this event there: its settings are the old ones.
         return
