@@ -104,8 +104,9 @@ def test_still_accurate_by_the_owner_resets_the_clock_but_not_modified(old, brow
 
 def test_others_may_not_confirm(old, request_factory):
     bob = request_factory(basic_auth=("bob", PASSWORD))
-    assert bob.post(f"{old.aq_parent.getId()}/{old.getId()}/@still-accurate").status_code == 403
-    assert request_factory().post(f"{old.aq_parent.getId()}/{old.getId()}/@still-accurate").status_code == 401
+    url = f"{old.aq_parent.getId()}/{old.getId()}/@still-accurate"
+    assert bob.post(url, json={}).status_code == 403
+    assert request_factory().post(url, json={}).status_code == 401
     transaction.begin()
     assert is_outdated(old)
 
@@ -113,7 +114,10 @@ def test_others_may_not_confirm(old, request_factory):
 def test_a_facilitator_confirms_over_rest(old, request_factory):
     modified = old.modified()
     fred = request_factory(basic_auth=("fred", PASSWORD))
-    response = fred.post(f"{old.aq_parent.getId()}/{old.getId()}/@still-accurate")
+    url = f"{old.aq_parent.getId()}/{old.getId()}/@still-accurate"
+    # Not without a JSON body: a form on another site could post that.
+    assert fred.post(url, data={"x": "1"}).status_code == 400
+    response = fred.post(url, json={})
     assert response.status_code == 200, response.text
     transaction.begin()
     assert not is_outdated(old)
@@ -127,6 +131,12 @@ def test_still_accurate_needs_a_post_with_its_token(old, browser_for):
     assert alice.headers["status"].startswith("400")
     transaction.begin()
     assert is_outdated(old)
+
+
+def test_a_draft_is_never_called_outdated(old):
+    with api.env.adopt_roles(["Manager"]):
+        api.content.transition(old, to_state="draft")
+    assert not is_outdated(old)
 
 
 def test_an_edit_resets_the_clock(old):

@@ -40,7 +40,8 @@ def last_confirmed(obj) -> DateTime:
 
 
 def is_outdated(obj, now: DateTime | None = None) -> bool:
-    if not ICommunityContent.providedBy(obj):
+    """A published item of a collection, last confirmed before its period."""
+    if not ICommunityContent.providedBy(obj) or api.content.get_state(obj, default=None) != PUBLISHED:
         return False
     collection = containing_collection(obj)
     return collection is not None and last_confirmed(obj) < cutoff(collection, now)
