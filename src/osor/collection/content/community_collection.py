@@ -94,7 +94,7 @@ class ICommunityCollection(model.Schema):
             default="An item neither updated nor confirmed as still accurate for this many months "
             "tells its visitors that its information may be outdated.",
         ),
-        required=True,
+        required=False,
         min=1,
         max=120,
         default=18,
