@@ -33,6 +33,7 @@ class TestCommunityCollection(ContentTypeContract):
         "closed",
         "content_creation",
         "moderated",
+        "outdated_after_months",
         *DUBLIN_CORE_FIELDS,
         # plone.shortname, plone.excludefromnavigation
         "id",

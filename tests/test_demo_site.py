@@ -14,6 +14,8 @@ from osor.collection.interop.publiccode.export import solution_to_publiccode_yam
 from osor.collection.interop.publiccode.validation import validate
 from osor.collection.interop.reports import import_reports
 from osor.collection.legal.experts import EXPERTS_GROUP
+from osor.collection.review.outdated import outdated_items
+from osor.collection.review.reports import reports_of
 from plone import api
 from plone.app.multilingual.interfaces import ITranslationManager
 from plone.base.utils import get_installer
@@ -185,6 +187,12 @@ class TestDemoSite:
         reported = {report["filename"] for report in import_reports(osor)}
         # decidim.yml describes the example Decidim, which stays as written.
         assert {entry["file"] for entry in demo_publiccode_files()} - reported == {"decidim.yml"}
+
+    def test_has_an_open_report_and_an_outdated_item(self, osor):
+        [report] = reports_of(osor)
+        assert (report["reporter"], report["reason"]) == ("maria", "outdated")
+        assert api.content.get(UID=report["item_uid"]) == osor["osor-handbook-published"]
+        assert [brain.getId for brain in outdated_items(osor)] == ["osor-handbook"]
 
     def test_creating_the_example_content_again_creates_nothing(self, site):
         before = len(api.content.find(context=site))

@@ -41,11 +41,12 @@ INDEXES = {
     "osor_pending_review": "FieldIndex",
     "osor_featured": "BooleanIndex",
     "osor_catalogue_key": "FieldIndex",
+    "osor_last_confirmed": "DateIndex",
 }
 
 COLUMNS = [
     "osor_collection", "osor_topics", "osor_countries", "osor_licences", "osor_status",
-    "osor_year", "osor_online", "osor_publication_type", "osor_featured",
+    "osor_year", "osor_online", "osor_publication_type", "osor_featured", "osor_last_confirmed",
 ]  # fmt: skip
 
 DUBLIN_CORE = ["plone.dublincore", "plone.namefromtitle", "plone.shortname"]

@@ -7,9 +7,12 @@ CSRF-protected form per item (approve / request changes with a motivation).
 from osor.collection import _
 from osor.collection.membership import pending_edits
 from osor.collection.parameters import form_value
+from osor.collection.review.outdated import outdated_items
 from osor.collection.review.queue import decide
 from osor.collection.review.queue import ReviewError
 from osor.collection.review.queue import waiting_for_review
+from osor.collection.review.reports import REASONS
+from osor.collection.review.reports import reports_of
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
@@ -25,6 +28,39 @@ class ReviewView(BrowserView):
         if self.request.method == "POST":
             return self.handle_decision()
         return self.index()
+
+    @property
+    def tab(self) -> str:
+        """The tab shown: waiting (proposals, pending changes, open reports) or outdated."""
+        return "outdated" if form_value(self.request, "tab") == "outdated" else "waiting"
+
+    def open_reports(self) -> list[dict]:
+        return [
+            dict(
+                report,
+                item_url=self._url_of(report["item_uid"]),
+                reason_title=REASONS[report["reason"]],
+                reporter_name=self.fullname(report["reporter"]),
+                created_text=api.portal.get_localized_time(report["created"], long_format=True),
+            )
+            for report in reports_of(self.context)
+        ]
+
+    def _url_of(self, uid: str) -> str:
+        item = api.content.get(UID=uid)
+        return item.absolute_url() if item is not None else ""
+
+    def outdated(self) -> list[dict]:
+        return [
+            {
+                "uid": brain.UID,
+                "title": brain.Title,
+                "url": brain.getURL(),
+                "type_title": self.type_title(brain.portal_type),
+                "last_confirmed": api.portal.get_localized_time(brain.osor_last_confirmed),
+            }
+            for brain in outdated_items(self.context)
+        ]
 
     def items(self) -> list[dict]:
         return [

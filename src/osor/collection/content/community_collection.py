@@ -51,7 +51,7 @@ class ICommunityCollection(model.Schema):
     model.fieldset(
         "participation",
         label=_("fieldset_participation", default="Participation"),
-        fields=["closed", "content_creation", "moderated"],
+        fields=["closed", "content_creation", "moderated", "outdated_after_months"],
     )
 
     closed = schema.Bool(
@@ -85,6 +85,19 @@ class ICommunityCollection(model.Schema):
         ),
         required=False,
         default=True,
+    )
+
+    outdated_after_months = schema.Int(
+        title=_("label_outdated_after_months", default="Outdated after (months)"),
+        description=_(
+            "help_outdated_after_months",
+            default="An item neither updated nor confirmed as still accurate for this many months "
+            "tells its visitors that its information may be outdated.",
+        ),
+        required=False,
+        min=1,
+        max=120,
+        default=18,
     )
 
 

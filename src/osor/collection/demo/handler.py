@@ -1,12 +1,14 @@
 """Site-creation hook of the "osor" distribution."""
 
 from osor.collection.demo.example_content import create_example_content
+from osor.collection.demo.example_content import load_example_data
 from osor.collection.demo.landing import show_the_collection_on_language_roots
 from osor.collection.demo.multilingual import set_language_of_untagged_content
 from osor.collection.demo.multilingual import setup_multilingual_site
 from osor.collection.demo.multilingual import translate_example_content
 from osor.collection.demo.publiccode_import import import_demo_publiccode_files
 from osor.collection.demo.subscriptions import subscribe_demo_users
+from osor.collection.demo.reports import create_report_examples
 from plone import api
 from plone.distribution.handler import post_handler as default_post_handler
 
@@ -24,6 +26,7 @@ def post_handler(distribution, site, answers: dict):
             import_demo_publiccode_files(root_folders["en"]["osor"])
         show_the_collection_on_language_roots(site)
         subscribe_demo_users(root_folders["en"])
+        create_report_examples(root_folders["en"], load_example_data())
     # After the example content: building it must not mail the demo users.
     configure_demo_site(site)
     enable_http_caching(site)
