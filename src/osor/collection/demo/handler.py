@@ -7,8 +7,8 @@ from osor.collection.demo.multilingual import set_language_of_untagged_content
 from osor.collection.demo.multilingual import setup_multilingual_site
 from osor.collection.demo.multilingual import translate_example_content
 from osor.collection.demo.publiccode_import import import_demo_publiccode_files
-from osor.collection.demo.subscriptions import subscribe_demo_users
 from osor.collection.demo.reports import create_report_examples
+from osor.collection.demo.subscriptions import subscribe_demo_users
 from plone import api
 from plone.distribution.handler import post_handler as default_post_handler
 
