@@ -26,6 +26,7 @@ from browser_fixtures import DEMO_PASSWORD
 from browser_fixtures import DESKTOP
 from browser_fixtures import log_in
 from browser_fixtures import PHONE
+from osor.collection.feeds.links import FEED_MIME_TYPES
 from osor.collection.interfaces import IOsorCollectionLayer
 from osor.collection.testing import DEMO_SITE_ID
 from plone import api
@@ -33,12 +34,15 @@ from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.base.interfaces import INavigationRoot
 from plone.base.interfaces import IPloneSiteRoot
+from plone.base.interfaces.syndication import ISiteSyndicationSettings
+from plone.registry.interfaces import IRegistry
 from plone.rest.service import Service
 from Testing.makerequest import makerequest
 from urllib.parse import urlsplit
 from zExceptions import Forbidden
 from zope.component import getGlobalSiteManager
 from zope.component import getMultiAdapter
+from zope.component import getUtility
 from zope.component.hooks import setSite
 from zope.interface import alsoProvides
 from zope.interface import Interface
@@ -61,7 +65,12 @@ QUERIES = {
     "licence-comparison": "ids=MIT,GPL-3.0-only,EUPL-1.2",
     "licence-compatibility": "inbound=MIT&outbound=EUPL-1.2",
     "faceted-search": "SearchableText=open+source",
+    "search-alert": "portal_type=software_solution",
+    "unsubscribe": "token=not-a-signed-token",
 }
+# Pages whose answer to the query above is an error page a visitor can land
+# on (a mangled link from a mail): its status, and the page is still checked.
+ERROR_PAGES = {"unsubscribe": 400}
 
 # What a view that is not a page may return.
 DATA_TYPES = {
@@ -112,6 +121,14 @@ def is_macro_library(factory) -> bool:
                 text = source.read()
             return "define-macro=" in text and "main_template" not in text
     return False
+
+
+def is_disabled_feed(name: str) -> bool:
+    """A feed format the site's syndication settings do not allow (Plone
+    answers 404 for it until an administrator allows it)."""
+    settings = getUtility(IRegistry).forInterface(ISiteSyndicationSettings)
+    formats = {line.split("|")[0] for line in settings.allowed_feed_types}
+    return name in FEED_MIME_TYPES and name not in formats
 
 
 def refuses_get(view) -> bool:
@@ -280,10 +297,18 @@ def test_every_view_of_the_add_on_is_a_page_without_barriers_or_says_what_it_ret
                 if violations:
                     problems[key] = {"after redirect to": target, "violations": violations}
             continue
-        if response.status >= 400:
+        if response.status == 404 and is_disabled_feed(name):
+            classified[key] = ("disabled feed", user, "404 until Site Setup → Syndication allows it")
+            continue
+        if response.status >= 400 and ERROR_PAGES.get(name) != response.status:
             problems[key] = f"{response.status} for {user or 'anonymous'}"
             continue
         kind = media_type(response)
+        if kind in ("", "text/html") and "<html" not in response.text().lower():
+            # A part of a page, included by its pages' templates (which are
+            # checked as pages).
+            classified[key] = ("fragment", user, url)
+            continue
         if kind != "text/html":
             classified[key] = ("data", user, kind)
             if kind not in DATA_TYPES:
@@ -295,9 +320,13 @@ def test_every_view_of_the_add_on_is_a_page_without_barriers_or_says_what_it_ret
             problems[key] = violations
     print(json.dumps(classified, indent=1))
     kinds = {kind for kind, _user, _what in classified.values()}
-    assert kinds <= {"page", "data", "redirect", "POST target", "macros"}
-    # The forms' POST targets: the buttons of the members and item pages.
+    assert kinds <= {"page", "data", "redirect", "POST target", "macros", "fragment", "disabled feed"}
+    assert {key.split()[0] for key, (kind, _user, _what) in classified.items() if kind == "fragment"} == {
+        "search-alert"
+    }
+    # The forms' POST targets: the buttons of the members and item pages,
+    # and the follow box of a collection or a solution.
     post_targets = {key.split()[0] for key, (kind, _user, _what) in classified.items() if kind == "POST target"}
-    assert post_targets == {"join", "leave", "cancel-request", "feature"}
+    assert post_targets == {"join", "leave", "cancel-request", "feature", "subscription"}
     assert len(classified) >= 30
     assert problems == {}, json.dumps(problems, indent=1)

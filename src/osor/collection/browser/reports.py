@@ -22,9 +22,9 @@ from osor.collection.review.reports import ReportError
 from plone import api
 from plone.app.layout.viewlets import ViewletBase
 from plone.protect import CheckAuthenticator
+from plone.protect import PostOnly
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
-from zExceptions import BadRequest
 from zExceptions import Unauthorized
 from zope.i18n import translate
 
@@ -93,8 +93,7 @@ class StillAccurate(BrowserView):
     """``@@still-accurate``: POST only; restarts the item's clock."""
 
     def __call__(self):
-        if self.request.method != "POST":
-            raise BadRequest("POST only.")
+        PostOnly(self.request)
         CheckAuthenticator(self.request)
         if not may_confirm(self.context):
             raise Unauthorized("Only its owner or a facilitator may confirm this item.")
@@ -114,8 +113,7 @@ class CloseReport(BrowserView):
     """``@@close-report`` on a collection: POST only, back to @@review."""
 
     def __call__(self):
-        if self.request.method != "POST":
-            raise BadRequest("POST only.")
+        PostOnly(self.request)
         CheckAuthenticator(self.request)
         try:
             close_report(self.context, form_value(self.request, "report"), form_value(self.request, "note"))
