@@ -427,7 +427,7 @@ def test_the_upgrade_to_1003_adds_the_mail_queue_to_site_setup(manager):
     manager.portal_controlpanel.unregisterConfiglet("osor-mail-queue")
     setup_tool.setLastVersionForProfile("osor.collection:default", "1002")
     setup_tool.upgradeProfile("osor.collection:default")
-    assert setup_tool.getLastVersionForProfile("osor.collection:default") == ("1003",)
+    assert setup_tool.getLastVersionForProfile("osor.collection:default") == ("1004",)
     assert configlets(manager).count("osor-mail-queue") == 1
     assert "MailHost" in configlets(manager)  # Plone's own are kept
 

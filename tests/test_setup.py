@@ -40,6 +40,8 @@ INDEXES = {
     "osor_pending_review": "FieldIndex",
     "osor_featured": "BooleanIndex",
     "osor_catalogue_key": "FieldIndex",
+    "osor_used_in_country": "KeywordIndex",
+    "osor_has_referents": "FieldIndex",
 }
 
 COLUMNS = [
@@ -191,7 +193,7 @@ class TestInstall:
         assert not installer.is_product_installed("plone.app.caching")
 
     def test_profile_version(self, profile_last_version, package_name):
-        assert profile_last_version(f"{package_name}:default") == "1003"
+        assert profile_last_version(f"{package_name}:default") == "1004"
 
     @pytest.mark.parametrize("portal_type", OUR_TYPES)
     def test_type_registered(self, portal, portal_type):
@@ -258,7 +260,7 @@ class TestReinstall:
         assert installer.is_product_installed(package_name)
 
     def test_profile_version_is_back(self, profile_last_version, package_name):
-        assert profile_last_version(f"{package_name}:default") == "1003"
+        assert profile_last_version(f"{package_name}:default") == "1004"
 
     def test_browserlayer_is_registered_once(self, browser_layers):
         assert browser_layers.count(IOsorCollectionLayer) == 1
