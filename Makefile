@@ -209,6 +209,13 @@ import-rdf: existing-site ## Import an RDF file into a collection: make import-r
 	@FILE="$(abspath $(FILE))" COLLECTION="$(COLLECTION)" SOURCE="$(SOURCE)" DRY_RUN="$(DRY_RUN)" \
 	  $(BIN)/zconsole run $(ZOPE_CONF) scripts/import_rdf.py
 
+# The nightly vitality job (#29 §3) on the running site of `make start`:
+#   15 3 * * * cd /path/to/osor.collection && make vitality ADMIN_PASSWORD=…
+.PHONY: vitality
+vitality: ## Compute every solution's vitality on the running site: make vitality [PORT=8080 ADMIN_USER= ADMIN_PASSWORD=]
+	@curl --fail --silent --show-error -X POST -H "Accept: application/json" \
+	  -u "$(ADMIN_USER):$(ADMIN_PASSWORD)" "http://localhost:$(PORT)/$(SITE_ID)/@vitality"; echo
+
 # ---------------------------------------------------------------- buildout
 
 .PHONY: import-publiccode

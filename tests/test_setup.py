@@ -42,6 +42,8 @@ INDEXES = {
     "osor_catalogue_key": "FieldIndex",
     "osor_used_in_country": "KeywordIndex",
     "osor_has_referents": "FieldIndex",
+    "osor_vitality": "FieldIndex",
+    "osor_vitality_rank": "FieldIndex",
 }
 
 COLUMNS = [

@@ -29,6 +29,7 @@ from osor.collection.pages import formatting
 from osor.collection.pages import structured_data
 from osor.collection.pages import translations
 from osor.collection.usage import declarations as usage_declarations
+from osor.collection.usage.vitality import stored_vitality
 from osor.collection.vocabularies.taxonomies import field_vocabulary
 from osor.collection.vocabularies.taxonomies import SOLUTION_TYPE
 from osor.collection.vocabularies.taxonomies import SPATIAL_COVERAGE
@@ -422,6 +423,35 @@ class SolutionView(ReleasesMixin, PageView):
             else [],
             "declare_url": "" if api.user.is_anonymous() else f"{self.context.absolute_url()}/@@declare-usage",
         }
+
+    def vitality(self) -> dict | None:
+        """The stored verdict of the nightly job and what it was made of."""
+        stored = stored_vitality(self.context)
+        if stored is None:
+            return None
+        inputs = stored["inputs"]
+        rows = [
+            fact(_("label_vitality_last_release", default="Last release"), self._date(inputs["last_release"])),
+            fact(
+                _("label_vitality_frequency", default="Releases in the last two years"),
+                inputs["releases_in_two_years"],
+            ),
+            fact(
+                _("label_vitality_maintenance", default="Maintenance (publiccode.yml)"),
+                inputs["maintenance_type"],
+            ),
+            fact(_("label_vitality_contacts", default="Maintenance contacts"), inputs["maintenance_contacts"]),
+            fact(_("label_vitality_last_update", default="Last update"), self._date(inputs["last_update"])),
+            fact(_("label_vitality_declarations", default="Usage declarations"), inputs["usage_declarations"]),
+        ]
+        return {
+            "state": stored["state"],
+            "title": self.term("osor.collection.vocabularies.Vitality", stored["state"]),
+            "facts": [row for row in rows if row],
+        }
+
+    def _date(self, iso: str | None) -> str:
+        return formatting.localized_date(date.fromisoformat(iso)) if iso else ""
 
     def _usage_row(self, item: dict) -> dict:
         contact = item.get("contact") or ""

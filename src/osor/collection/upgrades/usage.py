@@ -12,10 +12,17 @@ from osor.collection import logger
 from osor.collection.usage import declarations
 from osor.collection.usage.indexers import HAS_REFERENTS_INDEX
 from osor.collection.usage.indexers import USED_IN_COUNTRY_INDEX
+from osor.collection.usage.indexers import VITALITY_INDEX
+from osor.collection.usage.indexers import VITALITY_RANK_INDEX
 from plone import api
 
 
-INDEXES = {USED_IN_COUNTRY_INDEX: "KeywordIndex", HAS_REFERENTS_INDEX: "FieldIndex"}
+INDEXES = {
+    USED_IN_COUNTRY_INDEX: "KeywordIndex",
+    HAS_REFERENTS_INDEX: "FieldIndex",
+    VITALITY_INDEX: "FieldIndex",
+    VITALITY_RANK_INDEX: "FieldIndex",
+}
 
 
 def add_usage_indexes(catalog) -> None:
