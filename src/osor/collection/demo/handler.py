@@ -6,6 +6,7 @@ from osor.collection.demo.multilingual import set_language_of_untagged_content
 from osor.collection.demo.multilingual import setup_multilingual_site
 from osor.collection.demo.multilingual import translate_example_content
 from osor.collection.demo.publiccode_import import import_demo_publiccode_files
+from osor.collection.demo.usage import create_usage_examples
 from plone import api
 from plone.distribution.handler import post_handler as default_post_handler
 
@@ -21,6 +22,7 @@ def post_handler(distribution, site, answers: dict):
         # descriptions of a file into the collection's translations.
         with api.env.adopt_roles(["Manager"]):
             import_demo_publiccode_files(root_folders["en"]["osor"])
+            create_usage_examples(root_folders["en"])
         show_the_collection_on_language_roots(site)
     # After the example content: building it must not mail the demo users.
     configure_demo_site(site)
