@@ -232,6 +232,13 @@ digest: ## Send the subscription digests of FREQUENCY (daily, weekly, immediate)
 	@FREQUENCY="$(FREQUENCY)" SITE_URL="$(SITE_URL)" DRY_RUN="$(DRY_RUN)" \
 	  $(or $(wildcard $(BIN)/python),$(PYTHON)) scripts/digest.py
 
+# The nightly vitality job (#29 §3) on the running site of `make start`:
+#   15 3 * * * cd /path/to/osor.collection && make vitality ADMIN_PASSWORD=…
+.PHONY: vitality
+vitality: ## Compute every solution's vitality on the running site: make vitality [PORT=8080 ADMIN_USER= ADMIN_PASSWORD=]
+	@curl --fail --silent --show-error -X POST -H "Accept: application/json" \
+	  -u "$(ADMIN_USER):$(ADMIN_PASSWORD)" "http://localhost:$(PORT)/$(SITE_ID)/@vitality"; echo
+
 .PHONY: import-publiccode
 import-publiccode: existing-site ## Import every *.yml/*.yaml of DIR into COLLECTION (server stopped): make import-publiccode DIR=files COLLECTION=/Plone/en/osor
 	@test -n "$(DIR)" -a -n "$(COLLECTION)" || { echo "usage: make import-publiccode DIR=<folder> COLLECTION=/Plone/en/osor"; exit 2; }

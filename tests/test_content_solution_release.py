@@ -14,6 +14,7 @@ class TestSolutionRelease(ContentTypeContract):
         "version": "2.4.1",
         "release_date": date(2024, 4, 15),
         "development_status": "UnderDevelopment",
+        "swhid": "swh:1:rel:22ece559cc7cc2364edc5e5593d63ae8bd229f9f",
     }
     fields = [
         # IRelease
@@ -21,6 +22,7 @@ class TestSolutionRelease(ContentTypeContract):
         "release_date",
         "release_notes",
         "development_status",
+        "swhid",
         # plone.basic, plone.shortname
         "title",
         "description",

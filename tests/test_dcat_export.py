@@ -34,6 +34,7 @@ from rdflib.namespace import FOAF
 from rdflib.namespace import OWL
 from rdflib.namespace import PROV
 from rdflib.namespace import RDF
+from rdflib.namespace import SKOS
 from rdflib.namespace import XSD
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
@@ -44,6 +45,7 @@ import transaction
 import yaml
 
 
+SWHID = "swh:1:rel:22ece559cc7cc2364edc5e5593d63ae8bd229f9f;origin=https://github.com/decidim/decidim"
 SHAPES = Path(__file__).parent / "fixtures" / "dcat-ap-3.0.1"
 EU = "http://publications.europa.eu/resource/authority/"
 TAXONOMIES = Path(vocabularies.__file__).parent.parent.parent / "vocabularies" / "data" / "taxonomies.yaml"
@@ -103,6 +105,7 @@ def build_catalogue(portal, blob_file) -> dict:
         release_date=date(2024, 4, 15),
         development_status="Completed",
         release_notes=RichTextValue("<p>A redesigned interface.</p>", "text/html", "text/x-html-safe"),
+        swhid=SWHID,
     )
     uploaded = api.content.create(
         container=release,
@@ -288,6 +291,16 @@ def test_a_release_is_a_version_of_its_solution(full):
     assert objects(graph, release, ADMS.versionNotes) == {Literal("A redesigned interface.", lang="en")}
     assert objects(graph, release, DCTERMS.issued) == {Literal(date(2024, 4, 15), datatype=XSD.date)}
     assert objects(graph, release, DCAT.distribution) == {uri(catalogue["uploaded"]), uri(catalogue["external"])}
+
+
+def test_a_release_names_its_software_heritage_identifier(full):
+    graph, _solution, catalogue = full
+    release = uri(catalogue["release"])
+    (identifier,) = objects(graph, release, ADMS.identifier)
+    assert objects(graph, identifier, RDF.type) == {ADMS.Identifier}
+    assert objects(graph, identifier, SKOS.notation) == {Literal(SWHID)}
+    assert objects(graph, identifier, ADMS.schemaAgency) == {Literal("Software Heritage")}
+    assert URIRef(f"https://archive.softwareheritage.org/{SWHID}") in objects(graph, release, FOAF.page)
 
 
 def test_an_uploaded_distribution_has_its_download_url_licence_format_and_size(full):

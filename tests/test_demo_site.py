@@ -194,6 +194,19 @@ class TestDemoSite:
         assert api.content.get(UID=report["item_uid"]) == osor["osor-handbook-published"]
         assert [brain.getId for brain in outdated_items(osor)] == ["osor-handbook"]
 
+    def test_the_demo_shows_who_uses_a_solution_its_vitality_and_a_swhid(self, site, osor):
+        from osor.collection.usage import declarations
+        from osor.collection.usage.vitality import stored_vitality
+
+        decidim = osor["decidim"]
+        assert "Ville de Lyon" in declarations.organisation_names(decidim)
+        assert declarations.has_referents(decidim)
+        assert [item["organisation"] for item in declarations.pending(osor["x-road"])] == [
+            "Suomi.fi (Digital and Population Data Services Agency)"
+        ]
+        assert stored_vitality(decidim)["state"] in ("active", "slowing_down", "inactive", "unknown")
+        assert decidim["v0-28"].swhid.startswith("swh:1:rel:")
+
     def test_creating_the_example_content_again_creates_nothing(self, site):
         before = len(api.content.find(context=site))
         assert create_example_content(site, site["en"]) == []

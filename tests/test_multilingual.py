@@ -33,7 +33,7 @@ LANGUAGE_INDEPENDENT = {
         "original_uri", "owner_type", "programming_languages", "repository_url",
         "solution_type", "source_catalogue", "spatial_coverage", "stakeholders", "topics",
     ],
-    "solution_release": ["development_status", "release_date", "version"],
+    "solution_release": ["development_status", "release_date", "swhid", "version"],
     "solution_distribution": ["access_url", "file", "file_format", "licence"],
     "case_study": ["administration_level", "spatial_coverage", "stakeholders", "topics", "year"],
     "community_event": [

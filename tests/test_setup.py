@@ -42,6 +42,10 @@ INDEXES = {
     "osor_featured": "BooleanIndex",
     "osor_catalogue_key": "FieldIndex",
     "osor_last_confirmed": "DateIndex",
+    "osor_used_in_country": "KeywordIndex",
+    "osor_has_referents": "FieldIndex",
+    "osor_vitality": "FieldIndex",
+    "osor_vitality_rank": "FieldIndex",
 }
 
 COLUMNS = [

@@ -16,10 +16,16 @@ validated by ``valid_licence_expression``; an invalid one is a form error
 (a 400 in REST) naming the offending token, with the expression meant
 when the text is a near miss ("Did you mean EUPL-1.2?"). Its own type lets
 the forms give it the licence type-ahead (browser/licence_widget.py).
+
+``SoftwareHeritageId``: a SWHID (https://www.swhid.org/specification/),
+the persistent identifier of a release, revision, directory, content or
+snapshot archived by Software Heritage, checked by its syntax alone (the
+site never calls the archive while a form is saved).
 """
 
 from osor.collection import _
 from plone.supermodel.exportimport import BaseHandler
+from urllib.parse import quote
 from urllib.parse import urlsplit
 from zope.globalrequest import getRequest
 from zope.i18n import translate
@@ -28,6 +34,8 @@ from zope.schema import TextLine
 from zope.schema import URI
 from zope.schema.interfaces import ITextLine
 from zope.schema.interfaces import ValidationError
+
+import re
 
 
 WEB_SCHEMES = ("http", "https")
@@ -146,3 +154,72 @@ class LicenceExpression(TextLine):
 
 
 LicenceExpressionHandler = BaseHandler(LicenceExpression)
+
+
+# swh:1:<object type>:<40 hex digits>, then ;qualifier=value pairs (the
+# SWHID specification, version 1: core identifier and qualifiers).
+SWHID_OBJECT_TYPES = ("rel", "rev", "dir", "cnt", "snp")
+SWHID_QUALIFIERS = ("origin", "visit", "anchor", "path", "lines")
+SWHID_CORE = re.compile(r"swh:1:(?P<type>[a-z]{3}):(?P<hash>[0-9a-f]{40})")
+SOFTWARE_HERITAGE_ARCHIVE = "https://archive.softwareheritage.org/"
+
+
+class SoftwareHeritageIdError(ExplainedError):
+    """Not a SWHID; the message says which part is wrong and shows one."""
+
+
+def swhid_problem(value: str):
+    """What is wrong with the SWHID ``value`` (a message), or None."""
+    core, *qualifiers = value.split(";")
+    match = SWHID_CORE.fullmatch(core)
+    if match is None or match["type"] not in SWHID_OBJECT_TYPES:
+        return _(
+            "error_swhid_core",
+            default="“${value}” is not a Software Heritage identifier: write swh:1:, then rel, rev, dir, cnt "
+            "or snp, a colon and the 40 hexadecimal digits of the object, for example "
+            "swh:1:rel:22ece559cc7cc2364edc5e5593d63ae8bd229f9f.",
+            mapping={"value": core},
+        )
+    for qualifier in qualifiers:
+        key, equals, text = qualifier.partition("=")
+        if key not in SWHID_QUALIFIERS or not equals or not text:
+            return _(
+                "error_swhid_qualifier",
+                default="“${qualifier}” is not a qualifier of a Software Heritage identifier: write "
+                ";origin=, ;visit=, ;anchor=, ;path= or ;lines= followed by a value.",
+                mapping={"qualifier": qualifier},
+            )
+    return None
+
+
+def valid_swhid(value) -> bool:
+    """Constraint of a SWHID field: the syntax of the specification, else an
+    error saying what to write."""
+    problem = swhid_problem(value)
+    if problem is not None:
+        raise SoftwareHeritageIdError(translate(problem, context=getRequest()))
+    return True
+
+
+def software_heritage_url(swhid) -> str:
+    """The page of ``swhid`` in the Software Heritage archive ('' if none)."""
+    if not swhid or swhid_problem(swhid) is not None:
+        return ""
+    return SOFTWARE_HERITAGE_ARCHIVE + quote(swhid, safe=":;=/")
+
+
+class ISoftwareHeritageId(ITextLine):
+    """A text line holding a SWHID."""
+
+
+@implementer(ISoftwareHeritageId)
+class SoftwareHeritageId(TextLine):
+    """A SWHID (``swh:1:rel:<40 hex digits>;origin=https://…``), refused
+    with an explanation when its syntax is wrong."""
+
+    def __init__(self, **kw):
+        kw.setdefault("constraint", valid_swhid)
+        super().__init__(**kw)
+
+
+SoftwareHeritageIdHandler = BaseHandler(SoftwareHeritageId)

@@ -33,6 +33,7 @@ SORT_TITLES = {
     "effective": _("sort_newest", default="Newest"),
     "modified": _("sort_last_updated", default="Last updated"),
     "sortable_title": _("sort_title", default="Title"),
+    "vitality": _("sort_vitality", default="Vitality"),
 }
 RSS_SIZE = 20
 # Values a facet shows before its "more" disclosure (selected values are always shown).

@@ -13,6 +13,7 @@ from osor.collection import _
 from osor.collection.behaviors.provenance import provenance_of
 from osor.collection.content.community_collection import containing_collection
 from osor.collection.fields import safe_url
+from osor.collection.fields import software_heritage_url
 from osor.collection.licences.compatibility import eupl_hints
 from osor.collection.licences.labels import VERDICT_TITLES
 from osor.collection.licences.pages import compatibility_checker_url
@@ -27,6 +28,8 @@ from osor.collection.pages import featured
 from osor.collection.pages import formatting
 from osor.collection.pages import structured_data
 from osor.collection.pages import translations
+from osor.collection.usage import declarations as usage_declarations
+from osor.collection.usage.vitality import stored_vitality
 from osor.collection.vocabularies.taxonomies import field_vocabulary
 from osor.collection.vocabularies.taxonomies import SOLUTION_TYPE
 from osor.collection.vocabularies.taxonomies import SPATIAL_COVERAGE
@@ -60,6 +63,9 @@ VOCABULARIES = {
     "licence": "osor.collection.vocabularies.Licences",
     "legal_category": field_vocabulary("osor_legal_request_category"),
 }
+
+
+COUNTRIES = "osor.collection.vocabularies.Countries"
 
 
 def fact(label, *values) -> dict | None:
@@ -284,6 +290,8 @@ class ReleasesMixin:
             "date": formatting.localized_date(release.release_date),
             "iso_date": formatting.iso_date(release.release_date),
             "status": self.term("status", release.development_status),
+            "swhid": getattr(release, "swhid", None) or "",
+            "swhid_url": software_heritage_url(getattr(release, "swhid", None)),
             "distributions": self.distributions_of(release),
         }
 
@@ -387,7 +395,77 @@ class SolutionView(ReleasesMixin, PageView):
         return [row for row in rows if row]
 
     def used_by(self) -> list[str]:
-        return [name for name in self.context.used_by or () if name]
+        """Names of the free-text list not (yet) declared: the upgrade to 1004
+        and the publiccode.yml import's ``usedBy``."""
+        declared = set(usage_declarations.organisation_names(self.context))
+        return [name for name in self.context.used_by or () if name and name not in declared]
+
+    def usage(self) -> dict:
+        """Who uses the solution: approved declarations by country, the
+        referents, and for facilitators the declarations to moderate."""
+        items = usage_declarations.approved(self.context)
+        countries = {}
+        for item in items:
+            countries.setdefault(item["country"], []).append(self._usage_row(item))
+        may_moderate = usage_declarations.may_moderate(self.context)
+        unknown = {"text": translate(_("label_country_unknown", default="Country not given"), context=self.request)}
+        return {
+            "countries": [
+                {
+                    "country": self.facet("osor_used_in_country", COUNTRIES, code) if code else unknown,
+                    "organisations": rows,
+                }
+                for code, rows in countries.items()
+            ],
+            "referents": [self._usage_row(item) for item in items if item["referent"]],
+            "pending": [self._usage_row(item) for item in usage_declarations.pending(self.context)]
+            if may_moderate
+            else [],
+            "declare_url": "" if api.user.is_anonymous() else f"{self.context.absolute_url()}/@@declare-usage",
+        }
+
+    def vitality(self) -> dict | None:
+        """The stored verdict of the nightly job and what it was made of."""
+        stored = stored_vitality(self.context)
+        if stored is None:
+            return None
+        inputs = stored["inputs"]
+        rows = [
+            fact(_("label_vitality_last_release", default="Last release"), self._date(inputs["last_release"])),
+            fact(
+                _("label_vitality_frequency", default="Releases in the last two years"),
+                inputs["releases_in_two_years"],
+            ),
+            fact(
+                _("label_vitality_maintenance", default="Maintenance (publiccode.yml)"),
+                inputs["maintenance_type"],
+            ),
+            fact(_("label_vitality_contacts", default="Maintenance contacts"), inputs["maintenance_contacts"]),
+            fact(_("label_vitality_last_update", default="Last update"), self._date(inputs["last_update"])),
+            fact(_("label_vitality_declarations", default="Usage declarations"), inputs["usage_declarations"]),
+        ]
+        return {
+            "state": stored["state"],
+            "title": self.term("osor.collection.vocabularies.Vitality", stored["state"]),
+            "facts": [row for row in rows if row],
+        }
+
+    def _date(self, iso: str | None) -> str:
+        return formatting.localized_date(date.fromisoformat(iso)) if iso else ""
+
+    def _usage_row(self, item: dict) -> dict:
+        contact = item.get("contact") or ""
+        url = contact if contact.startswith(("http://", "https://")) else f"mailto:{contact}" if contact else ""
+        return {
+            "id": item["id"],
+            "organisation": item["organisation"],
+            "type": self.term("owner_type", item["organisation_type"]) if item.get("organisation_type") else "",
+            "since": item.get("since") or "",
+            "contact": contact,
+            "contact_url": safe_url(url) if url.startswith("http") else url,
+            "declarer": item.get("declarer_name") or "",
+            "country": item["country"],
+        }
 
     def provenance(self) -> dict | None:
         """Where a harvested solution came from (the federation import)."""
@@ -419,7 +497,15 @@ class SolutionView(ReleasesMixin, PageView):
 
     def structured_data(self) -> dict:
         latest = self.release_objects()
-        return structured_data.software_application(self.context, latest[0] if latest else None)
+        data = structured_data.software_application(self.context, latest[0] if latest else None)
+        organisations = usage_declarations.approved(self.context)
+        if organisations:
+            data["interactionStatistic"] = {
+                "@type": "InteractionCounter",
+                "interactionType": structured_data.users(self.context, organisations),
+                "userInteractionCount": len(organisations),
+            }
+        return data
 
 
 class ReleaseView(ReleasesMixin, PageView):
@@ -436,6 +522,10 @@ class ReleaseView(ReleasesMixin, PageView):
             fact(_("label_version", default="Version"), release["version"]),
             fact(_("label_release_date", default="Release date"), release["date"]),
             fact(_("label_release_status", default="Status"), release["status"]),
+            fact(
+                _("label_swhid", default="Software Heritage identifier (SWHID)"),
+                link(release["swhid"], release["swhid_url"]) if release["swhid_url"] else None,
+            ),
         ]
         return [row for row in rows if row]
 

@@ -1,6 +1,7 @@
 """A release (version) of a software solution."""
 
 from osor.collection import _
+from osor.collection.fields import SoftwareHeritageId
 from osor.collection.interfaces import IOsorContent
 from plone.app.dexterity.textindexer import searchable
 from plone.app.multilingual.dx.directives import languageindependent
@@ -15,7 +16,7 @@ class IRelease(model.Schema):
     """A version of a solution (ADMS-AP dcat:Dataset with dct:isVersionOf)."""
 
     # Shared by all translations (plone.app.multilingual).
-    languageindependent("version", "release_date", "development_status")
+    languageindependent("version", "release_date", "development_status", "swhid")
 
     searchable("release_notes")
 
@@ -40,6 +41,17 @@ class IRelease(model.Schema):
         title=_("label_release_status", default="Status"),
         description=_("help_release_status", default="The ADMS status of this release."),
         vocabulary="osor.collection.vocabularies.DevelopmentStatus",
+        required=False,
+    )
+
+    swhid = SoftwareHeritageId(
+        title=_("label_swhid", default="Software Heritage identifier (SWHID)"),
+        description=_(
+            "help_swhid",
+            default="Where Software Heritage archives this release, for example "
+            "swh:1:rel:22ece559cc7cc2364edc5e5593d63ae8bd229f9f;origin=https://github.com/example/project. "
+            "Copy it from the archive's permalinks.",
+        ),
         required=False,
     )
 

@@ -9,6 +9,7 @@ from osor.collection.demo.multilingual import translate_example_content
 from osor.collection.demo.publiccode_import import import_demo_publiccode_files
 from osor.collection.demo.reports import create_report_examples
 from osor.collection.demo.subscriptions import subscribe_demo_users
+from osor.collection.demo.usage import create_usage_examples
 from plone import api
 from plone.distribution.handler import post_handler as default_post_handler
 
@@ -24,6 +25,7 @@ def post_handler(distribution, site, answers: dict):
         # descriptions of a file into the collection's translations.
         with api.env.adopt_roles(["Manager"]):
             import_demo_publiccode_files(root_folders["en"]["osor"])
+            create_usage_examples(root_folders["en"])
         show_the_collection_on_language_roots(site)
         subscribe_demo_users(root_folders["en"])
         create_report_examples(root_folders["en"], load_example_data())

@@ -28,6 +28,8 @@ SORTS = {
     "effective": ("effective", True),
     "modified": ("modified", True),
     "sortable_title": ("sortable_title", False),
+    # The most alive first (usage/vitality.py RANK).
+    "vitality": ("osor_vitality_rank", True),
 }
 SORT_ORDERS = ("ascending", "descending", "reverse")
 

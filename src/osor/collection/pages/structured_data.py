@@ -9,6 +9,7 @@ language, never as their internal tokens: a search engine indexes words.
 
 from datetime import date
 from datetime import datetime
+from osor.collection.fields import software_heritage_url
 from osor.collection.pages.formatting import term_title
 from osor.collection.vocabularies.taxonomies import field_vocabulary
 from osor.collection.vocabularies.taxonomies import LEGAL_REQUEST_CATEGORY
@@ -102,12 +103,33 @@ def software_application(solution, latest_release=None) -> dict:
     return data
 
 
+def users(solution, organisations: list[dict]) -> dict:
+    """Who uses ``solution`` (its approved usage declarations), as schema.org
+    ``Organization``s that are ``subjectOf`` the use of the application."""
+    return compact({
+        "@type": "UseAction",
+        "object": {"@id": solution.absolute_url()},
+        "agent": [
+            compact({
+                "@type": "Organization",
+                "name": item["organisation"],
+                "address": {"@type": "PostalAddress", "addressCountry": item["country"]} if item["country"] else None,
+                "url": item["contact"] if item["contact"].startswith("https://") else None,
+            })
+            for item in organisations
+        ],
+    })
+
+
 def software_release(release) -> dict:
     data = thing(release, "SoftwareApplication")
     data.update(
         compact({
             "softwareVersion": release.version,
             "datePublished": _iso(release.release_date),
+            # The SWHID, and the archive's page of it as the same thing elsewhere.
+            "identifier": getattr(release, "swhid", None),
+            "sameAs": software_heritage_url(getattr(release, "swhid", None)),
         })
     )
     return data

@@ -26,6 +26,7 @@ from datetime import date
 from datetime import datetime
 from html import unescape
 from osor.collection.content.community_collection import ICommunityCollection
+from osor.collection.fields import software_heritage_url
 from osor.collection.interop.dcat import selection
 from osor.collection.interop.dcat import vocabularies
 from plone import api
@@ -50,6 +51,7 @@ import re
 
 ADMS = Namespace("http://www.w3.org/ns/adms#")
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
+SOFTWARE_HERITAGE = "Software Heritage"
 # DCAT 3's dcat:version, which rdflib's (DCAT 2) closed namespace lacks.
 DCAT_VERSION = URIRef("http://www.w3.org/ns/dcat#version")
 
@@ -368,10 +370,25 @@ class DcatExport:
             graph.add((node, DCTERMS.issued, released))
         self._concept(node, ADMS.status, vocabularies.status(release.development_status))
         self._page(node, DCAT.landingPage, release.absolute_url())
+        self._software_heritage(node, getattr(release, "swhid", None))
         for brain in selection.public_children(release, selection.DISTRIBUTION):
             distribution = self.add_distribution(brain._unrestrictedGetObject())
             graph.add((node, DCAT.distribution, distribution))
         return node
+
+    def _software_heritage(self, node, swhid):
+        """The SWHID of a release, as ADMS-AP writes a secondary identifier:
+        an ``adms:Identifier`` whose notation is the SWHID, the archive its
+        agency, and its page in the archive."""
+        if not swhid:
+            return
+        identifier = BNode()
+        graph = self.graph
+        graph.add((node, ADMS.identifier, identifier))
+        graph.add((identifier, RDF.type, ADMS.Identifier))
+        graph.add((identifier, SKOS.notation, Literal(swhid)))
+        graph.add((identifier, ADMS.schemaAgency, Literal(SOFTWARE_HERITAGE)))
+        self._page(node, FOAF.page, software_heritage_url(swhid))
 
     def add_distribution(self, distribution) -> URIRef:
         graph = self.graph

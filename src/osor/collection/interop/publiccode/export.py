@@ -18,6 +18,7 @@ same data the importer reads.
 """
 
 from datetime import date
+from osor.collection.fields import software_heritage_url
 from osor.collection.interop.catalogue.visibility import visible_to_anonymous
 from osor.collection.interop.publiccode.mapping import export_table
 from osor.collection.interop.publiccode.mapping import table
@@ -28,6 +29,7 @@ from osor.collection.interop.publiccode.values import description_languages
 from osor.collection.interop.publiccode.values import release_values
 from osor.collection.interop.publiccode.values import solution_values
 from osor.collection.interop.publiccode.values import texts_in
+from osor.collection.usage.declarations import organisation_names
 from plone import api
 
 import copy
@@ -106,7 +108,21 @@ SHORT_DESCRIPTION_MAX = 150
 
 def solution_to_publiccode_yaml(obj) -> str:
     """The publiccode.yml of the solution ``obj``, as YAML text."""
-    return publiccode_yaml(solution_to_publiccode(obj))
+    return software_heritage_comment(obj) + publiccode_yaml(solution_to_publiccode(obj))
+
+
+def software_heritage_comment(obj) -> str:
+    """The SWHID of the newest release (the ``softwareVersion``), as comment
+    lines heading the file. publiccode.yml 0.7 has no key for it and the
+    reference parser refuses a key it does not know, so an ``x-`` key would
+    make the file invalid; a comment travels with the file and keeps it
+    valid ('' when the release has no SWHID)."""
+    release = _newest_release(_imported_translation(obj))
+    swhid = getattr(release, "swhid", None)
+    url = software_heritage_url(swhid)
+    if not url:
+        return ""
+    return f"# x-softwareHeritage: {swhid}\n# {url}\n"
 
 
 def solution_to_publiccode(obj) -> dict:
@@ -124,7 +140,7 @@ def solution_to_publiccode(obj) -> dict:
     _logo(obj, data)
     data["platforms"] = original.get("platforms") or list(DEFAULT_PLATFORMS)
     _set(data, "categories", _categories(obj, read, original))
-    _set(data, "usedBy", _kept(list(obj.used_by or []), read.get("used_by"), original.get("usedBy")))
+    _set(data, "usedBy", _kept(_used_by(obj), read.get("used_by"), original.get("usedBy")))
     data["developmentStatus"] = _development_status(obj, read, original)
     data["softwareType"] = _software_type(obj, read, original)
     _set(data, "intendedAudience", _intended_audience(obj, read, original))
@@ -187,6 +203,13 @@ def _set(data: dict, key: str, value) -> None:
         data.pop(key, None)
     else:
         data[key] = value
+
+
+def _used_by(obj) -> list:
+    """The organisations of the approved usage declarations, then any name
+    of the former free-text list."""
+    names = organisation_names(obj)
+    return names + [name for name in obj.used_by or () if name and name not in names]
 
 
 def _repository(obj, read, original) -> str:

@@ -1,0 +1,1 @@
+"""Who uses a solution: usage declarations and the referents among them (#29 §3)."""
