@@ -304,7 +304,7 @@ def test_every_view_of_the_add_on_is_a_page_without_barriers_or_says_what_it_ret
             problems[key] = f"{response.status} for {user or 'anonymous'}"
             continue
         kind = media_type(response)
-        if kind in ("", "text/html") and "<html" not in response.text().lower():
+        if kind in ("", "text/html") and "<title" not in response.text().lower():
             # A part of a page, included by its pages' templates (which are
             # checked as pages).
             classified[key] = ("fragment", user, url)

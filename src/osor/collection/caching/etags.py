@@ -11,6 +11,7 @@ with what the export says.
 from Acquisition import aq_base
 from osor.collection.content.distribution import IDistribution
 from osor.collection.content.software_solution import ISoftwareSolution
+from osor.collection.downloads.counting import downloads_counted_key
 from osor.collection.interop.catalogue.changes import changed_time
 from osor.collection.interop.catalogue.changes import KEY_INDEX
 from osor.collection.interop.catalogue.tombstones import tombstones_of
@@ -106,3 +107,18 @@ class FileVersion:
         if stored is None:
             return getattr(context, "access_url", None) or ""
         return f"{context.modified().timeTime():.6f}-{stored.filename}-{stored.size}"
+
+
+@implementer(IETagValue)
+@adapter(Interface, Interface)
+class DownloadsCounted:
+    """``osorDownloads``: changes when a download is counted anywhere in the
+    site. Our pages show download counts, which change without a catalog
+    change: without it a revalidated or RAM-cached page keeps an old count."""
+
+    def __init__(self, published, request):
+        self.published = published
+        self.request = request
+
+    def __call__(self):
+        return downloads_counted_key()

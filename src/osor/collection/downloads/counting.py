@@ -22,6 +22,7 @@ The count on a release's page tells how many people took a file, so:
 ``@@download`` view calls it.
 """
 
+from BTrees.Length import Length
 from BTrees.OOBTree import OOTreeSet
 from datetime import date
 from datetime import datetime
@@ -51,6 +52,9 @@ class VisitorsOfTheDay(Persistent):
         self.day = day
         self.key = secrets.token_bytes(32)
         self.seen = OOTreeSet()
+        # How many downloads were counted today: part of the pages' ETag
+        # (caching/etags.py), so a cached page never shows an old count.
+        self.counted = Length()
 
 
 def is_browser_download(request) -> bool:
@@ -76,7 +80,18 @@ def count_download(distribution, request, today: date | None = None) -> bool:
         if not visitors.seen.insert(fingerprint):
             return False
         distribution.record_download()
+        visitors.counted.change(1)
     return True
+
+
+def downloads_counted_key() -> str:
+    """Changes whenever a download is counted (the day and its count so
+    far); reads, never writes."""
+    visitors = IAnnotations(api.portal.get()).get(ANNOTATION_KEY)
+    if visitors is None:
+        return ""
+    counted = getattr(visitors, "counted", None)
+    return f"{visitors.day}:{counted() if counted is not None else len(visitors.seen)}"
 
 
 def _visitors_of(day: str) -> VisitorsOfTheDay:
