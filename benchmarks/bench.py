@@ -22,6 +22,7 @@ from datetime import date
 
 import argparse
 import fast_fill
+import items
 import itertools
 import logging
 import os
@@ -165,28 +166,9 @@ def create_solution(collection, values):
     """A published solution with a release and a distribution."""
     from plone import api
 
-    number, words = values["number"], values["words"]
-    solution = api.content.create(
-        container=collection,
-        type="software_solution",
-        id=f"solution-{number}",
-        title=f"Solution {number} {words}",
-        description=f"A solution about {words}.",
-        spatial_coverage=values["countries"],
-        topics=values["topics"],
-        licences=[values["licence"]],
-        development_status=values["status"],
-        owner_type=values["owner_type"],
-    )
-    api.content.create(container=solution, type="solution_release", id="release", title="1.0", version="1.0")
-    api.content.create(
-        container=solution["release"],
-        type="solution_distribution",
-        id="distribution",
-        title="Download",
-        access_url="https://example.org/download",
-        licence=values["licence"],
-    )
+    solution = api.content.create(container=collection, type="software_solution", **items.solution(values))
+    release = api.content.create(container=solution, type="solution_release", **items.release(values))
+    api.content.create(container=release, type="solution_distribution", **items.distribution(values))
     api.content.transition(solution, to_state="published")
 
 
@@ -194,15 +176,7 @@ def create_document(folder, values):
     """A published Document with the same values as Subject keywords."""
     from plone import api
 
-    number, words = values["number"], values["words"]
-    document = api.content.create(
-        container=folder,
-        type="Document",
-        id=f"document-{number}",
-        title=f"Document {number} {words}",
-        description=f"A document about {words}.",
-        subject=values["countries"] + values["topics"],
-    )
+    document = api.content.create(container=folder, type="Document", **items.document(values))
     api.content.transition(document, to_state="published")
 
 

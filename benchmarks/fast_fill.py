@@ -24,6 +24,8 @@ record, workflow state and history, local roles, catalog queries).
 
 from DateTime import DateTime
 
+import items
+
 
 def fill_solution(collection, values):
     """``bench.create_solution``: a published solution with a release and
@@ -32,29 +34,10 @@ def fill_solution(collection, values):
     from osor.collection.licences.expressions import reconcile_licences
     from osor.collection.membership import pending_edits
 
-    number, words = values["number"], values["words"]
-    solution = _add(
-        collection,
-        "software_solution",
-        f"solution-{number}",
-        title=f"Solution {number} {words}",
-        description=f"A solution about {words}.",
-        spatial_coverage=values["countries"],
-        topics=values["topics"],
-        licences=[values["licence"]],
-        development_status=values["status"],
-        owner_type=values["owner_type"],
-    )
+    solution = _add(collection, "software_solution", **items.solution(values))
     reconcile_licences(solution)
-    release = _add(solution, "solution_release", "release", title="1.0", version="1.0")
-    distribution = _add(
-        release,
-        "solution_distribution",
-        "distribution",
-        title="Download",
-        access_url="https://example.org/download",
-        licence=values["licence"],
-    )
+    release = _add(solution, "solution_release", **items.release(values))
+    distribution = _add(release, "solution_distribution", **items.distribution(values))
     _publish(solution)
     pending_edits.remember_published_values(solution, recursive=True)
     setattr(solution, changes.CHANGED_ATTRIBUTE, max(_now(), changes.changed_time(solution) + 0.000001))
@@ -67,15 +50,7 @@ def fill_document(folder, values):
     """``bench.create_document``: a published Document."""
     from plone.app.versioningbehavior.subscribers import create_initial_version_after_adding
 
-    number, words = values["number"], values["words"]
-    document = _add(
-        folder,
-        "Document",
-        f"document-{number}",
-        title=f"Document {number} {words}",
-        description=f"A document about {words}.",
-        subject=values["countries"] + values["topics"],
-    )
+    document = _add(folder, "Document", **items.document(values))
     # CMFEditions' first version, as its add subscriber makes it (the
     # Document page offers its history).
     create_initial_version_after_adding(document, None)
