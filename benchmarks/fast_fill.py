@@ -11,7 +11,8 @@ as ``invokeFactory`` builds it (its ``ObjectCreatedEvent`` gives it its
 UUID, ``notifyWorkflowCreated`` its initial state), added with
 ``_setObject(suppress_events=True)`` (which still makes the creator its
 Owner), published by writing the workflow history and role mappings
-directly, and catalogued once, complete. What the subscribers would have
+directly, and catalogued once, complete (the indexing queue merges its
+operations). What the subscribers would have
 stored is stored by calling the same functions they call: the published
 values of pending edits, the licence expression, the catalogue's change
 key, the empty content-rule mapping of a container, and CMFEditions' first
@@ -122,7 +123,8 @@ def _workflow_tool(obj):
 
 
 def _catalog(obj):
-    """Every index and metadata column of ``obj``, in one call."""
-    from plone.api.portal import get_tool
-
-    get_tool("portal_catalog").catalog_object(obj, "/".join(obj.getPhysicalPath()))
+    """Every index and metadata column of ``obj``, once: queued, the
+    indexing queue merges this with the partial reindexing of the initial
+    workflow state into one ``catalog_object`` (``processQueue``, at the end
+    of each batch of the bench)."""
+    obj.indexObject()
