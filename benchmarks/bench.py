@@ -144,6 +144,9 @@ def create_content(portal, start, stop, rng, fast=False):
         timings["document"] += time.perf_counter() - began
         transaction.commit()
         portal._p_jar.cacheGC()
+        done = first + len(batch)
+        if (done - start) % (10 * BATCH) == 0:  # a sign of life in long fills
+            print(f"  {done} of {stop} made, {memory()}", file=sys.stderr, flush=True)
     setRoles(portal, TEST_USER_ID, ["Member"])
     count = stop - start
     return {kind: count / seconds for kind, seconds in timings.items()}
