@@ -171,7 +171,7 @@ screenshots: install system-packages ## Refresh docs/screenshots/ (the README's)
 # Not part of `make test`: minutes per size (see benchmarks/RESULTS.md).
 N ?= 1000 10000
 .PHONY: bench
-bench: install ## Faceted search and pages vs bare Plone, and HTTP caching on/off: make bench [N="1000 10000"]
+bench: install ## Faceted search and pages vs bare Plone (memory, growth), a digest run, HTTP caching on/off: make bench [N="1000 10000 100000"]
 	$(BIN)/python benchmarks/bench.py $(N)
 	$(BIN)/python benchmarks/digest.py
 	$(BIN)/python benchmarks/caching.py

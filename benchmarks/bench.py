@@ -2,22 +2,28 @@
 
 One process, one Zope (osor.collection's test fixture, in-memory storage):
 for each N it creates N software solutions (each with a release and a
-distribution) through the add-on's own API, and N plain Documents in a
+distribution) through the add-on's own API (from N = 10,000 on, by the
+fast fill of ``fast_fill.py``, same stored state), and N plain Documents in a
 folder carrying equivalent indexed values (Subject keywords standing in for
 topics and countries); then it times each of our requests and its Plone
-baseline in the same run and prints p50, p95 and their ratio.
+baseline in the same run and prints p50, p95 and their ratio, the objects
+each loads, the memory of the process, and the growth from one N to the next.
 
     make bench               # N = 1000 and 10000
     make bench N="100 1000"  # any sizes, ascending (content is added, not rebuilt)
 
 BENCH_REPEAT (30) sets the timed calls per measure, BENCH_BATCH (250) the
-items created per commit. Results and their reading: benchmarks/RESULTS.md.
+items created per commit, BENCH_FAST_FROM (10000) the first N made by the
+fast fill (0: all of them). Results and their reading: benchmarks/RESULTS.md.
 """
 
 from contextlib import contextmanager
 from datetime import date
 
 import argparse
+import fast_fill
+import items
+import itertools
 import logging
 import os
 import platform
@@ -57,6 +63,8 @@ STATUSES = ["UnderDevelopment", "Completed", "Deprecated"]
 OWNER_TYPES = ["NationalAuthority", "RegionalAuthority", "LocalAuthority", "Company"]
 REPEAT = int(os.environ.get("BENCH_REPEAT", "30"))
 BATCH = int(os.environ.get("BENCH_BATCH", "250"))  # items created per commit
+# From this size on, the content is added by the fast fill (fast_fill.py).
+FAST_FROM = int(os.environ.get("BENCH_FAST_FROM", "10000"))
 
 
 # The Zope ------------------------------------------------------------------
@@ -86,14 +94,18 @@ def zope():
 # Content -------------------------------------------------------------------
 
 
-def create_content(portal, start, stop, rng):
+def create_content(portal, start, stop, rng, fast=False):
     """Solutions start..stop (with a release and a distribution) and as many
     Documents, through the add-on's API (``plone.api`` and our event
     handlers), in batches: each batch of solutions, then of Documents, is
     indexed at once (the indexing queue merges an object's index and
     reindex calls into one), saved to a savepoint and committed, and the
     ZODB cache is trimmed, so that memory stays flat at 10,000 and more.
-    The rates count creating *and* indexing (not the commit, shared)."""
+    The rates count creating *and* indexing (not the commit, shared).
+
+    ``fast``: the same items stored by ``fast_fill`` (same stored state,
+    without the events of ``plone.api``), for the sizes from
+    ``BENCH_FAST_FROM``."""
     from plone import api
     from plone.app.testing import setRoles
     from plone.app.testing import TEST_USER_ID
@@ -112,23 +124,29 @@ def create_content(portal, start, stop, rng):
         enable_syndication(folder)
     collection, folder = portal["osor"], portal["docs"]
 
+    make_solution, make_document = (
+        (fast_fill.fill_solution, fast_fill.fill_document) if fast else (create_solution, create_document)
+    )
     timings = {"solution": 0.0, "document": 0.0}
     for first in range(start, stop, BATCH):
         batch = [draw(number, rng) for number in range(first, min(stop, first + BATCH))]
         began = time.perf_counter()
         for values in batch:
-            create_solution(collection, values)
+            make_solution(collection, values)
         processQueue()
         transaction.savepoint(optimistic=True)
         timings["solution"] += time.perf_counter() - began
         began = time.perf_counter()
         for values in batch:
-            create_document(folder, values)
+            make_document(folder, values)
         processQueue()
         transaction.savepoint(optimistic=True)
         timings["document"] += time.perf_counter() - began
         transaction.commit()
         portal._p_jar.cacheGC()
+        done = first + len(batch)
+        if (done - start) % (10 * BATCH) == 0:  # a sign of life in long fills
+            print(f"  {done} of {stop} made, {memory()}", file=sys.stderr, flush=True)
     setRoles(portal, TEST_USER_ID, ["Member"])
     count = stop - start
     return {kind: count / seconds for kind, seconds in timings.items()}
@@ -151,28 +169,9 @@ def create_solution(collection, values):
     """A published solution with a release and a distribution."""
     from plone import api
 
-    number, words = values["number"], values["words"]
-    solution = api.content.create(
-        container=collection,
-        type="software_solution",
-        id=f"solution-{number}",
-        title=f"Solution {number} {words}",
-        description=f"A solution about {words}.",
-        spatial_coverage=values["countries"],
-        topics=values["topics"],
-        licences=[values["licence"]],
-        development_status=values["status"],
-        owner_type=values["owner_type"],
-    )
-    api.content.create(container=solution, type="solution_release", id="release", title="1.0", version="1.0")
-    api.content.create(
-        container=solution["release"],
-        type="solution_distribution",
-        id="distribution",
-        title="Download",
-        access_url="https://example.org/download",
-        licence=values["licence"],
-    )
+    solution = api.content.create(container=collection, type="software_solution", **items.solution(values))
+    release = api.content.create(container=solution, type="solution_release", **items.release(values))
+    api.content.create(container=release, type="solution_distribution", **items.distribution(values))
     api.content.transition(solution, to_state="published")
 
 
@@ -180,15 +179,7 @@ def create_document(folder, values):
     """A published Document with the same values as Subject keywords."""
     from plone import api
 
-    number, words = values["number"], values["words"]
-    document = api.content.create(
-        container=folder,
-        type="Document",
-        id=f"document-{number}",
-        title=f"Document {number} {words}",
-        description=f"A document about {words}.",
-        subject=values["countries"] + values["topics"],
-    )
+    document = api.content.create(container=folder, type="Document", **items.document(values))
     api.content.transition(document, to_state="published")
 
 
@@ -367,13 +358,15 @@ def main():
     print(f"# make bench — {date.today()} — {platform.node()}, {os.cpu_count()} CPUs, "
           f"Python {platform.python_version()}, {REPEAT} runs per measure")  # fmt: skip
     created = 0
-    p50s = {}
+    rows = {}
     for size in sizes:
         login(portal, TEST_USER_NAME)
         began = time.perf_counter()
-        rates = create_content(portal, created, size, rng)
+        fast = size >= FAST_FROM
+        rates = create_content(portal, created, size, rng, fast=fast)
         print(f"\n## N = {size}\n\ncreated {size - created} solutions (+release+distribution) "
-              f"and {size - created} Documents in {time.perf_counter() - began:.0f} s: "
+              f"and {size - created} Documents {'by the fast fill' if fast else 'through plone.api'} "
+              f"in {time.perf_counter() - began:.0f} s: "
               f"{rates['solution']:.1f} solutions/s vs {rates['document']:.1f} Documents/s "
               f"(ratio {rates['document'] / rates['solution']:.2f}); load average "
               f"{' '.join(f'{load:.1f}' for load in os.getloadavg())}\n")  # fmt: skip
@@ -388,7 +381,7 @@ def main():
             timed(baseline, request, baseline_form, repeat=2)
             mine, theirs = timed_pair(ours, baseline, request, our_form, baseline_form)
             loaded = loads(portal, ours, request, our_form), loads(portal, baseline, request, baseline_form)
-            p50s.setdefault(name, []).append(p(mine, 0.5))
+            rows.setdefault(name, {})[size] = (p(mine, 0.5), p(theirs, 0.5), loaded[0][0], loaded[1][0])
             print(
                 f"| {name} | {p(mine, 0.5):.1f} | {p(mine, 0.95):.1f} | {p(theirs, 0.5):.1f} | "
                 f"{p(theirs, 0.95):.1f} | {p(mine, 0.5) / p(theirs, 0.5):.2f} | "
@@ -396,11 +389,31 @@ def main():
                 f"{loaded[0][1]} / {loaded[1][1]} |"
             )
         print(f"\nload average after the measures: {' '.join(f'{load:.1f}' for load in os.getloadavg())}")
+        print(f"memory of this (serving) process: {memory()}")
         sys.stdout.flush()
-    if len(sizes) > 1:
-        print(f"\n## Growth from N = {sizes[0]} to N = {sizes[-1]} (p50)\n")
-        for name, values in p50s.items():
-            print(f"- {name}: × {values[-1] / values[0]:.2f}")
+    for smaller, larger in itertools.pairwise(sizes):
+        growth(rows, smaller, larger)
+
+
+def growth(rows, smaller, larger):
+    """How each measure grew from N = ``smaller`` to ``larger``: ours, Plone's,
+    and the ZODB loads of each."""
+    print(f"\n## Growth from N = {smaller} to N = {larger}\n")
+    print("| measure | ours p50 × | Plone p50 × | ZODB loads ours × | ZODB loads Plone × |")
+    print("| --- | --- | --- | --- | --- |")
+    for name, by_size in rows.items():
+        before, after = by_size[smaller], by_size[larger]
+        print(f"| {name} | " + " | ".join(f"{now / then:.2f}" for then, now in zip(before, after, strict=True)) + " |")
+
+
+def memory() -> str:
+    """Resident memory now and at its peak (the storage is in memory too)."""
+    import resource
+
+    with open("/proc/self/status") as status:
+        resident = next(line.split()[1] for line in status if line.startswith("VmRSS:"))
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return f"RSS {int(resident) / 1024:.0f} MB, peak {peak / 1024:.0f} MB"
 
 
 if __name__ == "__main__":
