@@ -192,8 +192,17 @@ def screenshot(page, name: str, tmp_path: Path) -> Path:
     return path
 
 
+def wait_for_patterns(page) -> None:
+    """Let Plone's patterns finish what they do after ``load``: the toolbar's
+    display-time pattern empties its ``<time>`` and fills it again once its
+    locale has loaded (axe, run in between, finds a link without text)."""
+    page.wait_for_load_state("networkidle")
+    page.wait_for_function("() => !document.querySelector('time.pat-display-time:empty')")
+
+
 def axe_violations(page) -> list[dict]:
     """The serious and critical WCAG 2.1 A/AA violations axe finds on ``page``."""
+    wait_for_patterns(page)
     page.evaluate(AXE_SOURCE)
     result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",

@@ -34,6 +34,7 @@ from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.base.interfaces import INavigationRoot
 from plone.base.interfaces import IPloneSiteRoot
+from plone.base.interfaces.syndication import IFeedSettings
 from plone.base.interfaces.syndication import ISiteSyndicationSettings
 from plone.registry.interfaces import IRegistry
 from plone.rest.service import Service
@@ -123,12 +124,14 @@ def is_macro_library(factory) -> bool:
     return False
 
 
-def is_disabled_feed(name: str) -> bool:
-    """A feed format the site's syndication settings do not allow (Plone
-    answers 404 for it until an administrator allows it)."""
+def is_disabled_feed(context, name: str) -> bool:
+    """A feed format the syndication settings do not offer on ``context``:
+    not allowed on the site, or not among the context's feed types (Plone
+    answers 404 for it until an editor adds it in the item's Syndication)."""
     settings = getUtility(IRegistry).forInterface(ISiteSyndicationSettings)
-    formats = {line.split("|")[0] for line in settings.allowed_feed_types}
-    return name in FEED_MIME_TYPES and name not in formats
+    allowed = {line.split("|")[0] for line in settings.allowed_feed_types}
+    offered = allowed & set(IFeedSettings(context).feed_types)
+    return name in FEED_MIME_TYPES and name not in offered
 
 
 def refuses_get(view) -> bool:
@@ -297,8 +300,8 @@ def test_every_view_of_the_add_on_is_a_page_without_barriers_or_says_what_it_ret
                 if violations:
                     problems[key] = {"after redirect to": target, "violations": violations}
             continue
-        if response.status == 404 and is_disabled_feed(name):
-            classified[key] = ("disabled feed", user, "404 until Site Setup → Syndication allows it")
+        if response.status == 404 and is_disabled_feed(portal.unrestrictedTraverse(path.lstrip("/")), name):
+            classified[key] = ("disabled feed", user, "404 until the Syndication settings offer it")
             continue
         if response.status >= 400 and ERROR_PAGES.get(name) != response.status:
             problems[key] = f"{response.status} for {user or 'anonymous'}"
@@ -325,8 +328,19 @@ def test_every_view_of_the_add_on_is_a_page_without_barriers_or_says_what_it_ret
         "search-alert"
     }
     # The forms' POST targets: the buttons of the members and item pages,
-    # and the follow box of a collection or a solution.
+    # the follow box of a collection or a solution, the buttons of the
+    # review list (close a report, confirm an outdated item) and of the usage
+    # declarations waiting on a solution page.
     post_targets = {key.split()[0] for key, (kind, _user, _what) in classified.items() if kind == "POST target"}
-    assert post_targets == {"join", "leave", "cancel-request", "feature", "subscription"}
+    assert post_targets == {
+        "join",
+        "leave",
+        "cancel-request",
+        "feature",
+        "subscription",
+        "close-report",
+        "still-accurate",
+        "moderate-usage",
+    }
     assert len(classified) >= 30
     assert problems == {}, json.dumps(problems, indent=1)

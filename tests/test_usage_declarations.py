@@ -14,6 +14,7 @@ from plone.testing.zope import Browser
 from test_membership_rest import session_for  # noqa: F401 (fixture)
 from test_membership_views import make_collection
 from test_membership_views import PASSWORD
+from zExceptions import Forbidden
 
 import pytest
 import transaction
@@ -146,7 +147,11 @@ def test_the_declaration_form_of_classic_ui(solution):
     facilitator.addHeader("Authorization", f"Basic fred:{PASSWORD}")
     facilitator.open(solution.absolute_url())
     assert "Declarations waiting for review" in facilitator.contents
-    facilitator.getControl(name="approve").click()
+    approve = facilitator.getForm(action=f"{solution.absolute_url()}/@@moderate-usage")
+    # Following a link to the target (GET) approves nothing.
+    with pytest.raises(Forbidden):
+        facilitator.open(f"{solution.absolute_url()}/@@moderate-usage?approve=x")
+    approve.getControl(name="approve").click()
     assert "Comune di Torino" in facilitator.contents
     assert "Declarations waiting for review" not in facilitator.contents
 

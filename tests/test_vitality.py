@@ -7,6 +7,7 @@ from datetime import timedelta
 from osor.collection.discovery.facets import facet_named
 from osor.collection.discovery.params import SORTS
 from osor.collection.interop.publiccode.storage import store_publiccode
+from osor.collection.review.outdated import confirm
 from osor.collection.usage.vitality import stored_vitality
 from osor.collection.usage.vitality import verdict
 from pages_content import add_release
@@ -100,6 +101,20 @@ def test_the_nightly_job_stores_indexes_and_shows_the_vitality(solutions, manage
     browser.open(alive.absolute_url())
     assert "osor-vitality-active" in browser.contents
     assert "Releases in the last two years" in browser.contents
+
+
+def test_a_solution_confirmed_still_accurate_counts_as_updated_then(solutions, manager_request):
+    _alive, quiet = solutions
+    confirm(quiet)
+    commit()
+    assert manager_request.post("/@vitality").status_code == 200
+
+    transaction.begin()
+    stored = stored_vitality(quiet)
+    assert stored["inputs"]["last_update"] == date.today().isoformat()
+    # Its last release is years old, but someone vouched for the page.
+    assert stored["state"] == "slowing_down"
+    assert quiet.modified() < DateTime("2020-01-01")
 
 
 def test_the_facet_and_the_sort_order_are_defined():

@@ -7,6 +7,7 @@ from osor.collection.vocabularies import terms_of
 from osor.collection.vocabularies.countries import _country_terms
 from plone import api
 from plone.protect import CheckAuthenticator
+from plone.protect import PostOnly
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zExceptions import Unauthorized
@@ -57,6 +58,7 @@ class ModerateUsageView(BrowserView):
     """``@@moderate-usage``: the approve and reject buttons of the solution page."""
 
     def __call__(self):
+        PostOnly(self.request)
         CheckAuthenticator(self.request)
         form = self.request.form
         if form.get("approve"):

@@ -18,7 +18,9 @@ from osor.collection.mail.delivery import process
 from osor.collection.mail.delivery import RetryPolicy
 from osor.collection.mail.queue import MailQueue
 from Products.CMFCore.utils import getToolByName
+from smtplib import SMTPException
 from zope.component.hooks import setSite
+from zope.sendmail.mailer import SMTPMailer
 
 import threading
 import transaction
@@ -29,6 +31,32 @@ SMTP_TIMEOUT = 30.0
 
 _worker = None
 _worker_lock = threading.Lock()
+
+
+class AcceptedMailIsSent(SMTPMailer):
+    """zope.sendmail's mailer, but a QUIT the server does not answer is not
+    an error: by then the server has taken the mail (or refused it, and that
+    error is already on its way), and an error here would send it again."""
+
+    def _close_connection(self):
+        try:
+            super()._close_connection()
+        except (OSError, SMTPException):
+            self.connection.close()
+            self.connection = None
+
+    @classmethod
+    def like(cls, mailer: SMTPMailer, timeout: float) -> "AcceptedMailIsSent":
+        return cls(
+            hostname=mailer.hostname,
+            port=mailer.port,
+            username=mailer.username,
+            password=mailer.password,
+            no_tls=mailer.no_tls,
+            force_tls=mailer.force_tls,
+            implicit_tls=mailer.implicit_tls,
+            timeout=timeout,
+        )
 
 
 def site_mailer(db, timeout: float = SMTP_TIMEOUT):
@@ -47,14 +75,16 @@ def site_mailer(db, timeout: float = SMTP_TIMEOUT):
             mailhost = getToolByName(site, "MailHost", None)
             if mailhost is None:
                 raise PermanentFailure(f"no MailHost in {site_path}")
+            # Read while the site is set: the settings come from its registry.
             mailer = mailhost._makeMailer()
+            if isinstance(mailer, SMTPMailer):
+                mailer = AcceptedMailIsSent.like(mailer, timeout)
             if not mailer.hostname:
                 raise NoMailServer(site_path)
         finally:
             setSite(None)
             connection.transaction_manager.abort()
             connection.close()
-        mailer.timeout = timeout
         return mailer
 
     return mailer_for

@@ -7,8 +7,8 @@ the facet, ``osor_vitality_rank`` for the sort order).
 
 Inputs: the date of the last release, the releases of the last two years,
 the maintenance type and contacts of the imported publiccode.yml, the date
-of the last update (``modified``: a "confirmed still accurate" date, when
-the site has one, is the better input) and the approved usage declarations.
+of the last confirmed update (the later of ``modified`` and a facilitator's
+or the owner's "Still accurate") and the approved usage declarations.
 """
 
 from datetime import date
@@ -16,6 +16,7 @@ from datetime import datetime
 from datetime import timedelta
 from datetime import UTC
 from osor.collection.interop.publiccode.storage import stored_publiccode
+from osor.collection.review.outdated import last_confirmed
 from osor.collection.usage import declarations
 from persistent.mapping import PersistentMapping
 from plone import api
@@ -48,7 +49,7 @@ def vitality_inputs(solution, today: date) -> dict:
         "releases_in_two_years": sum(1 for day in dates if today - day <= FREQUENCY_WINDOW),
         "maintenance_type": maintenance.get("type") or None,
         "maintenance_contacts": len(maintenance.get("contacts") or ()),
-        "last_update": solution.modified().asdatetime().date().isoformat(),
+        "last_update": last_confirmed(solution).asdatetime().date().isoformat(),
         "usage_declarations": len(declarations.approved(solution)),
     }
 
