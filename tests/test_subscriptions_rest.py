@@ -7,6 +7,7 @@ from plone import api
 from subscription_fixtures import PASSWORD
 from subscription_fixtures import publish
 
+import email
 import pytest
 import transaction
 
@@ -172,6 +173,47 @@ def test_the_unsubscribe_link_of_a_digest_works_without_logging_in(nordic, reque
     assert "you will no longer get these e-mails" in done.text
     transaction.begin()
     assert storage.subscriptions_of("bob") == []
+
+
+def digest_headers() -> list:
+    """The headers of the digests the site sent, each a ``Message``."""
+    host = api.portal.get().MailHost
+    parsed = [email.message_from_bytes(raw if isinstance(raw, bytes) else raw.encode()) for raw in host.messages]
+    return [message for message in parsed if "List-Unsubscribe" in message]
+
+
+def test_the_mail_programs_unsubscribe_button_leaves_in_one_click(nordic, request_factory, mails):
+    storage.subscribe("bob", nordic, "daily")
+    transaction.commit()
+    publish(nordic, "OpenProject")
+    transaction.commit()
+    request_factory(role="Manager").post("@digest", json={"frequency": "daily"})
+    [(_recipients, text)] = mails()
+    [message] = digest_headers()
+    assert message["List-Unsubscribe"] == f"<{unsubscribe_link(text)}>"
+    assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+
+    # What a mail provider sends (RFC 8058): a POST to the link, no login.
+    done = request_factory(api=False).post(
+        message["List-Unsubscribe"].strip("<>"), data={"List-Unsubscribe": "One-Click"}
+    )
+    assert done.status_code == 200
+    transaction.begin()
+    assert storage.subscriptions_of("bob") == []
+
+
+def test_a_digest_of_several_subscriptions_points_the_button_to_the_members_page(nordic, request_factory, mails):
+    solution = publish(nordic, "OpenProject")
+    transaction.commit()
+    storage.subscribe("bob", nordic, "daily")
+    storage.subscribe("bob", solution, "daily")
+    transaction.commit()
+    publish(nordic, "Nextcloud")
+    transaction.commit()
+    request_factory(role="Manager").post("@digest", json={"frequency": "daily"})
+    [message] = digest_headers()
+    assert message["List-Unsubscribe"] == f"<{api.portal.get().absolute_url()}/@@my-subscriptions>"
+    assert "List-Unsubscribe-Post" not in message
 
 
 def test_a_forged_unsubscribe_link_changes_nothing(nordic, request_factory):

@@ -31,12 +31,16 @@ class QueuedMail:
     subject: str
     body: str
     charset: str
+    # Extra ASCII headers, (name, value) pairs: ``List-Unsubscribe``…
+    headers: tuple = ()
 
 
-def queue(site, recipient: str, sender: str, subject: str, body: str, charset: str = "utf-8") -> None:
+def queue(
+    site, recipient: str, sender: str, subject: str, body: str, charset: str = "utf-8", headers: tuple = ()
+) -> None:
     """Queue this mail for the SMTP server of ``site`` when the current transaction commits."""
     site_path = "/".join(site.getPhysicalPath())
-    queued_mails().append(QueuedMail(site_path, recipient, sender, subject, body, charset))
+    queued_mails().append(QueuedMail(site_path, recipient, sender, subject, body, charset, tuple(headers)))
 
 
 def queued_mails(txn=None) -> list[QueuedMail]:
@@ -63,6 +67,8 @@ def _prepare(mails: list[QueuedMail], prepared: list) -> None:
         message, mto, mfrom = _mungeHeaders(
             mail.body, mto=mail.recipient, mfrom=mail.sender, subject=mail.subject, charset=mail.charset
         )
+        # Header order does not matter: ours go first, before MailHost's.
+        message = b"".join(f"{name}: {value}\n".encode("ascii") for name, value in mail.headers) + message
         prepared.append((mail_queue, mail_queue.prepare(mail.site, mfrom, mto, mail.subject, message)))
 
 

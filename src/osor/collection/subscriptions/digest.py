@@ -408,5 +408,15 @@ def send_digest(digest: Digest, frequency: str, targets: Targets) -> bool:
         return False
     subject, body = mail_text(digest, frequency, targets)
     charset = api.portal.get_registry_record("plone.email_charset", default="utf-8") or "utf-8"
-    outbox.queue(api.portal.get(), digest.email, _sender(), subject, body, charset)
+    outbox.queue(api.portal.get(), digest.email, _sender(), subject, body, charset, unsubscribe_headers(digest))
     return True
+
+
+def unsubscribe_headers(digest: Digest) -> tuple:
+    """``List-Unsubscribe`` (RFC 2369) for the mail programs' own button: a
+    digest of one subscription leaves it in one click (RFC 8058: a POST to
+    the signed link); a digest of several points to the member's page."""
+    if len(digest.subscriptions) == 1:
+        url = unsubscribe_url(digest.userid, digest.subscriptions[0].id)
+        return (("List-Unsubscribe", f"<{url}>"), ("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"))
+    return (("List-Unsubscribe", f"<{api.portal.get().absolute_url()}/@@my-subscriptions>"),)
