@@ -152,13 +152,19 @@ def unsubscribe_link(text: str) -> str:
     return link
 
 
-def test_the_unsubscribe_link_of_a_digest_works_without_logging_in(nordic, request_factory, mails):
+def bobs_digest_of_one_new_solution(nordic, request_factory, mails) -> str:
+    """Bob follows ``nordic`` daily, a solution appears, the digest runs: its text."""
     storage.subscribe("bob", nordic, "daily")
     transaction.commit()
     publish(nordic, "OpenProject")
     transaction.commit()
     request_factory(role="Manager").post("@digest", json={"frequency": "daily"})
     [(_recipients, text)] = mails()
+    return text
+
+
+def test_the_unsubscribe_link_of_a_digest_works_without_logging_in(nordic, request_factory, mails):
+    text = bobs_digest_of_one_new_solution(nordic, request_factory, mails)
     link = unsubscribe_link(text)
     browser = request_factory(api=False)
 
@@ -183,12 +189,7 @@ def digest_headers() -> list:
 
 
 def test_the_mail_programs_unsubscribe_button_leaves_in_one_click(nordic, request_factory, mails):
-    storage.subscribe("bob", nordic, "daily")
-    transaction.commit()
-    publish(nordic, "OpenProject")
-    transaction.commit()
-    request_factory(role="Manager").post("@digest", json={"frequency": "daily"})
-    [(_recipients, text)] = mails()
+    text = bobs_digest_of_one_new_solution(nordic, request_factory, mails)
     [message] = digest_headers()
     assert message["List-Unsubscribe"] == f"<{unsubscribe_link(text)}>"
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
