@@ -29,6 +29,7 @@ class TestSoftwareSolution(ContentTypeContract):
         "licences",
         "landing_page",
         "repository_url",
+        "other_repositories",
         "issue_tracker_url",
         "documentation_url",
         "programming_languages",

@@ -207,6 +207,11 @@ class TestDemoSite:
         assert stored_vitality(decidim)["state"] in ("active", "slowing_down", "inactive", "unknown")
         assert decidim["v0-28"].swhid.startswith("swh:1:rel:")
 
+    def test_a_solution_has_a_further_repository(self, osor):
+        assert osor["decidim"].other_repositories == [
+            {"role": "documentation", "url": "https://github.com/decidim/documentation"}
+        ]
+
     def test_creating_the_example_content_again_creates_nothing(self, site):
         before = len(api.content.find(context=site))
         assert create_example_content(site, site["en"]) == []

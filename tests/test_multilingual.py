@@ -30,7 +30,7 @@ LANGUAGE_INDEPENDENT = {
     "software_solution": [
         "contact_points", "development_status", "documentation_url", "harvested", "interface_languages",
         "issue_tracker_url", "landing_page", "licence_expression", "licences", "logo",
-        "original_uri", "owner_type", "programming_languages", "repository_url",
+        "original_uri", "other_repositories", "owner_type", "programming_languages", "repository_url",
         "solution_type", "source_catalogue", "spatial_coverage", "stakeholders", "topics",
     ],
     "solution_release": ["development_status", "release_date", "swhid", "version"],

@@ -12,6 +12,9 @@ from datetime import datetime
 from osor.collection import _
 from osor.collection.behaviors.provenance import provenance_of
 from osor.collection.content.community_collection import containing_collection
+from osor.collection.content.software_solution import MAIN_REPOSITORY
+from osor.collection.content.software_solution import repositories_of
+from osor.collection.content.software_solution import REPOSITORY_ROLES
 from osor.collection.fields import safe_url
 from osor.collection.fields import software_heritage_url
 from osor.collection.licences.compatibility import eupl_hints
@@ -327,6 +330,17 @@ class SolutionView(ReleasesMixin, PageView):
         kinds = self.context.solution_type
         return self.facets("osor_solution_type", field_vocabulary(SOLUTION_TYPE), kinds)
 
+    def other_repositories(self) -> list[dict]:
+        """The repositories besides the main one, each named by its part."""
+        shown = []
+        for repository in repositories_of(self.context):
+            if repository["role"] == MAIN_REPOSITORY or not safe_url(repository["url"]):
+                continue
+            term = REPOSITORY_ROLES.by_value.get(repository["role"])
+            part = translate(term.title, context=self.request) if term is not None else ""
+            shown.append(link(f"{part}: {repository['url']}" if part else repository["url"], repository["url"]))
+        return shown
+
     def latest_release(self) -> dict | None:
         releases = self.releases()
         return releases[0] if releases else None
@@ -367,6 +381,7 @@ class SolutionView(ReleasesMixin, PageView):
                 _("label_repository_url", default="Source-code repository"),
                 address(context.repository_url),
             ),
+            fact(_("label_other_repositories", default="Other repositories"), *self.other_repositories()),
             fact(_("label_landing_page", default="Landing page"), address(context.landing_page)),
             fact(
                 _("label_documentation_url", default="Documentation"),

@@ -1,7 +1,10 @@
 """A software solution: an open-source product, its releases and documentation."""
 
+from collective.z3cform.datagridfield.datagridfield import DataGridFieldFactory
+from collective.z3cform.datagridfield.row import DictRow
 from osor.collection import _
 from osor.collection.fields import LicenceExpression
+from osor.collection.fields import rows_need
 from osor.collection.fields import WebAddress
 from osor.collection.interfaces import ICommunityContent
 from osor.collection.vocabularies.taxonomies import field_vocabulary
@@ -19,6 +22,36 @@ from z3c.relationfield.schema import RelationChoice
 from z3c.relationfield.schema import RelationList
 from zope import schema
 from zope.interface import implementer
+from zope.interface import Interface
+from zope.schema.vocabulary import SimpleTerm
+from zope.schema.vocabulary import SimpleVocabulary
+
+
+# The part of the solution a further repository holds; the main repository
+# is ``repository_url`` (the publiccode.yml ``url``).
+MAIN_REPOSITORY = "main"
+REPOSITORY_ROLES = SimpleVocabulary([
+    SimpleTerm("frontend", title=_("repository_role_frontend", default="Front end")),
+    SimpleTerm("backend", title=_("repository_role_backend", default="Back end")),
+    SimpleTerm("mobile", title=_("repository_role_mobile", default="Mobile app")),
+    SimpleTerm("documentation", title=_("repository_role_documentation", default="Documentation")),
+])
+
+
+class IRepositoryRow(Interface):
+    """A further source-code repository of a solution, and its part."""
+
+    role = schema.Choice(
+        title=_("label_repository_role", default="Part"),
+        vocabulary=REPOSITORY_ROLES,
+        required=False,
+        default="frontend",
+    )
+    # Needed in every row, checked by the list (fields.rows_need).
+    url = WebAddress(
+        title=_("label_repository_address", default="Address"),
+        required=False,
+    )
 
 
 class ISoftwareSolution(model.Schema):
@@ -32,6 +65,7 @@ class ISoftwareSolution(model.Schema):
         "licences",
         "landing_page",
         "repository_url",
+        "other_repositories",
         "issue_tracker_url",
         "documentation_url",
         "programming_languages",
@@ -103,6 +137,7 @@ class ISoftwareSolution(model.Schema):
         "details",
         label=_("fieldset_solution_details", default="More details"),
         fields=[
+            "other_repositories",
             "landing_page",
             "issue_tracker_url",
             "documentation_url",
@@ -125,6 +160,27 @@ class ISoftwareSolution(model.Schema):
             default="Where the source code can be browsed or cloned.",
         ),
         required=False,
+    )
+
+    directives.widget("other_repositories", DataGridFieldFactory, allow_reorder=True)
+    other_repositories = schema.List(
+        title=_("label_other_repositories", default="Other repositories"),
+        description=_(
+            "help_other_repositories",
+            default="Where further parts of the solution are kept (front end, back end, mobile app, "
+            "documentation), when it has more than its main repository.",
+        ),
+        value_type=DictRow(title=_("label_repository", default="Repository"), schema=IRepositoryRow),
+        required=False,
+        default=[],
+        missing_value=[],
+        constraint=rows_need(
+            "url",
+            _(
+                "error_repository_without_address",
+                default="Each repository needs its address: fill it in, or remove the row.",
+            ),
+        ),
     )
 
     issue_tracker_url = WebAddress(
@@ -203,3 +259,13 @@ class ISoftwareSolution(model.Schema):
 @implementer(ISoftwareSolution, ICommunityContent)
 class SoftwareSolution(Container):
     """A software solution; holds releases, screenshots and documentation."""
+
+
+def repositories_of(solution) -> list[dict]:
+    """Every repository of ``solution``, main first: ``{"role", "url"}``."""
+    main = getattr(solution, "repository_url", None)
+    repositories = [{"role": MAIN_REPOSITORY, "url": main}] if main else []
+    for row in getattr(solution, "other_repositories", None) or ():
+        if (row or {}).get("url"):
+            repositories.append({"role": row.get("role") or "", "url": row["url"]})
+    return repositories

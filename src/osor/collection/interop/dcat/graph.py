@@ -26,6 +26,7 @@ from datetime import date
 from datetime import datetime
 from html import unescape
 from osor.collection.content.community_collection import ICommunityCollection
+from osor.collection.content.software_solution import repositories_of
 from osor.collection.fields import software_heritage_url
 from osor.collection.interop.dcat import selection
 from osor.collection.interop.dcat import vocabularies
@@ -311,7 +312,7 @@ class DcatExport:
         for url in (
             solution.absolute_url(),
             solution.documentation_url,
-            solution.repository_url,
+            *(repository["url"] for repository in repositories_of(solution)),
             solution.issue_tracker_url,
         ):
             self._page(dataset, FOAF.page, url)

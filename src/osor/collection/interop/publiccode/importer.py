@@ -10,7 +10,9 @@ records an import report on the collection (``interop.reports``).
 The match key is the repository: a file whose ``url`` is the
 ``repository_url`` of a solution of the collection (compared without scheme,
 ``www.``, trailing slash or ``.git``, host in any case) updates that solution
-instead of adding another one.
+instead of adding another one. A file whose ``url`` is one of the *other*
+repositories of a solution (its front end…) describes a part of that
+solution: it is refused with a link to the solution, never a duplicate.
 
 An update never overwrites what an editor wrote: each field follows the
 rule of ``interop.imported_fields`` (updated, kept, unchanged), for the
@@ -24,6 +26,9 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from osor.collection import _
 from osor.collection import logger
+from osor.collection.content.software_solution import MAIN_REPOSITORY
+from osor.collection.content.software_solution import repositories_of
+from osor.collection.content.software_solution import REPOSITORY_ROLES
 from osor.collection.interop import imported_fields
 from osor.collection.interop.imported_fields import fields_of
 from osor.collection.interop.publiccode import values as plan_values
@@ -43,6 +48,8 @@ from plone import api
 from urllib.parse import urlsplit
 from zExceptions import Unauthorized
 from ZODB.POSException import ConflictError
+from zope.globalrequest import getRequest
+from zope.i18n import translate
 from zope.lifecycleevent import modified
 from zope.schema.interfaces import ValidationError
 
@@ -264,7 +271,10 @@ def _plan(collection, data: dict, text: str, result: ImportResult) -> _Plan:
         common["documentation_url"] = texts[main_language].pop("documentation_url")
     for language_texts in texts.values():
         language_texts.pop("documentation_url", None)
-    existing = find_solution(collection, data.get("url"))
+    existing, role = find_repository(collection, data.get("url"))
+    if existing is not None and role != MAIN_REPOSITORY:
+        _refuse_a_part_of_another_solution(existing, role, text, result)
+        existing = None
     _check_permission(collection, existing, text, result)
     release = plan_values.release_values(data)
     context = existing if existing is not None else collection
@@ -429,6 +439,27 @@ def _main_language(collection, languages: list, text: str, result: ImportResult)
     return language
 
 
+def _refuse_a_part_of_another_solution(solution, role: str, text: str, result: ImportResult) -> None:
+    """The file's repository is a further repository of ``solution``: it
+    describes a part of that solution, not another one (no duplicate)."""
+    term = REPOSITORY_ROLES.by_value.get(role)
+    part = translate(term.title, context=getRequest()) if term is not None else role
+    if api.user.has_permission("View", obj=solution):
+        message = _(
+            "publiccode_error_repository_is_a_part",
+            default="This repository is already the ${part} repository of “${title}” (${url}): "
+            "the file describes a part of that solution. Import the file of its main repository, "
+            "or edit the solution.",
+            mapping={"part": part, "title": solution.Title(), "url": solution.absolute_url()},
+        )
+    else:
+        message = _(
+            "publiccode_error_repository_taken",
+            default="This repository is already described in this collection by content you may not change.",
+        )
+    result.errors.append(problem("url", line_of(text, "url"), message, None))
+
+
 def _check_permission(collection, existing, text: str, result: ImportResult) -> None:
     if existing is None and not api.user.has_permission(ADD_SOLUTION, obj=collection):
         result.errors.append(
@@ -505,20 +536,33 @@ def normalised_repository(url) -> str | None:
 
 
 def find_solution(collection, url):
-    """The solution of ``collection`` (not its translations) whose repository
-    is ``url``, whether or not the importer may see it."""
+    """The solution of ``collection`` (not its translations) whose main
+    repository is ``url``, whether or not the importer may see it."""
+    solution, role = find_repository(collection, url)
+    return solution if role == MAIN_REPOSITORY else None
+
+
+def find_repository(collection, url) -> tuple:
+    """(solution, role) of the repository ``url`` in ``collection``: the
+    solution's main repository first, else one of its other repositories;
+    (None, None) when no solution describes it."""
     key = normalised_repository(url)
     if key is None:
-        return None
+        return None, None
     catalog = api.portal.get_tool("portal_catalog")
     brains = catalog.unrestrictedSearchResults(
         portal_type=SOLUTION_TYPE, path={"query": "/".join(collection.getPhysicalPath()), "depth": 1}
     )
+    further = (None, None)
     for brain in brains:
         solution = brain._unrestrictedGetObject()
-        if normalised_repository(getattr(solution, "repository_url", None)) == key:
-            return solution
-    return None
+        for repository in repositories_of(solution):
+            if normalised_repository(repository["url"]) != key:
+                continue
+            if repository["role"] == MAIN_REPOSITORY:
+                return solution, MAIN_REPOSITORY
+            further = further if further[0] is not None else (solution, repository["role"])
+    return further
 
 
 # Writing -------------------------------------------------------------------------
