@@ -1,6 +1,7 @@
 """A member proposes a solution through the forms, a facilitator approves
 it from the collection's "Waiting for review" list, and visitors see it."""
 
+from browser_fixtures import axe_violations
 from browser_fixtures import FACILITATOR
 from browser_fixtures import log_in
 from browser_fixtures import MEMBER
@@ -92,3 +93,25 @@ def test_member_picks_a_topic_by_typing_its_name(new_page, site_url, demo_portal
     transaction.begin()  # see what the server committed
     case_study = demo_portal.unrestrictedTraverse(COLLECTION.strip("/") + "/topics-by-name")
     assert case_study.topics == ["GOVE-open-source-policy"]
+
+
+def test_member_adds_a_further_repository_with_its_part(new_page, site_url):
+    member = new_page()
+    log_in(member, site_url, MEMBER)
+    member.goto(f"{site_url}{COLLECTION}/++add++software_solution")
+    member.get_by_label("Title", exact=True).first.fill("Signalen")
+    member.get_by_label("Summary", exact=True).first.fill("Reports about public space.")
+    member.get_by_role("link", name="More details").click()
+    # Each cell is named by its column (axe found them unlabelled).
+    member.get_by_title("Part", exact=True).first.select_option("mobile")
+    member.get_by_title("Address", exact=True).first.fill("https://github.com/Signalen/app")
+    grid_problems = [
+        violation
+        for violation in axe_violations(member)
+        if any("other_repositories" in str(node) for node in violation["nodes"])
+    ]
+    assert grid_problems == []
+    save(member)
+    assert "++add++" not in member.url, member.locator(".invalid-feedback, .alert-danger").all_inner_texts()
+    link = member.get_by_role("link", name="Mobile app: https://github.com/Signalen/app")
+    assert link.get_attribute("href") == "https://github.com/Signalen/app"
