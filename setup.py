@@ -162,6 +162,8 @@ setup(
         "zope.lifecycleevent",
         "zope.publisher",
         "zope.schema",
+        # the SMTP mailer of the mail queue's worker (mail/worker.py)
+        "zope.sendmail",
     ],
     extras_require={
         "test": [
