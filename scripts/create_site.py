@@ -14,6 +14,8 @@ zconsole binds ``app`` (the Zope root) before executing this file. The script
 """
 
 from AccessControl.SecurityManagement import newSecurityManager
+from osor.collection.mail.worker import stop_worker
+from osor.collection.subscriptions.immediate import stop_dispatcher
 from plone.distribution.api import site as site_api
 from zope.component.hooks import setSite
 
@@ -64,5 +66,9 @@ def ensure_site(app):
 ensure_admin(app)
 ensure_site(app)
 transaction.commit()
+# The threads of the mail queue and of immediate subscriptions may hold a
+# connection of their own (another thread's transaction): stop them first.
+stop_dispatcher(timeout=30)
+stop_worker(timeout=30)
 # Closed, the FileStorage writes its index: the next command opens it quietly.
 app._p_jar.db().close()
