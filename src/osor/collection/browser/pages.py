@@ -14,7 +14,7 @@ from osor.collection.behaviors.provenance import provenance_of
 from osor.collection.content.community_collection import containing_collection
 from osor.collection.content.software_solution import MAIN_REPOSITORY
 from osor.collection.content.software_solution import repositories_of
-from osor.collection.content.software_solution import REPOSITORY_ROLES
+from osor.collection.content.software_solution import repository_part
 from osor.collection.fields import safe_url
 from osor.collection.fields import software_heritage_url
 from osor.collection.licences.compatibility import eupl_hints
@@ -336,8 +336,7 @@ class SolutionView(ReleasesMixin, PageView):
         for repository in repositories_of(self.context):
             if repository["role"] == MAIN_REPOSITORY or not safe_url(repository["url"]):
                 continue
-            term = REPOSITORY_ROLES.by_value.get(repository["role"])
-            part = translate(term.title, context=self.request) if term is not None else ""
+            part = repository_part(repository["role"], self.request)
             shown.append(link(f"{part}: {repository['url']}" if part else repository["url"], repository["url"]))
         return shown
 

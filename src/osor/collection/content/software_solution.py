@@ -21,6 +21,7 @@ from plone.supermodel import model
 from z3c.relationfield.schema import RelationChoice
 from z3c.relationfield.schema import RelationList
 from zope import schema
+from zope.i18n import translate
 from zope.interface import implementer
 from zope.interface import Interface
 from zope.schema.vocabulary import SimpleTerm
@@ -259,6 +260,12 @@ class ISoftwareSolution(model.Schema):
 @implementer(ISoftwareSolution, ICommunityContent)
 class SoftwareSolution(Container):
     """A software solution; holds releases, screenshots and documentation."""
+
+
+def repository_part(role: str, request) -> str:
+    """The part a further repository holds, in the request's language ("" when unknown)."""
+    term = REPOSITORY_ROLES.by_value.get(role)
+    return translate(term.title, context=request) if term is not None else ""
 
 
 def repositories_of(solution) -> list[dict]:

@@ -28,7 +28,7 @@ from osor.collection import _
 from osor.collection import logger
 from osor.collection.content.software_solution import MAIN_REPOSITORY
 from osor.collection.content.software_solution import repositories_of
-from osor.collection.content.software_solution import REPOSITORY_ROLES
+from osor.collection.content.software_solution import repository_part
 from osor.collection.interop import imported_fields
 from osor.collection.interop.imported_fields import fields_of
 from osor.collection.interop.publiccode import values as plan_values
@@ -49,7 +49,6 @@ from urllib.parse import urlsplit
 from zExceptions import Unauthorized
 from ZODB.POSException import ConflictError
 from zope.globalrequest import getRequest
-from zope.i18n import translate
 from zope.lifecycleevent import modified
 from zope.schema.interfaces import ValidationError
 
@@ -442,8 +441,7 @@ def _main_language(collection, languages: list, text: str, result: ImportResult)
 def _refuse_a_part_of_another_solution(solution, role: str, text: str, result: ImportResult) -> None:
     """The file's repository is a further repository of ``solution``: it
     describes a part of that solution, not another one (no duplicate)."""
-    term = REPOSITORY_ROLES.by_value.get(role)
-    part = translate(term.title, context=getRequest()) if term is not None else role
+    part = repository_part(role, getRequest()) or role
     if api.user.has_permission("View", obj=solution):
         message = _(
             "publiccode_error_repository_is_a_part",
