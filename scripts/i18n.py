@@ -32,6 +32,9 @@ The .mo files are not committed: ``make install`` compiles them
 (scripts/compile_mo.py).
 """
 
+from babel import Locale
+from babel.messages.plurals import get_plural
+from osor.collection.vocabularies.language import EU_LANGUAGES
 from pathlib import Path
 
 import importlib.util
@@ -59,20 +62,16 @@ PERMISSION_MATRIX = "membership/permission_matrix.yaml"
 FACETS_FILE = "discovery/facets.yaml"
 COMPATIBILITY_FILE = "licences/data/compatibility.yaml"
 
-# Language code: (name in the language, gettext plural forms)
-LANGUAGES = {
-    "en": ("English", "nplurals=2; plural=(n != 1);"),
-    "fr": ("Français", "nplurals=2; plural=(n > 1);"),
-    "de": ("Deutsch", "nplurals=2; plural=(n != 1);"),
-    "es": ("Español", "nplurals=2; plural=(n != 1);"),
-    "it": ("Italiano", "nplurals=2; plural=(n != 1);"),
-    "nl": ("Nederlands", "nplurals=2; plural=(n != 1);"),
-    "pl": (
-        "Polski",
-        "nplurals=3; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);",
-    ),
-    "pt": ("Português", "nplurals=2; plural=(n != 1);"),
-}
+# The 24 official EU languages; each catalogue's header (the language's own
+# name, gettext plural forms) comes from Babel's CLDR data.
+LANGUAGES = EU_LANGUAGES
+
+
+def language_header(lang: str) -> tuple[str, str]:
+    """(name in the language, gettext Plural-Forms) of ``lang``."""
+    plural = get_plural(lang)
+    name = Locale.parse(lang).display_name
+    return name[:1].upper() + name[1:], str(plural)
 
 
 def i18ndude() -> str:
@@ -225,7 +224,7 @@ def build_pot(directory: Path) -> Path:
 
 
 def _new_po(lang: str, domain: str = DOMAIN) -> str:
-    name, plural_forms = LANGUAGES[lang]
+    name, plural_forms = language_header(lang)
     return "\n".join([
         'msgid ""',
         'msgstr ""',

@@ -1,8 +1,10 @@
 """The collective.taxonomy taxonomies: source data, installation, search, REST."""
 
+from babel import Locale
 from collective.taxonomy.factory import registerTaxonomy
 from collective.taxonomy.interfaces import ITaxonomy
 from osor.collection.setuphandlers import remove_taxonomies
+from osor.collection.vocabularies.language import EU_LANGUAGES
 from osor.collection.vocabularies.taxonomies import generate
 from osor.collection.vocabularies.taxonomies import PROFILE_DIRECTORY
 from osor.collection.vocabularies.taxonomies import taxonomy_names
@@ -15,13 +17,11 @@ from zope.component import queryUtility
 from zope.i18n import translate
 from zope.schema import ValidationError
 
-import gettext
-import pycountry
 import pytest
 import transaction
 
 
-LANGUAGES = {"en", "fr", "de", "es", "it"}
+LANGUAGES = set(EU_LANGUAGES)
 TAXONOMIES = [
     "osor_topics",
     "osor_spatial_coverage",
@@ -98,7 +98,7 @@ def test_taxonomy_is_a_named_vocabulary_with_its_tokens(portal, get_vocabulary, 
 
 
 @pytest.mark.parametrize("name", TAXONOMIES)
-def test_every_term_has_a_title_in_five_languages(portal, name):
+def test_every_term_has_a_title_in_the_24_eu_languages(portal, name):
     installed = taxonomy(name)
     assert set(installed.getLanguages()) == LANGUAGES
     for language in LANGUAGES:
@@ -113,11 +113,12 @@ def test_spatial_coverage_holds_the_eu_its_neighbours_and_the_world(portal):
     assert {"NO", "IS", "LI", "CH", "UA", "MD", "TR"} <= set(coverage)
 
 
-def test_country_names_are_pycountry_translations(portal):
-    french = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["fr"])
-    assert title_in("osor_spatial_coverage", "DE", "fr") == french.gettext("Germany")
+def test_country_names_are_cldr_names(portal):
+    assert title_in("osor_spatial_coverage", "DE", "fr") == Locale.parse("fr").territories["DE"] == "Allemagne"
     assert title_in("osor_spatial_coverage", "DE", "de") == "Deutschland"
     assert title_in("osor_spatial_coverage", "GR", "en") == "Greece"
+    assert title_in("osor_spatial_coverage", "MT", "mt") == Locale.parse("mt").territories["MT"]
+    assert title_in("osor_spatial_coverage", "IE", "ga") == Locale.parse("ga").territories["IE"]
     assert title_in("osor_spatial_coverage", "EU", "it") == "Unione europea"
 
 

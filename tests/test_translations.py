@@ -7,6 +7,7 @@ when a .po misses a message, has an empty or fuzzy translation, or changes a
 """
 
 from osor.collection import _
+from osor.collection.vocabularies.language import EU_LANGUAGES
 from pathlib import Path
 from plone import api
 from plone.app.testing import setRoles
@@ -24,7 +25,7 @@ import transaction
 ROOT = Path(__file__).resolve().parent.parent
 LOCALES = ROOT / "src" / "osor" / "collection" / "locales"
 POT = LOCALES / "osor.collection.pot"
-LANGUAGES = ("en", "fr", "de", "es", "it", "nl", "pl", "pt")
+LANGUAGES = EU_LANGUAGES
 PLACEHOLDER = re.compile(r"\$\{[^}]*\}")
 
 

@@ -15,6 +15,7 @@ from osor.collection.downloads.counting import downloads_counted_key
 from osor.collection.interop.catalogue.changes import changed_time
 from osor.collection.interop.catalogue.changes import KEY_INDEX
 from osor.collection.interop.catalogue.tombstones import tombstones_of
+from osor.collection.vocabularies.language import interface_language
 from plone import api
 from plone.app.caching.interfaces import IETagValue
 from plone.app.caching.operations.utils import getContext
@@ -122,3 +123,18 @@ class DownloadsCounted:
 
     def __call__(self):
         return downloads_counted_key()
+
+
+@implementer(IETagValue)
+@adapter(Interface, Interface)
+class InterfaceLanguage:
+    """``osorInterfaceLanguage``: the EU language the interface speaks when
+    the site has no content in it (``userLanguage`` is the content
+    language): the same page in Maltese and in English has two ETags."""
+
+    def __init__(self, published, request):
+        self.published = published
+        self.request = request
+
+    def __call__(self):
+        return interface_language(self.request) or ""

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from dataclasses import field
 from functools import cache
 from osor.collection import _
+from osor.collection.vocabularies.language import visitor_language
 from osor.collection.vocabularies.taxonomies import vocabulary_name
 from pathlib import Path
 from plone import api
@@ -126,7 +127,7 @@ class ValueTitles:
             paths = {}
             if utility is not None and utility.data:
                 by_language = utility.inverted_data
-                language = api.portal.get_current_language()
+                language = visitor_language()
                 if language not in by_language:
                     language = utility.default_language
                 paths = by_language.get(language) or next(iter(by_language.values()), {})

@@ -33,8 +33,9 @@ SORTS = {
 }
 SORT_ORDERS = ("ascending", "descending", "reverse")
 
-# Parameters of Plone's own machinery a form or a client may add.
-IGNORED = frozenset({"_", "ajax_load", "ajax_include_head", "submit"})
+# Parameters of Plone's own machinery a form, a client or the language
+# switcher (``set_language``) may add.
+IGNORED = frozenset({"_", "ajax_load", "ajax_include_head", "submit", "set_language"})
 
 
 class SearchInputError(ValueError):

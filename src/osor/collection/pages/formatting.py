@@ -15,6 +15,7 @@ from babel.numbers import format_decimal
 from babel.units import format_unit
 from datetime import date
 from datetime import datetime
+from osor.collection.vocabularies.language import visitor_language
 from plone import api
 from zope.component import queryUtility
 from zope.globalrequest import getRequest
@@ -36,7 +37,7 @@ def primary(language: str | None) -> str:
 
 def current_language() -> str:
     """The visitor's language code (``en``, ``fr``, ``pt``…)."""
-    return primary(api.portal.get_current_language()) or "en"
+    return primary(visitor_language()) or "en"
 
 
 def locale_of(language: str | None = None) -> Locale:

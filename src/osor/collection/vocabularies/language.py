@@ -21,6 +21,13 @@ from zope.globalrequest import getRequest
 
 FALLBACK_LANGUAGE = "en"
 
+# The 24 official languages of the European Union: the interface languages
+# of the observatory, and those a site admin picks its content languages from.
+EU_LANGUAGES = (
+    "bg", "cs", "da", "de", "el", "en", "es", "et", "fi", "fr", "ga", "hr",
+    "hu", "it", "lt", "lv", "mt", "nl", "pl", "pt", "ro", "sk", "sl", "sv",
+)  # fmt: skip
+
 
 def normalized(code: str | None) -> str:
     """``pt_BR``, ``pt-BR`` and ``pt-br`` are the same language."""
@@ -55,6 +62,67 @@ def label_language(available: Iterable[str], requested: str | None, site_default
     return next(iter(spelled.values()))
 
 
+# The interface language a visitor chose (browser/interface_language.py).
+INTERFACE_LANGUAGE_COOKIE = "osor_interface_language"
+CHOSEN_INTERFACE_LANGUAGE = "osor.collection.interface_language"
+
+
+def content_languages() -> set[str]:
+    """The site's content languages (base codes)."""
+    return {base_language(code) for code in api.portal.get_registry_record("plone.available_languages", default=[])}
+
+
+def _eu_language(code) -> str | None:
+    language = base_language(code) if isinstance(code, str) else ""
+    return language if language in EU_LANGUAGES else None
+
+
+def _browser_languages(request) -> list[str]:
+    """The codes of the request's Accept-Language, best first."""
+    weighted = []
+    for position, part in enumerate((request.get_header("Accept-Language") or "").split(",")):
+        code, _, quality = part.strip().partition(";q=")
+        try:
+            weight = float(quality) if quality else 1.0
+        except ValueError:
+            weight = 0.0
+        if code:
+            weighted.append((-weight, position, code))
+    return [code for _weight, _position, code in sorted(weighted)]
+
+
+def interface_language(request) -> str | None:
+    """The EU language the interface speaks on ``request`` when the site has
+    no content in it; None when the interface speaks the content language.
+
+    ``?set_language=`` (kept in a cookie for the next pages), else that
+    cookie, else the browser's first EU language where the site follows the
+    browser's (``plone.use_request_negotiation``); a content language is
+    left to Plone's negotiation (its switcher, cookie and language folders).
+    """
+    if request is None:
+        return None
+    if CHOSEN_INTERFACE_LANGUAGE in request.other:
+        return request.other[CHOSEN_INTERFACE_LANGUAGE]
+    chosen = _eu_language(request.form.get("set_language"))
+    if chosen:
+        request.response.setCookie(INTERFACE_LANGUAGE_COOKIE, chosen, path="/")
+    else:
+        chosen = _eu_language(request.cookies.get(INTERFACE_LANGUAGE_COOKIE))
+    if not chosen and api.portal.get_registry_record("plone.use_request_negotiation", default=False):
+        chosen = next(filter(None, map(_eu_language, _browser_languages(request))), None)
+    language = chosen if chosen and chosen not in content_languages() else None
+    request.other[CHOSEN_INTERFACE_LANGUAGE] = language
+    return language
+
+
+def visitor_language() -> str:
+    """The language the visitor reads the interface and labels in: the
+    interface language she chose, else Plone's current (content) language."""
+    request = getRequest()
+    return interface_language(request) or api.portal.get_current_language()
+
+
 def current_label_language(available: Iterable[str]) -> str | None:
     """``label_language`` for the current request (or the site's language).
 
@@ -62,5 +130,5 @@ def current_label_language(available: Iterable[str]) -> str | None:
     command) plone.api cannot negotiate: the site's language is asked for.
     """
     site_default = api.portal.get_default_language()
-    requested = api.portal.get_current_language() if getRequest() is not None else site_default
+    requested = visitor_language() if getRequest() is not None else site_default
     return label_language(available, requested, site_default)

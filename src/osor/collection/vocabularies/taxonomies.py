@@ -1,12 +1,13 @@
 """The collective.taxonomy taxonomies of osor.collection.
 
-``data/taxonomies.yaml`` (and pycountry, for country names) is the source;
+``data/taxonomies.yaml`` (and CLDR, through Babel, for country names) is the source;
 ``generate()`` renders it as the ``.cfg`` and VDEX ``.xml`` files that
 collective.taxonomy's import step reads from ``profiles/default/taxonomies/``.
 ``scripts/generate_taxonomies.py`` writes them; a test checks that the
 committed files are exactly what ``generate()`` returns.
 """
 
+from babel import Locale
 from collective.taxonomy import NODE
 from collective.taxonomy import PATH_SEPARATOR
 from collective.taxonomy.interfaces import ITaxonomy
@@ -22,8 +23,6 @@ from zope.schema.interfaces import IVocabularyFactory
 from zope.schema.interfaces import IVocabularyTokenized
 from zope.schema.vocabulary import SimpleTerm
 
-import gettext
-import pycountry
 import yaml
 
 
@@ -147,12 +146,9 @@ def taxonomy_names() -> tuple[str, ...]:
 
 
 def translated_country_name(code: str, language: str) -> str:
-    """The short name of a country in ``language``, from pycountry (iso-codes)."""
-    english = country_name(code)
-    if language == "en":
-        return english
-    translations = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
-    return translations.gettext(english)
+    """The name of a country in ``language``, from CLDR (Babel): the names
+    the locale's own dates and lists use, in the 24 EU languages alike."""
+    return Locale.parse(language).territories[code]
 
 
 def _spatial_coverage_terms(data: dict, languages: list[str]) -> list[dict]:
