@@ -3,7 +3,7 @@ a collection, its people and a published solution.
 
 "nordic" is validated and not moderated; olga owns it, fred facilitates it,
 maria and bob are members; lex is a legal expert. maria reads French,
-finn Finnish (a language the site is not translated into).
+kenji Japanese (a language the site is not translated into).
 """
 
 from contextlib import contextmanager
@@ -35,7 +35,7 @@ PEOPLE = {
     "maria": ("Maria Member", "fr"),
     "bob": ("Bob Member", "en"),
     "lex": ("Lex Expert", "en"),
-    "finn": ("Finn Reader", "fi"),
+    "kenji": ("Kenji Reader", "ja"),
 }
 
 

@@ -6,6 +6,10 @@ outside the ZODB what the queue's worker would really send: a rolled-back
 transaction cannot take a mail back, so here it visibly sends nothing.
 """
 
+from email import message_from_bytes
+from email.header import decode_header
+from email.header import make_header
+from osor.collection import _
 from osor.collection.mail.config import queue_directory
 from osor.collection.mail.delivery import process
 from osor.collection.mail.queue import MailQueue
@@ -18,6 +22,7 @@ from test_membership_views import make_collection
 from test_membership_views import PASSWORD
 from ZODB.POSException import ConflictError
 from zope.component import getGlobalSiteManager
+from zope.i18n import translate
 
 import logging
 import pytest
@@ -60,6 +65,24 @@ def test_a_join_request_mails_the_facilitators_when_it_is_committed(functional_p
     assert functional_portal.MailHost.messages == []
     transaction.commit()
     assert sent_to(functional_portal) == FACILITATORS
+
+
+def test_each_facilitator_reads_the_mail_in_her_language(functional_portal, closed):
+    """Whoever asks, and in whatever language: fred reads Maltese, olga the
+    site's language (#30)."""
+    api.user.get(userid="fred").setMemberProperties({"language": "mt"})
+    members.join(closed, "alice", "Hello")
+    transaction.commit()
+    host = functional_portal.MailHost
+    subjects = {
+        to[0]: str(make_header(decode_header(message_from_bytes(text)["Subject"])))
+        for to, text in zip(host.messages_to, host.messages, strict=True)
+    }
+    mapping = {"user": api.user.get(userid="alice").getProperty("fullname") or "alice", "collection": closed.Title()}
+    subject = _("mail_subject_join_request", mapping=mapping)
+    assert subjects["olga@example.org"] == translate(subject, target_language="en")
+    assert subjects["fred@example.org"] == translate(subject, target_language="mt")
+    assert subjects["fred@example.org"] != subjects["olga@example.org"]
 
 
 def test_a_rolled_back_join_request_sends_nothing(functional_portal, closed):

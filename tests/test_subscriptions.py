@@ -6,6 +6,8 @@ and their mails go through the after-commit mail queue to the recording
 MailHost (sent when the test reads them, as the queue's worker would).
 """
 
+from interface_texts import as_words
+from interface_texts import english_interface_texts
 from osor.collection.membership import pending_edits
 from osor.collection.subscriptions import storage
 from osor.collection.subscriptions.digest import run_digests
@@ -131,7 +133,7 @@ def test_a_draft_a_retracted_item_and_a_private_legal_request_never_appear_not_e
 
 def test_an_item_of_a_collection_only_its_members_see_is_not_mailed_to_others(nordic, mails):
     subscribe("bob", nordic)
-    subscribe("finn", nordic)  # not a member
+    subscribe("kenji", nordic)  # not a member
     item = publish(nordic, f"{SECRET} members only")
     with acting_as("fred"):
         item.manage_permission("View", roles=["Manager", "Collection Member"], acquire=False)
@@ -139,8 +141,8 @@ def test_an_item_of_a_collection_only_its_members_see_is_not_mailed_to_others(no
         item.reindexObjectSecurity()
     transaction.commit()
     digests = run()
-    assert digest_of(digests, "finn") == []
-    assert SECRET not in repr(digest_of(digests, "finn"))
+    assert digest_of(digests, "kenji") == []
+    assert SECRET not in repr(digest_of(digests, "kenji"))
 
 
 def test_a_solution_subscription_reports_releases_published_edits_and_comments(nordic, mails):
@@ -179,17 +181,34 @@ def test_a_saved_search_reports_only_new_solutions_that_match_it(nordic, mails):
 
 def test_the_digest_is_in_the_members_language_else_in_english_marked(nordic, mails):
     subscribe("maria", nordic)
-    subscribe("finn", nordic)
+    subscribe("kenji", nordic)
     publish(nordic, "OpenProject")
     transaction.commit()
 
     digests = run()
 
     assert digest_of(digests, "maria")[0]["why"] == "Nouveau dans « Nordic open source »"
-    assert digest_of(digests, "finn")[0]["why"] == "New in “Nordic open source”"
+    assert digest_of(digests, "kenji")[0]["why"] == "New in “Nordic open source”"
     texts = {recipients[0]: text for recipients, text in mails()}
-    assert "This e-mail is in English" in texts["finn@example.org"]
+    assert "This e-mail is in English" in texts["kenji@example.org"]
     assert "This e-mail is in English" not in texts["maria@example.org"]
+
+
+def test_the_digest_speaks_every_eu_language(nordic, mails):
+    """A member reading Maltese gets a Maltese digest: none of the English of
+    the catalogue's messages that Maltese says otherwise."""
+    api.user.get(userid="bob").setMemberProperties({"language": "mt"})
+    subscribe("bob", nordic)
+    publish(nordic, "OpenProject")
+    transaction.commit()
+
+    digest_of(run(), "bob")
+
+    [(_recipients, text)] = mails()
+    assert "OpenProject" in text
+    english = [fragment for fragment in english_interface_texts("mt") if as_words(fragment).search(text)]
+    assert english == []
+    assert "because you subscribed to" not in text
 
 
 # Immediate subscriptions: after the commit, outside the request ---------------------

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from dataclasses import field
 from functools import cache
 from osor.collection import _
+from osor.collection.pages.formatting import language_name
 from osor.collection.vocabularies.language import visitor_language
 from osor.collection.vocabularies.taxonomies import vocabulary_name
 from pathlib import Path
@@ -213,8 +214,5 @@ class ValueTitles:
         return token
 
     def _language_title(self, code: str) -> str:
-        tool = api.portal.get_tool("portal_languages")
-        info = tool.getAvailableLanguageInformation().get(code) if tool else None
-        if info:
-            return info.get("native") or info.get("name") or code
-        return code
+        """The name of a content language in the visitor's language (CLDR)."""
+        return language_name(code) or code

@@ -2,7 +2,7 @@
 
 Experts hear of new requests, follow-ups and re-openings; the requester of
 answers and declines. The mailing itself is the participation model's
-(``membership.notifications.send``: translated, in the site's language).
+(``membership.notifications.send``: translated, in each recipient's language).
 Mails name the request and link to it; they never go to anyone else.
 """
 
@@ -10,6 +10,7 @@ from osor.collection import _
 from osor.collection.legal.experts import expert_ids
 from osor.collection.legal.workflow import fullname
 from osor.collection.legal.workflow import requester_of
+from osor.collection.membership.notifications import recipients_of
 from osor.collection.membership.notifications import send
 from plone import api
 
@@ -57,11 +58,6 @@ TO_REQUESTER = {
 }
 
 
-def _emails(userids) -> list[str]:
-    users = (api.user.get(userid=userid) for userid in userids)
-    return [user.getProperty("email") for user in users if user is not None and user.getProperty("email")]
-
-
 def link(request) -> str:
     """A link that survives renaming: the request is mailed about as it is
     added, before Plone gives it its name from the title."""
@@ -80,7 +76,7 @@ def _mapping(request, event=None) -> dict:
 def request_added(request, event):
     """Tell the experts about a new request."""
     subject, body = TO_EXPERTS["submitted"]
-    send(_emails(expert_ids()), subject, body, _mapping(request))
+    send(recipients_of(expert_ids()), subject, body, _mapping(request))
 
 
 def request_transitioned(request, event):
@@ -89,7 +85,7 @@ def request_transitioned(request, event):
     name = event.transition.getId()
     if name in TO_EXPERTS:
         subject, body = TO_EXPERTS[name]
-        send(_emails(expert_ids()), subject, body, _mapping(request, event))
+        send(recipients_of(expert_ids()), subject, body, _mapping(request, event))
     elif name in TO_REQUESTER:
         subject, body = TO_REQUESTER[name]
-        send(_emails([requester_of(request)]), subject, body, _mapping(request, event))
+        send(recipients_of([requester_of(request)]), subject, body, _mapping(request, event))

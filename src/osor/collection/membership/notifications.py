@@ -1,8 +1,8 @@
 """E-mail notifications of membership changes and workflow transitions.
 
 Each notification is a translatable subject and body (message ids with a
-mapping) and a rule for its recipients; ``send`` queues the mails in the
-site's language (``outbox``: they are queued when the transaction
+mapping) and a rule for its recipients; ``send`` queues the mails in each
+recipient's language (``outbox``: they are queued when the transaction
 commits, and the mail queue's worker sends them).
 What cannot be sent (no site sender, a recipient without an address) is
 logged with its recipients, never silently dropped; without a mail server
@@ -17,8 +17,9 @@ from osor.collection.content.community_collection import containing_collection
 from osor.collection.membership import outbox
 from osor.collection.membership.roles import group_members
 from osor.collection.membership.roles import ROLE_TITLES
+from osor.collection.vocabularies.language import member_language
 from plone import api
-from zope.globalrequest import getRequest
+from typing import NamedTuple
 from zope.i18n import translate
 from zope.i18nmessageid import Message
 
@@ -88,17 +89,25 @@ def facilitators_of(collection) -> list[str]:
     return sorted(set(group_members(collection, "owner") + group_members(collection, "facilitator")))
 
 
-def _emails(userids) -> list[str]:
-    """The addresses of ``userids``; those without one are logged."""
-    emails = []
-    for userid in userids:
+class Recipient(NamedTuple):
+    """Who gets a mail: an address, and the language the mail is written in
+    (the member's own, whoever made the change)."""
+
+    email: str
+    language: str
+
+
+def recipients_of(userids) -> list[Recipient]:
+    """The recipients of ``userids``; those without an address are logged."""
+    recipients = []
+    for userid in filter(None, userids):
         user = api.user.get(userid=userid)
         email = user.getProperty("email") if user is not None else None
         if email:
-            emails.append(email)
+            recipients.append(Recipient(email, member_language(user)))
         else:
             logger.warning("Notification not sent to %s: no e-mail address", userid)
-    return emails
+    return recipients
 
 
 def _fullname(userid) -> str:
@@ -126,8 +135,9 @@ def _sender() -> str:
     return sender if parseaddr(sender)[1] == address else address
 
 
-def send(recipients: list[str], subject, body, mapping: dict) -> None:
-    """Queue the translated ``subject`` and ``body`` for each recipient.
+def send(recipients: list[Recipient], subject, body, mapping: dict) -> None:
+    """Queue ``subject`` and ``body`` for each recipient, in her language
+    (messages in ``mapping`` too: a role title, a state).
 
     The mails are queued when the transaction commits (``outbox``).
     """
@@ -137,16 +147,17 @@ def send(recipients: list[str], subject, body, mapping: dict) -> None:
     if mail_problem() == NO_SENDER:
         logger.warning(
             "Notification not sent to %s: %s",
-            ", ".join(recipients),
+            ", ".join(recipient.email for recipient in recipients),
             translate(NO_SENDER, target_language="en"),
         )
         return
-    request = getRequest()
-    subject = translate(Message(subject, mapping=mapping), context=request)
-    body = translate(Message(body, mapping=mapping), context=request)
     charset = api.portal.get_registry_record("plone.email_charset", default="utf-8") or "utf-8"
     for recipient in recipients:
-        outbox.queue(api.portal.get(), recipient, _sender(), subject, body, charset)
+        written = [
+            translate(Message(text, mapping=dict(mapping)), target_language=recipient.language)
+            for text in (subject, body)
+        ]
+        outbox.queue(api.portal.get(), recipient.email, _sender(), *written, charset)
 
 
 def membership_changed(event):
@@ -156,14 +167,14 @@ def membership_changed(event):
     collection = event.collection
     recipients = facilitators_of(collection) if audience == "facilitators" else [event.userid]
     send(
-        _emails(recipients),
+        recipients_of(recipients),
         subject,
         body,
         {
             "user": _fullname(event.userid),
             "actor": _fullname(event.actor),
             "collection": collection.Title(),
-            "role": translate(ROLE_TITLES[event.role], context=getRequest()) if event.role else "",
+            "role": ROLE_TITLES[event.role] if event.role else "",
             "message": event.message or "",
             "url": collection.absolute_url(),
         },
@@ -181,7 +192,7 @@ def content_transitioned(obj, event):
             continue
         recipients = facilitators_of(collection) if audience == "facilitators" else [obj.Creator()]
         send(
-            _emails(recipients),
+            recipients_of(recipients),
             subject,
             body,
             {

@@ -12,6 +12,7 @@ from osor.collection.content.community_collection import containing_collection
 from osor.collection.interfaces import ICommunityContent
 from osor.collection.membership import pending_edits
 from osor.collection.membership.notifications import facilitators_of
+from osor.collection.membership.notifications import recipients_of
 from osor.collection.membership.notifications import send
 from plone import api
 
@@ -73,11 +74,6 @@ MESSAGES = {
 }
 
 
-def _emails(userids) -> list[str]:
-    users = (api.user.get(userid=userid) for userid in userids if userid)
-    return [user.getProperty("email") for user in users if user is not None and user.getProperty("email")]
-
-
 def _fullname(userid) -> str:
     user = api.user.get(userid=userid) if userid else None
     return (user.getProperty("fullname") or userid) if user is not None else (userid or "")
@@ -93,7 +89,7 @@ def mail_about_pending_edit(event):
         return
     audience, subject, body = MESSAGES[event.action]
     userids = facilitators_of(collection) if audience == "facilitators" else [event.author]
-    recipients = _emails(userid for userid in userids if userid != event.actor)
+    recipients = recipients_of(userid for userid in userids if userid != event.actor)
     send(
         recipients,
         subject,

@@ -11,8 +11,8 @@ from BTrees.OOBTree import OOBTree
 from DateTime import DateTime
 from osor.collection import _
 from osor.collection.content.community_collection import containing_collection
-from osor.collection.membership.notifications import _emails
 from osor.collection.membership.notifications import _fullname
+from osor.collection.membership.notifications import recipients_of
 from osor.collection.membership.notifications import send
 from persistent.mapping import PersistentMapping
 from plone import api
@@ -142,7 +142,7 @@ def close_report(collection, report_id: str, note) -> dict:
     report.update(state=CLOSED, note=note, closed_by=api.user.get_current().getId(), closed=DateTime())
     item = api.content.get(UID=report["item_uid"])
     send(
-        _emails([report["reporter"]]),
+        recipients_of([report["reporter"]]),
         CLOSED_SUBJECT,
         CLOSED_BODY,
         {

@@ -37,6 +37,8 @@ from osor.collection.subscriptions.storage import SEARCH
 from osor.collection.subscriptions.storage import SOLUTION
 from osor.collection.subscriptions.storage import subscribers
 from osor.collection.subscriptions.tokens import make_token
+from osor.collection.vocabularies.language import EU_LANGUAGES
+from osor.collection.vocabularies.language import FALLBACK_LANGUAGE
 from plone import api
 from zope.globalrequest import getRequest
 from zope.i18n import translate
@@ -44,8 +46,7 @@ from zope.i18nmessageid import Message
 
 
 # The languages of our catalogues; a member's other language gets English, marked.
-LANGUAGES = ("de", "en", "es", "fr", "it", "nl", "pl", "pt")
-FALLBACK_LANGUAGE = "en"
+LANGUAGES = EU_LANGUAGES
 # A mail lists this many items at most (the @digest answer lists them all).
 MAX_MAIL_ITEMS = 100
 

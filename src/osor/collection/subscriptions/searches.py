@@ -5,10 +5,12 @@ the order the search page writes them: the same search saved twice is one
 subscription, whatever its sorting or page.
 """
 
+from babel.lists import format_list
 from osor.collection.discovery.facets import facet_named
 from osor.collection.discovery.facets import ValueTitles
 from osor.collection.discovery.params import parse_parameters
 from osor.collection.discovery.params import SearchParameters
+from osor.collection.pages.formatting import locale_of
 from urllib.parse import parse_qsl
 from urllib.parse import urlencode
 from zope.i18n import translate
@@ -43,12 +45,17 @@ def search_url(context, query: str) -> str:
 
 
 def describe(query: str, context, request, language: str | None = None) -> str:
-    """The search in words: “words”; Facet: value, value; … (titles translated)."""
+    """The search in words: “words”; Facet: value or value; … (titles
+    translated; quotation marks and lists as the language writes them, CLDR).
+
+    A facet's values are alternatives (an item matches any of them)."""
     parameters = parameters_of(query, context, request)
     titles = ValueTitles(context, request)
-    parts = [f"“{parameters.text}”"] if parameters.text else []
+    locale = locale_of(language)
+    parts = [f"{locale.quotation_start}{parameters.text}{locale.quotation_end}"] if parameters.text else []
     for index, tokens in parameters.selections.items():
         facet = facet_named(index)
         title = translate(facet.title, target_language=language, context=None if language else request)
-        parts.append(f"{title}: {', '.join(titles.title(facet, token) for token in tokens)}")
+        values = format_list([titles.title(facet, token) for token in tokens], style="or", locale=locale)
+        parts.append(f"{title}: {values}")
     return "; ".join(parts)

@@ -132,3 +132,12 @@ def current_label_language(available: Iterable[str]) -> str | None:
     site_default = api.portal.get_default_language()
     requested = visitor_language() if getRequest() is not None else site_default
     return label_language(available, requested, site_default)
+
+
+def member_language(user) -> str:
+    """The language a member reads her mails in: her own (``language``
+    property) among the EU languages, else the site's default language."""
+    language = base_language(user.getProperty("language", "") if user is not None else "")
+    if language in EU_LANGUAGES:
+        return language
+    return base_language(api.portal.get_registry_record("plone.default_language", default="en")) or FALLBACK_LANGUAGE
