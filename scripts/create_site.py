@@ -35,6 +35,8 @@ ANSWERS = {
     "title": os.environ.get("SITE_TITLE", "Open Source Observatory"),
     "description": "An Open Source Observatory built with Plone and osor.collection.",
     "default_language": os.environ.get("SITE_LANGUAGE", "en"),
+    # The "osor" distribution's content languages (its site-creation form).
+    "content_languages": os.environ.get("CONTENT_LANGUAGES", "en fr de").split(),
     "portal_timezone": os.environ.get("SITE_TIMEZONE", "Europe/Brussels"),
     "setup_content": os.environ.get("SETUP_CONTENT", "true").lower() not in ("0", "false", "no", "off"),
 }

@@ -307,3 +307,35 @@ class TestMultilingualDemoSite:
         solution = site["en"]["osor"]["mucgpt"]
         translation = ITranslationManager(solution).get_translation("de")
         assert solution_to_publiccode_yaml(translation) == solution_to_publiccode_yaml(solution)
+
+
+class TestChosenContentLanguages:
+    """The site-creation form's "Content languages" (#30): any of the 24,
+    the default language first, each with its root folder."""
+
+    @pytest.fixture(scope="class")
+    def site(self, app_class, create_site):
+        answers = {**ANSWERS, "site_id": "osor_languages", "setup_content": False}
+        return create_site(app_class, {**answers, "default_language": "mt", "content_languages": ["ga", "et"]})
+
+    def test_the_site_has_the_chosen_languages_the_default_first(self, site):
+        assert api.portal.get_registry_record("plone.available_languages") == ["mt", "ga", "et"]
+        assert api.portal.get_registry_record("plone.default_language") == "mt"
+        assert {language: site[language].portal_type for language in ("mt", "ga", "et")} == dict.fromkeys(
+            ("mt", "ga", "et"), "LRF"
+        )
+
+    def test_the_form_offers_the_24_eu_languages(self):
+        from osor.collection.vocabularies.language import EU_LANGUAGES
+        from plone.distribution.api.distribution import get
+
+        field = get("osor").schema["properties"]["content_languages"]
+        assert field["items"]["enum"] == list(EU_LANGUAGES)
+        assert field["default"] == ["en", "fr", "de"]
+
+    def test_a_language_outside_the_eu_is_refused(self):
+        from osor.collection.demo.handler import content_languages
+
+        assert content_languages({"default_language": "en", "content_languages": ["fr", "ja"]}) == ("en", "fr")
+        with pytest.raises(ValueError, match="24 official EU languages"):
+            content_languages({"default_language": "ja"})

@@ -83,14 +83,16 @@ def load_translations() -> dict:
 
 def translate_example_content(root) -> list:
     """Translate the items of ``example_translations.yaml`` (paths relative to
-    the root folder ``root`` of the original language); return the
-    translations created. Existing translations are left as they are."""
+    the root folder ``root`` of the original language) into those of its
+    languages the site has; return the translations created. Existing
+    translations are left as they are."""
     created = []
+    site_languages = set(api.portal.get_registry_record("plone.available_languages", default=[]))
     for path, languages in load_translations().items():
         original = root.unrestrictedTraverse(path)
         manager = ITranslationManager(original)
         for language, texts in languages.items():
-            if manager.has_translation(language):
+            if language not in site_languages or manager.has_translation(language):
                 continue
             translation = manager.add_translation(language)
             _copy_settings(original, translation)
