@@ -54,6 +54,12 @@ class DeclareUsageView(BrowserView):
 FIELDS = ("organisation", "organisation_type", "country", "since", "contact", "referent")
 
 
+MODERATED = {
+    declarations.APPROVED: _("usage_approved", default="The declaration is approved."),
+    declarations.REJECTED: _("usage_rejected", default="The declaration is rejected."),
+}
+
+
 class ModerateUsageView(BrowserView):
     """``@@moderate-usage``: the approve and reject buttons of the solution page."""
 
@@ -72,8 +78,5 @@ class ModerateUsageView(BrowserView):
         except declarations.UsageError as error:
             api.portal.show_message(error.message, request=self.request, type="error")
         else:
-            api.portal.show_message(
-                _("usage_moderated", default="The declaration is ${state}.", mapping={"state": state}),
-                request=self.request,
-            )
+            api.portal.show_message(MODERATED[state], request=self.request)
         return self.request.response.redirect(self.context.absolute_url())
