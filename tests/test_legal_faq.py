@@ -117,10 +117,11 @@ def test_an_unanswered_request_is_not_published(site, unmoderated, expert):  # n
 def test_the_faq_page_filters_by_category_and_licence(site, consented):  # noqa: F811
     publish(consented)
     with acting_as(None):
-        assert len(faq.faq_entries()) == 1
-        assert len(faq.faq_entries(category="licence_compatibility")) == 1
-        assert len(faq.faq_entries(licence="GPL-3.0-only")) == 1
-        assert len(faq.faq_entries(licence="MIT")) == 0
+        entries = {"portal_type": faq.FAQ_TYPE}
+        assert len(api.content.find(**entries)) == 1
+        assert len(api.content.find(osor_legal_category="licence_compatibility", **entries)) == 1
+        assert len(api.content.find(osor_licences="GPL-3.0-only", **entries)) == 1
+        assert len(api.content.find(osor_licences="MIT", **entries)) == 0
         view = api.content.get_view("legal-faq", site, site.REQUEST)
         site.REQUEST.form.update({"osor_licences": "EUPL-1.2"})
         html = view()

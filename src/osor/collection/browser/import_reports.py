@@ -7,6 +7,7 @@ report, an importer her own; anybody else is refused.
 from osor.collection import _
 from osor.collection.browser.import_fields import FieldOutcomes
 from osor.collection.interop.reports import reports_for_current_user
+from osor.collection.membership.people import fullname
 from plone import api
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
@@ -38,7 +39,7 @@ class ImportReportsView(FieldOutcomes, BrowserView):
         return dict(
             report,
             when_local=self._local_time(report["when"]),
-            importer_name=self._fullname(report.get("importer")),
+            importer_name=fullname(report.get("importer")),
             outcome_title=OUTCOME_TITLES.get(report["outcome"], report["outcome"]),
             item_url=item.absolute_url() if item is not None else None,
             item_title=item.Title() if item is not None else None,
@@ -50,7 +51,3 @@ class ImportReportsView(FieldOutcomes, BrowserView):
             return api.portal.get_localized_time(when, long_format=True)
         except (ValueError, TypeError, AttributeError):
             return when
-
-    def _fullname(self, userid) -> str:
-        user = api.user.get(userid=userid) if userid else None
-        return (user.getProperty("fullname") if user is not None else "") or userid or ""

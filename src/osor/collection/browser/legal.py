@@ -6,11 +6,11 @@ from osor.collection.browser.pages import fact
 from osor.collection.browser.pages import PageView
 from osor.collection.legal import faq
 from osor.collection.legal.workflow import conversation
-from osor.collection.legal.workflow import fullname
 from osor.collection.legal.workflow import requester_of
 from osor.collection.licences.pages import legal_pages_url
 from osor.collection.licences.pages import licence_url
 from osor.collection.membership.moderation import MOTIVATION_REQUIRED
+from osor.collection.membership.people import fullname
 from osor.collection.pages import structured_data
 from osor.collection.parameters import form_value
 from plone import api

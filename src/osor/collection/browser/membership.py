@@ -11,6 +11,7 @@ from osor.collection.fields import safe_url
 from osor.collection.membership import matrix
 from osor.collection.membership.members import members_of
 from osor.collection.membership.members import MembershipError
+from osor.collection.membership.people import fullname
 from osor.collection.membership.roles import MEMBERSHIP_ROLES
 from osor.collection.membership.roles import ROLE_TITLES
 from osor.collection.membership.settings import is_archived
@@ -161,7 +162,7 @@ class ManageMembersView(MembershipView):
 
     def transfer_candidates(self) -> list[dict]:
         return [
-            {"userid": userid, "fullname": info.fullname(userid)}
+            {"userid": userid, "fullname": fullname(userid)}
             for userid, role in members_of(self.context)
             if role != "owner"
         ]

@@ -9,6 +9,7 @@ withdraw (as the ``@pending-edit`` REST endpoint does).
 
 from osor.collection import _
 from osor.collection.membership import pending_edits
+from osor.collection.membership.people import fullname
 from osor.collection.parameters import form_value
 from plone import api
 from plone.app.layout.viewlets.common import ViewletBase
@@ -72,9 +73,8 @@ class PendingEditView(BrowserView):
     def submitted_by(self) -> dict:
         """Who submitted the change (full name) and when (localized)."""
         record = self.record()
-        user = api.user.get(userid=record["author"]) if record["author"] else None
         return {
-            "author": (user.getProperty("fullname") or record["author"]) if user is not None else record["author"],
+            "author": fullname(record["author"]) or record["author"],
             "date": api.portal.get_localized_time(record["submitted"], long_format=True),
         }
 

@@ -6,6 +6,7 @@ CSRF-protected form per item (approve / request changes with a motivation).
 
 from osor.collection import _
 from osor.collection.membership import pending_edits
+from osor.collection.membership.people import fullname
 from osor.collection.parameters import form_value
 from osor.collection.review.outdated import outdated_items
 from osor.collection.review.queue import decide
@@ -40,7 +41,7 @@ class ReviewView(BrowserView):
                 report,
                 item_url=self._url_of(report["item_uid"]),
                 reason_title=REASONS[report["reason"]],
-                reporter_name=self.fullname(report["reporter"]),
+                reporter_name=fullname(report["reporter"]),
                 created_text=api.portal.get_localized_time(report["created"], long_format=True),
             )
             for report in reports_of(self.context)
@@ -70,7 +71,7 @@ class ReviewView(BrowserView):
                 "url": brain.getURL(),
                 "description": brain.Description,
                 "type_title": self.type_title(brain.portal_type),
-                "creator": self.fullname(brain.Creator),
+                "creator": fullname(brain.Creator),
                 "modified": api.portal.get_localized_time(brain.modified, long_format=True),
             }
             for brain in waiting_for_review(self.context)
@@ -84,10 +85,6 @@ class ReviewView(BrowserView):
     def type_title(self, portal_type: str):
         fti = api.portal.get_tool("portal_types").getTypeInfo(portal_type)
         return fti.Title() if fti is not None else portal_type
-
-    def fullname(self, userid: str) -> str:
-        user = api.user.get(userid=userid) if userid else None
-        return (user.getProperty("fullname") if user is not None else "") or userid or ""
 
     def handle_decision(self):
         CheckAuthenticator(self.request)

@@ -87,9 +87,6 @@ class SearchParameters:
             items.append(("facets", ",".join(self.facets)))
         return items
 
-    def is_selected(self, index: str, token: str) -> bool:
-        return token in self.selections.get(index, ())
-
 
 def _values(form, name) -> list[str]:
     value = form.get(name)

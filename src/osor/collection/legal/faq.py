@@ -110,15 +110,3 @@ def publish_as_faq(request, title: str, question: str, answer: str):
     )
     request.faq_entry = entry.UID()
     return entry
-
-
-def faq_entries(category=None, licence=None, text=None) -> list:
-    """Catalog brains of the FAQ entries, optionally filtered."""
-    query = {"portal_type": FAQ_TYPE, "sort_on": "sortable_title"}
-    if category:
-        query["osor_legal_category"] = category
-    if licence:
-        query["osor_licences"] = licence
-    if text:
-        query["SearchableText"] = text
-    return api.content.find(**query)

@@ -8,10 +8,10 @@ Mails name the request and link to it; they never go to anyone else.
 
 from osor.collection import _
 from osor.collection.legal.experts import expert_ids
-from osor.collection.legal.workflow import fullname
 from osor.collection.legal.workflow import requester_of
 from osor.collection.membership.notifications import recipients_of
 from osor.collection.membership.notifications import send
+from osor.collection.membership.people import fullname
 from plone import api
 
 

@@ -10,17 +10,13 @@ from datetime import date
 from osor.collection import _
 from osor.collection.content.importing import importing_a_site
 from osor.collection.membership.moderation import MotivationRequired
+from osor.collection.membership.people import fullname
 from plone import api
 from plone.app.textfield.value import RichTextValue
 
 
 def _text(richtext) -> str:
     return (getattr(richtext, "raw", None) or "").strip()
-
-
-def fullname(userid: str) -> str:
-    user = api.user.get(userid=userid) if userid else None
-    return (user.getProperty("fullname") or userid) if user is not None else (userid or "")
 
 
 def before_transition(request, event):

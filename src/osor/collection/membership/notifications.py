@@ -15,6 +15,7 @@ from osor.collection import _
 from osor.collection import logger
 from osor.collection.content.community_collection import containing_collection
 from osor.collection.membership import outbox
+from osor.collection.membership.people import fullname
 from osor.collection.membership.roles import group_members
 from osor.collection.membership.roles import ROLE_TITLES
 from osor.collection.vocabularies.language import member_language
@@ -110,11 +111,6 @@ def recipients_of(userids) -> list[Recipient]:
     return recipients
 
 
-def _fullname(userid) -> str:
-    user = api.user.get(userid=userid) if userid else None
-    return (user.getProperty("fullname") or userid) if user is not None else (userid or "")
-
-
 NO_SENDER = _("mail_problem_no_sender", default="The site has no e-mail sender address.")
 NO_SERVER = _("mail_problem_no_server", default="The site has no mail server.")
 
@@ -171,8 +167,8 @@ def membership_changed(event):
         subject,
         body,
         {
-            "user": _fullname(event.userid),
-            "actor": _fullname(event.actor),
+            "user": fullname(event.userid),
+            "actor": fullname(event.actor),
             "collection": collection.Title(),
             "role": ROLE_TITLES[event.role] if event.role else "",
             "message": event.message or "",
@@ -198,7 +194,7 @@ def content_transitioned(obj, event):
             {
                 "title": obj.Title(),
                 "collection": collection.Title(),
-                "actor": _fullname(api.user.get_current().getId()),
+                "actor": fullname(api.user.get_current().getId()),
                 "message": (event.kwargs or {}).get("comment", ""),
                 "url": obj.absolute_url(),
             },

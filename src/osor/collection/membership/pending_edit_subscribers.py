@@ -14,7 +14,7 @@ from osor.collection.membership import pending_edits
 from osor.collection.membership.notifications import facilitators_of
 from osor.collection.membership.notifications import recipients_of
 from osor.collection.membership.notifications import send
-from plone import api
+from osor.collection.membership.people import fullname
 
 
 def child_added(obj, event):
@@ -74,11 +74,6 @@ MESSAGES = {
 }
 
 
-def _fullname(userid) -> str:
-    user = api.user.get(userid=userid) if userid else None
-    return (user.getProperty("fullname") or userid) if user is not None else (userid or "")
-
-
 def mail_about_pending_edit(event):
     """Tell the facilitators about a change to review, the author about the decision."""
     if event.action not in MESSAGES:
@@ -97,7 +92,7 @@ def mail_about_pending_edit(event):
         {
             "title": obj.Title(),
             "collection": collection.Title(),
-            "actor": _fullname(event.actor),
+            "actor": fullname(event.actor),
             "url": obj.absolute_url(),
             "message": event.motivation,
         },

@@ -43,10 +43,6 @@ def entries(collection, language: str, **query) -> list[dict]:
     return translations.prefer_language(found, language)
 
 
-def featured_first(found: list[dict]) -> list[dict]:
-    return sorted(found, key=lambda entry: not getattr(entry["brain"], "osor_featured", False))
-
-
 def section(collection, portal_type: str, language: str, search_url) -> dict:
     """One type's section: title, count, cards (featured first) and a "see all" link.
 

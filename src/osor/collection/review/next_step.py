@@ -12,6 +12,7 @@ role names.
 from osor.collection import _
 from osor.collection.content.community_collection import containing_collection
 from osor.collection.membership.notifications import facilitators_of
+from osor.collection.membership.people import fullname
 from plone import api
 
 
@@ -57,7 +58,7 @@ def next_step(obj) -> dict | None:
         )
     elif state == "proposed":
         collection = containing_collection(obj)
-        step["reviewers"] = [_fullname(userid) for userid in facilitators_of(collection)] if collection else []
+        step["reviewers"] = [fullname(userid) for userid in facilitators_of(collection)] if collection else []
         step["text"] = _(
             "notice_proposed",
             default="Proposed: the facilitators of the collection review it. "
@@ -87,8 +88,3 @@ def last_motivation(obj) -> str:
 def _next_transition(obj) -> str | None:
     available = {transition["id"] for transition in api.portal.get_tool("portal_workflow").getTransitionsFor(obj)}
     return next((transition for transition in NEXT_TRANSITIONS if transition in available), None)
-
-
-def _fullname(userid: str) -> str:
-    user = api.user.get(userid=userid)
-    return (user.getProperty("fullname") or userid) if user is not None else userid

@@ -11,9 +11,9 @@ from BTrees.OOBTree import OOBTree
 from DateTime import DateTime
 from osor.collection import _
 from osor.collection.content.community_collection import containing_collection
-from osor.collection.membership.notifications import _fullname
 from osor.collection.membership.notifications import recipients_of
 from osor.collection.membership.notifications import send
+from osor.collection.membership.people import fullname
 from persistent.mapping import PersistentMapping
 from plone import api
 from zope.annotation.interfaces import IAnnotations
@@ -149,7 +149,7 @@ def close_report(collection, report_id: str, note) -> dict:
             "title": item.Title() if item is not None else report["item_title"],
             "collection": collection.Title(),
             "note": note,
-            "actor": _fullname(report["closed_by"]),
+            "actor": fullname(report["closed_by"]),
             "url": item.absolute_url() if item is not None else collection.absolute_url(),
         },
     )

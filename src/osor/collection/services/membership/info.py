@@ -4,6 +4,7 @@ from osor.collection.membership import matrix
 from osor.collection.membership.members import members_of
 from osor.collection.membership.members import pending_requests
 from osor.collection.membership.members import role_of
+from osor.collection.membership.people import fullname
 from osor.collection.membership.roles import MEMBERSHIP_ROLES
 from osor.collection.membership.roles import ROLE_TITLES
 from plone import api
@@ -20,13 +21,6 @@ def current_userid() -> str | None:
     if api.user.is_anonymous():
         return None
     return api.user.get_current().getId()
-
-
-def fullname(userid: str) -> str:
-    user = api.user.get(userid=userid)
-    if user is None:
-        return userid
-    return user.getProperty("fullname") or userid
 
 
 def my_status(collection) -> str:
