@@ -2,6 +2,7 @@
 facilitators moderate, the page, the facets and the exports show them; the
 upgrade to 1004 turns the free-text "used by" list into declarations."""
 
+from lxml import html
 from osor.collection.discovery.facets import facet_named
 from osor.collection.upgrades.usage import migrate_used_by
 from osor.collection.usage import declarations
@@ -153,7 +154,22 @@ def test_the_declaration_form_of_classic_ui(solution):
         facilitator.open(f"{solution.absolute_url()}/@@moderate-usage?approve=x")
     approve.getControl(name="approve").click()
     assert "Comune di Torino" in facilitator.contents
+    assert "The declaration is approved." in facilitator.contents
     assert "Declarations waiting for review" not in facilitator.contents
+
+
+def test_the_declaration_form_names_the_countries_in_the_visitors_language(solution):
+    browser = Browser(_app(solution))
+    browser.handleErrors = False
+    browser.addHeader("Authorization", f"Basic alice:{PASSWORD}")
+    browser.open(f"{solution.absolute_url()}/@@declare-usage?set_language=de")
+    options = html.fromstring(browser.contents).xpath("//select[@name='country']/option[@value!='']")
+    titles = {option.get("value"): option.text_content().strip() for option in options}
+    assert titles["DE"] == "Deutschland"
+    assert titles["AT"] == "Österreich"
+    # Sorted as a reader expects: Österreich among the O, after Norwegen.
+    order = [title for title in titles.values() if title in ("Norwegen", "Österreich", "Polen")]
+    assert order == ["Norwegen", "Österreich", "Polen"]
 
 
 def test_the_facets_are_defined():

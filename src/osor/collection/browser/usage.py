@@ -2,9 +2,10 @@
 the approve/reject buttons of facilitators (usage/declarations.py does the work)."""
 
 from osor.collection import _
+from osor.collection.pages import formatting
 from osor.collection.usage import declarations
 from osor.collection.vocabularies import terms_of
-from osor.collection.vocabularies.countries import _country_terms
+from osor.collection.vocabularies.countries import country_codes
 from plone import api
 from plone.protect import CheckAuthenticator
 from plone.protect import PostOnly
@@ -45,7 +46,9 @@ class DeclareUsageView(BrowserView):
         return [{"token": token, "title": _(title)} for token, title in terms_of("owner_type").items()]
 
     def countries(self):
-        return [{"token": term.token, "title": term.title} for term in _country_terms()]
+        """Every country, named and sorted in the visitor's language (CLDR)."""
+        named = [{"token": code, "title": formatting.country_name(code)} for code in country_codes()]
+        return sorted(named, key=lambda country: formatting.sort_key(country["title"]))
 
     def value(self, name):
         return self.request.form.get(name, "")

@@ -124,7 +124,7 @@ def mail_problem():
     return None
 
 
-def _sender() -> str:
+def sender_address() -> str:
     address = api.portal.get_registry_record("plone.email_from_address")
     sender = formataddr((api.portal.get_registry_record("plone.email_from_name", default="") or "", address))
     # formataddr may mangle a name with special characters: keep the address.
@@ -153,7 +153,7 @@ def send(recipients: list[Recipient], subject, body, mapping: dict) -> None:
             translate(Message(text, mapping=dict(mapping)), target_language=recipient.language)
             for text in (subject, body)
         ]
-        outbox.queue(api.portal.get(), recipient.email, _sender(), *written, charset)
+        outbox.queue(api.portal.get(), recipient.email, sender_address(), *written, charset)
 
 
 def membership_changed(event):

@@ -24,6 +24,7 @@ from zope.schema.interfaces import IVocabularyFactory
 
 import contextlib
 import pycountry
+import unicodedata
 
 
 # Babel's unit names, from the smallest; each is 1000 times the one before.
@@ -117,6 +118,14 @@ def language_name(code: str, language: str | None = None) -> str:
     except LookupError:
         found = None
     return found.name if found is not None else code
+
+
+def sort_key(text: str) -> str:
+    """A key that sorts names as a reader expects, whatever their accents
+    ("Österreich" among the O, "Éire" among the E): the letters without
+    their diacritics, case folded."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
 
 
 def country_name(code: str, language: str | None = None) -> str:

@@ -19,9 +19,9 @@ from osor.collection import logger
 from osor.collection.discovery.params import SearchInputError
 from osor.collection.discovery.search import matching_uids
 from osor.collection.membership import outbox
-from osor.collection.membership.notifications import _sender
 from osor.collection.membership.notifications import mail_problem
 from osor.collection.membership.notifications import NO_SENDER
+from osor.collection.membership.notifications import sender_address
 from osor.collection.subscriptions.changes import COMMENT
 from osor.collection.subscriptions.changes import EDIT
 from osor.collection.subscriptions.changes import NEW
@@ -409,7 +409,7 @@ def send_digest(digest: Digest, frequency: str, targets: Targets) -> bool:
         return False
     subject, body = mail_text(digest, frequency, targets)
     charset = api.portal.get_registry_record("plone.email_charset", default="utf-8") or "utf-8"
-    outbox.queue(api.portal.get(), digest.email, _sender(), subject, body, charset, unsubscribe_headers(digest))
+    outbox.queue(api.portal.get(), digest.email, sender_address(), subject, body, charset, unsubscribe_headers(digest))
     return True
 
 

@@ -27,6 +27,11 @@ def _country_terms() -> tuple:
     return tuple(sorted(terms, key=lambda term: term.title))
 
 
+def country_codes() -> list[str]:
+    """Every ISO 3166-1 alpha-2 code."""
+    return [term.token for term in _country_terms()]
+
+
 @provider(IVocabularyFactory)
 def CountriesVocabulary(context=None) -> SimpleVocabulary:
     """Every ISO 3166-1 country, by English name."""
