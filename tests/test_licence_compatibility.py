@@ -4,7 +4,6 @@ table), each naming its sources; SPDX expressions are evaluated with the
 reasoning shown; unknown ids are refused; a pair no source covers is
 "unknown", never a guess."""
 
-from osor.collection.legal.spdx import canonical_licence_id
 from osor.collection.licences.compatibility import check_compatibility
 from osor.collection.licences.compatibility import compatibility_data
 from osor.collection.licences.compatibility import eupl_data
@@ -12,6 +11,7 @@ from osor.collection.licences.compatibility import osadl_answer
 from osor.collection.licences.compatibility import OSADL_VERDICTS
 from osor.collection.licences.compatibility import UnknownLicence
 from osor.collection.licences.compatibility import VERDICTS
+from osor.collection.licences.spdx import canonical_licence_id
 
 import lxml.html
 import pytest

@@ -5,8 +5,8 @@ offending token, never a 500."""
 
 from osor.collection.content.software_solution import ISoftwareSolution
 from osor.collection.fields import LicenceExpressionError
-from osor.collection.legal.spdx import InvalidLicenceExpression
-from osor.collection.legal.spdx import parse_licence_expression
+from osor.collection.licences.spdx import InvalidLicenceExpression
+from osor.collection.licences.spdx import parse_licence_expression
 from osor.collection.membership import pending_edits
 from osor.collection.upgrades.legal_expressions import add_licence_expressions
 from plone import api

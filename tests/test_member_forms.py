@@ -1,7 +1,7 @@
 """The add and edit forms of our types, as a member fills them in."""
 
 from lxml import html as lxml_html
-from osor.collection.legal.spdx import suggest_licence_expression
+from osor.collection.licences.spdx import suggest_licence_expression
 from osor.collection.membership.members import add_member
 from plone import api
 from plone.app.testing import login

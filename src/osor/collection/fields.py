@@ -24,6 +24,9 @@ site never calls the archive while a form is saved).
 """
 
 from osor.collection import _
+from osor.collection.licences.spdx import InvalidLicenceExpression
+from osor.collection.licences.spdx import parse_licence_expression
+from osor.collection.licences.spdx import suggest_licence_expression
 from plone.supermodel.exportimport import BaseHandler
 from urllib.parse import quote
 from urllib.parse import urlsplit
@@ -109,10 +112,6 @@ class LicenceExpressionError(ExplainedError):
 def valid_licence_expression(value) -> bool:
     """Constraint of a licence expression field: valid SPDX, else an error
     naming the offending token and saying how to fix it."""
-    from osor.collection.legal.spdx import InvalidLicenceExpression
-    from osor.collection.legal.spdx import parse_licence_expression
-    from osor.collection.legal.spdx import suggest_licence_expression
-
     try:
         parse_licence_expression(value)
     except InvalidLicenceExpression as error:

@@ -11,7 +11,7 @@ nothing is loaded from outside the site.
 """
 
 from osor.collection import _
-from osor.collection.legal.spdx import licence_choices
+from osor.collection.licences.spdx import licence_choices
 from plone import api
 from plone.app.z3cform.widgets.text import TextWidget
 from Products.Five.browser import BrowserView

@@ -12,6 +12,7 @@ from osor.collection.content.competence_centre import ICompetenceCentre
 from osor.collection.content.distribution import IDistribution
 from osor.collection.content.legal_faq_entry import ILegalFaqEntry
 from osor.collection.content.legal_request import ILegalRequest
+from osor.collection.content.legal_request import licences_of as licences_of_request
 from osor.collection.content.publication import IPublication
 from osor.collection.content.release import IRelease
 from osor.collection.content.software_solution import ISoftwareSolution
@@ -77,7 +78,4 @@ publication_licence = licences_of(IPublication)
 @indexer(ILegalRequest)
 def legal_request_licences(obj):
     """The licences chosen and those of the request's expression."""
-    # legal/ builds on content/: imported when indexing, not when content/ loads.
-    from osor.collection.legal.faq import licences_of as licences_of_request
-
     return licences_of_request(obj)

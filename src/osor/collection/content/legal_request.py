@@ -3,6 +3,7 @@
 from osor.collection import _
 from osor.collection.fields import LicenceExpression
 from osor.collection.interfaces import IOsorContent
+from osor.collection.licences.spdx import licence_ids_in
 from osor.collection.vocabularies.taxonomies import field_vocabulary
 from osor.collection.vocabularies.taxonomies import LEGAL_REQUEST_CATEGORY
 from plone.app.dexterity.textindexer import searchable
@@ -129,3 +130,10 @@ class LegalRequest(Item):
     """
 
     __ac_local_roles_block__ = True
+
+
+def licences_of(request) -> list[str]:
+    """The licences of a legal request: those chosen and those of its expression."""
+    licences = list(request.licences or [])
+    expression = getattr(request, "licence_expression", None) or ""
+    return licences + [spdx_id for spdx_id in licence_ids_in(expression) if spdx_id not in licences]

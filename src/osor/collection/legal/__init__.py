@@ -2,7 +2,7 @@
 workflow and its e-mails, and the anonymised Legal FAQ.
 
 ``experts`` (the site-wide group that holds the Legal Expert role),
-``spdx`` (licence expressions), ``workflow`` (subscribers of the request
+``workflow`` (subscribers of the request
 workflow), ``notifications`` (its e-mails) and ``faq`` (anonymised
 publication). Views and services stay thin over these modules.
 """

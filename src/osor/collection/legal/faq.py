@@ -10,7 +10,7 @@ The request keeps the link to its entry, never the other way round.
 """
 
 from osor.collection import _
-from osor.collection.legal.spdx import licence_ids_in
+from osor.collection.content.legal_request import licences_of
 from osor.collection.legal.workflow import requester_of
 from plone import api
 from plone.app.textfield.value import RichTextValue
@@ -60,13 +60,6 @@ def draft_of(request) -> dict:
         "question": anonymise(getattr(request.question, "raw", "") or "", identities),
         "answer": anonymise(getattr(request.answer, "raw", "") or "", identities),
     }
-
-
-def licences_of(request) -> list[str]:
-    """The licences of the request: those chosen and those of its expression."""
-    licences = list(request.licences or [])
-    expression = getattr(request, "licence_expression", None) or ""
-    return licences + [spdx_id for spdx_id in licence_ids_in(expression) if spdx_id not in licences]
 
 
 def faq_container():

@@ -24,11 +24,11 @@ from functools import cache
 from license_expression import LicenseSymbol
 from license_expression import LicenseWithExceptionSymbol
 from osor.collection import _
-from osor.collection.legal.spdx import canonical_licence_id
-from osor.collection.legal.spdx import InvalidLicenceExpression
-from osor.collection.legal.spdx import is_choice
-from osor.collection.legal.spdx import licence_expression_tree
 from osor.collection.licences.labels import VERDICT_TITLES
+from osor.collection.licences.spdx import canonical_licence_id
+from osor.collection.licences.spdx import InvalidLicenceExpression
+from osor.collection.licences.spdx import is_choice
+from osor.collection.licences.spdx import licence_expression_tree
 from osor.collection.parameters import ParameterError
 from pathlib import Path
 from zope.globalrequest import getRequest

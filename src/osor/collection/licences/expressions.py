@@ -9,8 +9,8 @@ list (an older REST client, an importer of plain ids) gets the
 expression "id OR id…" instead, so the two never disagree.
 """
 
-from osor.collection.legal.spdx import InvalidLicenceExpression
-from osor.collection.legal.spdx import parse_licence_expression
+from osor.collection.licences.spdx import InvalidLicenceExpression
+from osor.collection.licences.spdx import parse_licence_expression
 from zope.lifecycleevent.interfaces import IAttributes
 
 

@@ -6,7 +6,7 @@ pages, the list, the comparison and ``/@licences``.
 """
 
 from functools import cache
-from osor.collection.legal.spdx import canonical_licence_id
+from osor.collection.licences.spdx import canonical_licence_id
 from osor.collection.parameters import single
 from pathlib import Path
 

