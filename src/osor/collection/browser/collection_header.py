@@ -1,7 +1,7 @@
 """The collection header shown above the title of a collection and of its content.
 
 Logo or banner, title, member count, links to *About* and *Members*, and the
-join button matching the visitor's state (``services.membership.info``):
+join button matching the visitor's state (``membership.info``):
 "Log in to join" for anonymous visitors, Join / Request to join / Cancel
 request / Leave for users. The buttons post to the membership views of
 ``membership.py`` with the CSRF authenticator.
@@ -12,10 +12,10 @@ it replaces Plone's navigation portlet, blocked inside collections
 """
 
 from osor.collection.content.community_collection import containing_collection
+from osor.collection.membership import info
 from osor.collection.pages import formatting
 from osor.collection.pages import section_navigation
 from osor.collection.pages import translations
-from osor.collection.services.membership import info
 from plone import api
 from plone.app.layout.viewlets.common import ViewletBase
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile

@@ -3,21 +3,21 @@
 ``@@about`` and ``@@members`` show; ``@@join``, ``@@leave``,
 ``@@cancel-request`` and ``@@manage-members`` (POST) act. The form handlers
 are POST-only and CSRF-protected (plone.protect authenticator); they call
-``services.membership.actions.perform``, as the ``@membership`` REST
+``membership.actions.perform``, as the ``@membership`` REST
 endpoint does, and redirect back with a status message.
 """
 
 from osor.collection.fields import safe_url
+from osor.collection.membership import info
 from osor.collection.membership import matrix
+from osor.collection.membership.actions import MANAGER_ACTIONS
+from osor.collection.membership.actions import perform
 from osor.collection.membership.members import members_of
 from osor.collection.membership.members import MembershipError
 from osor.collection.membership.people import fullname
 from osor.collection.membership.roles import MEMBERSHIP_ROLES
 from osor.collection.membership.roles import ROLE_TITLES
 from osor.collection.membership.settings import is_archived
-from osor.collection.services.membership import info
-from osor.collection.services.membership.actions import MANAGER_ACTIONS
-from osor.collection.services.membership.actions import perform
 from plone import api
 from plone.protect import CheckAuthenticator
 from plone.protect import PostOnly

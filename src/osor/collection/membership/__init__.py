@@ -3,6 +3,10 @@
 - ``community``: a collection and its translations are one community;
 - ``roles``: the membership roles and the Plone groups that carry them;
 - ``members``: joining, leaving, requests, role changes (the public API);
+- ``info``: what a visitor may know of a collection's membership, and
+  ``actions``: the membership actions of the current user, with their
+  permission checks (one handler each), for Classic UI and REST alike;
+- ``people``: how a person is named (full name, else user id);
 - ``settings``: how a collection's settings and state become permissions;
 - ``moderation``: what happens around workflow transitions;
 - ``translations``: keeping a translation group one community, and

@@ -1,7 +1,7 @@
-"""The ``@membership`` endpoint of a collection.
+"""The ``@membership`` endpoint of a collection, thin over the domain.
 
-``info`` builds what a visitor may know of a collection's membership,
-``actions`` checks who acts and calls ``osor.collection.membership.members``;
-the Classic UI views (``browser/membership.py``) use both as well, so that
-the two interfaces cannot disagree on who may do what.
+``membership.info`` builds what a visitor may know of a collection's
+membership, ``membership.actions`` checks who acts and calls the members
+API; the Classic UI views (``browser/membership.py``) use the same two, so
+that the two interfaces cannot disagree on who may do what.
 """

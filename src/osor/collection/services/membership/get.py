@@ -1,4 +1,4 @@
-from osor.collection.services.membership.info import membership_info
+from osor.collection.membership.info import membership_info
 from plone.restapi.services import Service
 
 
