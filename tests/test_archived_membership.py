@@ -1,8 +1,8 @@
 """In an archived collection membership is read-only (issue #15, defect 14)."""
 
+from osor.collection.mail.outbox import queued_mails
 from osor.collection.membership import members
 from osor.collection.membership.members import MembershipError
-from osor.collection.membership.outbox import queued_mails
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID

@@ -2,11 +2,11 @@
 messages, the facilitators' answers and workflow motivations at 5,000
 characters, with a clear error; @membership bodies at 64 KB."""
 
+from osor.collection.mail.outbox import queued_mails
 from osor.collection.membership import members
 from osor.collection.membership.members import MAX_MESSAGE_LENGTH
 from osor.collection.membership.members import MembershipError
 from osor.collection.membership.moderation import MotivationTooLong
-from osor.collection.membership.outbox import queued_mails
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID

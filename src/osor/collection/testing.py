@@ -2,8 +2,8 @@
 
 from osor.collection.mail.config import queue_directory
 from osor.collection.mail.delivery import process
+from osor.collection.mail.outbox import queued_mails
 from osor.collection.mail.queue import MailQueue
-from osor.collection.membership.outbox import queued_mails
 from plone.app.testing import applyProfile
 from plone.app.testing import FunctionalTesting
 from plone.app.testing import IntegrationTesting

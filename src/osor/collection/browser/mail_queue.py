@@ -15,8 +15,8 @@ from osor.collection.mail.queue import FAILED
 from osor.collection.mail.queue import MailQueue
 from osor.collection.mail.queue import SENDING
 from osor.collection.mail.queue import WAITING
+from osor.collection.mail.sending import mail_problem
 from osor.collection.mail.worker import running_worker
-from osor.collection.membership.notifications import mail_problem
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView

@@ -5,9 +5,9 @@ itself, not only in mails that may never have left; site administrators
 see that notifications cannot be sent until mail is configured.
 """
 
+from osor.collection.mail.sending import mail_problem
 from osor.collection.membership import info
 from osor.collection.membership.members import pending_requests
-from osor.collection.membership.notifications import mail_problem
 from plone import api
 from plone.app.layout.viewlets import ViewletBase
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile

@@ -9,8 +9,8 @@ Mails name the request and link to it; they never go to anyone else.
 from osor.collection import _
 from osor.collection.legal.experts import expert_ids
 from osor.collection.legal.workflow import requester_of
-from osor.collection.membership.notifications import recipients_of
-from osor.collection.membership.notifications import send
+from osor.collection.mail.sending import recipients_of
+from osor.collection.mail.sending import send
 from osor.collection.membership.people import fullname
 from plone import api
 

@@ -10,10 +10,10 @@ from Acquisition import aq_parent
 from osor.collection import _
 from osor.collection.content.community_collection import containing_collection
 from osor.collection.interfaces import ICommunityContent
+from osor.collection.mail.sending import recipients_of
+from osor.collection.mail.sending import send
 from osor.collection.membership import pending_edits
 from osor.collection.membership.notifications import facilitators_of
-from osor.collection.membership.notifications import recipients_of
-from osor.collection.membership.notifications import send
 from osor.collection.membership.people import fullname
 
 

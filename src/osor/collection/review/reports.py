@@ -11,8 +11,8 @@ from BTrees.OOBTree import OOBTree
 from DateTime import DateTime
 from osor.collection import _
 from osor.collection.content.community_collection import containing_collection
-from osor.collection.membership.notifications import recipients_of
-from osor.collection.membership.notifications import send
+from osor.collection.mail.sending import recipients_of
+from osor.collection.mail.sending import send
 from osor.collection.membership.people import fullname
 from persistent.mapping import PersistentMapping
 from plone import api

@@ -6,7 +6,7 @@ match her subscriptions, keeps only what a catalog search *as that member*
 finds (her roles, groups and local roles: a draft, a private legal request
 or a comment on an item she may not see never appears, not even its
 title), and queues one mail per member through the after-commit mail queue
-(``membership.outbox``). Each subscription then remembers the last change:
+(``mail.outbox``). Each subscription then remembers the last change:
 a second run sends nothing new. A dry run builds the same digests and
 changes nothing.
 """
@@ -18,10 +18,10 @@ from osor.collection import _
 from osor.collection import logger
 from osor.collection.discovery.params import SearchInputError
 from osor.collection.discovery.search import matching_uids
-from osor.collection.membership import outbox
-from osor.collection.membership.notifications import mail_problem
-from osor.collection.membership.notifications import NO_SENDER
-from osor.collection.membership.notifications import sender_address
+from osor.collection.mail import outbox
+from osor.collection.mail.sending import mail_problem
+from osor.collection.mail.sending import NO_SENDER
+from osor.collection.mail.sending import sender_address
 from osor.collection.subscriptions.changes import COMMENT
 from osor.collection.subscriptions.changes import EDIT
 from osor.collection.subscriptions.changes import NEW
