@@ -6,7 +6,7 @@ from osor.collection.mail.outbox import queued_mails
 from osor.collection.membership import members
 from osor.collection.membership.members import MAX_MESSAGE_LENGTH
 from osor.collection.membership.members import MembershipError
-from osor.collection.membership.moderation import MotivationTooLong
+from osor.collection.review.motivation import MotivationTooLong
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID

@@ -7,7 +7,7 @@ from osor.collection.content.software_solution import ISoftwareSolution
 from osor.collection.fields import LicenceExpressionError
 from osor.collection.licences.spdx import InvalidLicenceExpression
 from osor.collection.licences.spdx import parse_licence_expression
-from osor.collection.membership import pending_edits
+from osor.collection.review import pending_edits
 from osor.collection.upgrades.legal_expressions import add_licence_expressions
 from plone import api
 from plone.app.z3cform.interfaces import IPloneFormLayer

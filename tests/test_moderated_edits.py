@@ -9,7 +9,7 @@ Facilitators and authors (who may publish directly) are not moderated.
 from AccessControl import Unauthorized
 from html.parser import HTMLParser
 from osor.collection.membership import members
-from osor.collection.membership import pending_edits
+from osor.collection.review import pending_edits
 from osor.collection.upgrades.moderated_edits import remember_published_versions
 from osor.collection.upgrades.moderated_edits import upgrade
 from plone import api

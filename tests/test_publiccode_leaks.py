@@ -8,7 +8,7 @@ never names a draft the importer cannot see.
 
 from osor.collection.interop.publiccode.storage import stored_publiccode
 from osor.collection.interop.reports import import_reports
-from osor.collection.membership import pending_edits
+from osor.collection.review import pending_edits
 from pathlib import Path
 from plone import api
 from test_moderated_edits import _collection

@@ -589,7 +589,7 @@ def test_fingerprints_ignore_containers_and_spaces_but_not_order():
 
 def test_a_members_reimport_of_published_content_waits_and_is_no_conflict_later(collection):
     from osor.collection.membership import members
-    from osor.collection.membership import pending_edits
+    from osor.collection.review import pending_edits
     from test_workflows import acting_as
 
     collection.moderated = True

@@ -8,7 +8,7 @@ MailHost (sent when the test reads them, as the queue's worker would).
 
 from interface_texts import as_words
 from interface_texts import english_interface_texts
-from osor.collection.membership import pending_edits
+from osor.collection.review import pending_edits
 from osor.collection.subscriptions import storage
 from osor.collection.subscriptions.digest import run_digests
 from osor.collection.subscriptions.immediate import deliver

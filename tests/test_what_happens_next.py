@@ -3,7 +3,7 @@ proposal and an item sent back, for its author and the facilitators; a
 member's own dashboard of her work in progress."""
 
 from osor.collection.membership import members
-from osor.collection.membership import pending_edits
+from osor.collection.review import pending_edits
 from osor.collection.review.my_contributions import my_contributions
 from osor.collection.review.next_step import next_step
 from osor.collection.review.queue import decide

@@ -9,7 +9,7 @@ from AccessControl import Unauthorized
 from contextlib import contextmanager
 from osor.collection.mail.outbox import queued_mails
 from osor.collection.membership import members
-from osor.collection.membership.moderation import MotivationRequired
+from osor.collection.review.motivation import MotivationRequired
 from plone import api
 from plone.api.exc import InvalidParameterError
 from plone.app.testing import login

@@ -9,10 +9,10 @@ from osor.collection.legal.workflow import conversation
 from osor.collection.legal.workflow import requester_of
 from osor.collection.licences.pages import legal_pages_url
 from osor.collection.licences.pages import licence_url
-from osor.collection.membership.moderation import MOTIVATION_REQUIRED
 from osor.collection.membership.people import fullname
 from osor.collection.pages import structured_data
 from osor.collection.parameters import form_value
+from osor.collection.review.motivation import MOTIVATION_REQUIRED
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView

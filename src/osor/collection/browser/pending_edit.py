@@ -8,9 +8,9 @@ withdraw (as the ``@pending-edit`` REST endpoint does).
 """
 
 from osor.collection import _
-from osor.collection.membership import pending_edits
 from osor.collection.membership.people import fullname
 from osor.collection.parameters import form_value
+from osor.collection.review import pending_edits
 from plone import api
 from plone.app.layout.viewlets.common import ViewletBase
 from plone.app.textfield.interfaces import IRichTextValue

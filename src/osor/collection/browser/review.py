@@ -5,9 +5,9 @@ CSRF-protected form per item (approve / request changes with a motivation).
 """
 
 from osor.collection import _
-from osor.collection.membership import pending_edits
 from osor.collection.membership.people import fullname
 from osor.collection.parameters import form_value
+from osor.collection.review import pending_edits
 from osor.collection.review.outdated import outdated_items
 from osor.collection.review.queue import decide
 from osor.collection.review.queue import ReviewError

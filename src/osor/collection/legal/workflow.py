@@ -1,7 +1,7 @@
 """What the legal request workflow does besides changing state.
 
 The reasons that ``follow_up``, ``reopen`` and ``decline`` need are
-required by ``membership.moderation.require_motivation`` (its
+required by ``review.motivation.require_motivation`` (its
 ``MOTIVATION_REQUIRED`` table); here: an answer needs an answer, taking a
 request records who handles it, answering records who answered and when.
 """
@@ -9,8 +9,8 @@ request records who handles it, answering records who answered and when.
 from datetime import date
 from osor.collection import _
 from osor.collection.content.importing import importing_a_site
-from osor.collection.membership.moderation import MotivationRequired
 from osor.collection.membership.people import fullname
+from osor.collection.review.motivation import MotivationRequired
 from plone import api
 from plone.app.textfield.value import RichTextValue
 

@@ -8,7 +8,8 @@
   permission checks (one handler each), for Classic UI and REST alike;
 - ``people``: how a person is named (full name, else user id);
 - ``settings``: how a collection's settings and state become permissions;
-- ``moderation``: what happens around workflow transitions;
+- ``moderation``: a collection's lifecycle (groups, settings, archiving)
+  and where an edit of published content is held for review;
 - ``translations``: keeping a translation group one community, and
   ``language_independent``: pam's copying of shared fields, under our rules;
 - ``archiving``: archiving and unarchiving a collection's content, all or nothing;

@@ -12,7 +12,7 @@ never by role names, so a setting changed takes effect at once.
 
 from osor.collection import _
 from osor.collection.content.community_collection import ICommunityCollection
-from osor.collection.membership.pending_edits import waiting_for_review as pending_changes
+from osor.collection.review.pending_edits import waiting_for_review as pending_changes
 from osor.collection.review.queue import waiting_for_review
 from plone import api
 from plone.supermodel.interfaces import FIELDSETS_KEY

@@ -1,12 +1,10 @@
-"""Event subscribers that keep collections and their content consistent."""
+"""Event subscribers that keep collections and their content consistent: a
+collection's lifecycle, and the hold of an edit of published content."""
 
-from osor.collection import _
 from osor.collection.content.importing import importing_a_site
 from osor.collection.interfaces import ICommunityContent
-from osor.collection.membership import pending_edits
 from osor.collection.membership.archiving import archive_content_of
 from osor.collection.membership.archiving import restore_content_of
-from osor.collection.membership.members import MAX_MESSAGE_LENGTH
 from osor.collection.membership.members import pending_requests
 from osor.collection.membership.roles import create_groups
 from osor.collection.membership.roles import group_id
@@ -15,56 +13,9 @@ from osor.collection.membership.settings import remove_local_owner_role
 from osor.collection.membership.translations import hand_over
 from osor.collection.membership.translations import is_new_translation
 from osor.collection.membership.translations import join_as_translation
+from osor.collection.review import pending_edits
 from plone import api
-from Products.CMFCore.WorkflowCore import WorkflowException
 from zope.container.interfaces import IContainerModifiedEvent
-from zope.globalrequest import getRequest
-from zope.i18n import translate
-
-
-# Transitions that need a motivation (the workflow "comment"), as in Joinup.
-MOTIVATION_REQUIRED = {
-    "osor_community_workflow": {"request_changes", "request_deletion", "reject_deletion", "archive"},
-    "osor_collection_workflow": {
-        "reject",
-        "archive",
-        "unarchive",
-        "request_deletion",
-        "reject_deletion",
-    },
-    "osor_legal_request_workflow": {"follow_up", "reopen", "decline"},
-}
-
-
-class MotivationRequired(WorkflowException):
-    """A transition that needs a motivation was attempted without one."""
-
-
-class MotivationTooLong(WorkflowException):
-    """A motivation longer than MAX_MESSAGE_LENGTH was given."""
-
-    def __str__(self):
-        # plone.restapi's @workflow answers ``str(error)``: say it in words.
-        return translate(self.args[0], context=getRequest())
-
-
-def require_motivation(obj, event):
-    """Refuse a transition listed in MOTIVATION_REQUIRED without a comment,
-    and any transition of our workflows with an overlong one."""
-    if event.transition is None:
-        return
-    required = MOTIVATION_REQUIRED.get(event.workflow.getId(), ())
-    comment = (event.kwargs or {}).get("comment", "")
-    if event.workflow.getId().startswith("osor_") and len(comment or "") > MAX_MESSAGE_LENGTH:
-        raise MotivationTooLong(
-            _(
-                "error_motivation_too_long",
-                default="The motivation is too long: at most ${max} characters, please.",
-                mapping={"max": MAX_MESSAGE_LENGTH},
-            )
-        )
-    if event.transition.getId() in required and not (comment or "").strip():
-        raise MotivationRequired(_("error_motivation_required", default="Please give a motivation for this step."))
 
 
 def collection_added(collection, event):

@@ -8,7 +8,7 @@ anything she could not open. Nothing is woken: rows are built from brains.
 
 from osor.collection import _
 from osor.collection.interfaces import ICommunityContent
-from osor.collection.membership.pending_edits import PENDING_INDEX
+from osor.collection.review.pending_edits import PENDING_INDEX
 from plone import api
 
 

@@ -12,8 +12,8 @@ The legal coaching service is never recorded: its requests are private.
 from osor.collection.content.community_collection import containing_collection
 from osor.collection.content.software_solution import ISoftwareSolution
 from osor.collection.membership.comments import commented_content
-from osor.collection.membership.pending_edits import is_applying_pending_edit
-from osor.collection.membership.pending_edits import pending
+from osor.collection.review.pending_edits import is_applying_pending_edit
+from osor.collection.review.pending_edits import pending
 from osor.collection.subscriptions.storage import record_change
 from plone import api
 from zope.container.interfaces import IContainerModifiedEvent

@@ -3,7 +3,7 @@ review, and the published version of content published before.
 
 A member's edit of public content in a moderated collection is held beside
 the published version kept in an annotation of the item
-(``membership/pending_edits.py``). Content published before this feature
+(``review/pending_edits.py``). Content published before this feature
 has no such annotation: without this step, its next moderated edit would
 fall back to the old behaviour (the item goes back to *proposed*, a child
 is hidden until approved).
@@ -11,7 +11,7 @@ is hidden until approved).
 
 from osor.collection import logger
 from osor.collection.interfaces import ICommunityContent
-from osor.collection.membership import pending_edits
+from osor.collection.review import pending_edits
 from plone import api
 
 

@@ -21,7 +21,7 @@ from osor.collection.interop.catalogue.tombstones import tombstones_of
 from osor.collection.interop.catalogue.visibility import catalogue_query
 from osor.collection.interop.catalogue.visibility import in_catalogue
 from osor.collection.interop.catalogue.visibility import visible_to_anonymous
-from osor.collection.membership.pending_edits import PUBLIC_STATES
+from osor.collection.review.pending_edits import PUBLIC_STATES
 from plone import api
 from plone.indexer import indexer
 from plone.uuid.interfaces import IUUID

@@ -10,7 +10,7 @@ types never qualify: only ``software_solution`` is listed.
 from AccessControl.PermissionRole import rolesForPermissionOn
 from DateTime import DateTime
 from osor.collection.content.community_collection import containing_collection
-from osor.collection.membership.pending_edits import PUBLIC_STATES
+from osor.collection.review.pending_edits import PUBLIC_STATES
 from plone import api
 
 

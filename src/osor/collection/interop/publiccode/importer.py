@@ -43,7 +43,7 @@ from osor.collection.interop.publiccode.text import UndecodableText
 from osor.collection.interop.publiccode.validation import problem
 from osor.collection.interop.publiccode.validation import validate
 from osor.collection.interop.reports import record_import_report
-from osor.collection.membership import pending_edits
+from osor.collection.review import pending_edits
 from plone import api
 from urllib.parse import urlsplit
 from zExceptions import Unauthorized

@@ -1,4 +1,4 @@
-from osor.collection.membership import pending_edits
+from osor.collection.review import pending_edits
 from plone import api
 from plone.namedfile.interfaces import INamed
 from plone.restapi.serializer.converters import json_compatible

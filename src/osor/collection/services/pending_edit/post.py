@@ -1,5 +1,5 @@
 from osor.collection import _
-from osor.collection.membership import pending_edits
+from osor.collection.review import pending_edits
 from osor.collection.services.json_request import BadJSONRequest
 from osor.collection.services.json_request import json_object
 from osor.collection.services.pending_edit.get import pending_edit_info

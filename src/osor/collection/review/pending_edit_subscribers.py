@@ -1,6 +1,6 @@
 """Event subscribers of pending edits (the model is ``pending_edits``).
 
-``moderation.content_modified`` holds edits; here: children added under
+``membership.moderation.content_modified`` holds edits; here: children added under
 public content, the published version remembered on publication, and the
 mails that tell facilitators and authors what happened.
 """
@@ -12,9 +12,9 @@ from osor.collection.content.community_collection import containing_collection
 from osor.collection.interfaces import ICommunityContent
 from osor.collection.mail.sending import recipients_of
 from osor.collection.mail.sending import send
-from osor.collection.membership import pending_edits
 from osor.collection.membership.notifications import facilitators_of
 from osor.collection.membership.people import fullname
+from osor.collection.review import pending_edits
 
 
 def child_added(obj, event):
