@@ -63,20 +63,6 @@ def message_of(request, error: ParameterError) -> str:
     return translate(error.as_message(), context=request)
 
 
-def bad_request(request, error: ParameterError) -> dict:
-    """The 400 answer of a REST service (the shape ``@catalogue`` answers;
-    ``field`` kept for the clients of ``@licence-compatibility``)."""
-    request.response.setStatus(400)
-    return {
-        "error": {
-            "type": "BadRequest",
-            "parameter": error.parameter,
-            "field": error.parameter,
-            "message": message_of(request, error),
-        }
-    }
-
-
 def raise_bad_request(request, error: ParameterError):
     """A browser view's 400, naming the parameter."""
     raise BadRequest(message_of(request, error))

@@ -14,10 +14,10 @@ from osor.collection.interop.catalogue.records import solution_record
 from osor.collection.interop.catalogue.stream import CatalogueStream
 from osor.collection.interop.catalogue.stream import tombstone_record
 from osor.collection.interop.catalogue.stream import url_maker
+from osor.collection.services.errors import error_answer
 from plone.restapi.services import Service
 from Products.Five.browser import BrowserView
 from urllib.parse import urlencode
-from zope.i18n import translate
 
 import json
 
@@ -26,14 +26,7 @@ JSONL = "application/x-ndjson"
 
 
 def bad_request(request, error: CatalogueRequestError) -> dict:
-    request.response.setStatus(400)
-    return {
-        "error": {
-            "type": "BadRequest",
-            "parameter": error.parameter,
-            "message": translate(error.message, context=request),
-        }
-    }
+    return error_answer(request, error.message, parameter=error.parameter)
 
 
 def stream_dump(context, request, parameters):

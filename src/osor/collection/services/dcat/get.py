@@ -6,19 +6,16 @@ from osor.collection.interop.dcat import formats
 from osor.collection.interop.dcat import selection
 from osor.collection.interop.dcat.graph import catalog_graph
 from osor.collection.interop.dcat.graph import solution_graph
-from osor.collection.parameters import bad_request
 from osor.collection.parameters import ParameterError
 from osor.collection.parameters import single
+from osor.collection.services.errors import bad_request
+from osor.collection.services.errors import error_answer
 from plone.base.interfaces.siteroot import IPloneSiteRoot
 from plone.restapi.services import _no_content_marker
 from plone.restapi.services import Service
 from Products.Five.browser import BrowserView
-from zope.i18n import translate
 
 import json
-
-
-ERROR_TYPES = {400: "BadRequest", 404: "NotFound", 406: "NotAcceptable"}
 
 
 def answer(context, request) -> bytes:
@@ -65,10 +62,10 @@ def answer(context, request) -> bytes:
 
 
 def _error(request, status: int, message, **details) -> bytes:
-    request.response.setStatus(status)
+    """The one error shape, written out: this service answers RDF bytes."""
+    answer = error_answer(request, message, status=status, **details)
     request.response.setHeader("Content-Type", "application/json")
-    error = {"type": ERROR_TYPES[status], "message": translate(message, context=request)}
-    return json.dumps({"error": dict(error, **details)}).encode("utf-8")
+    return json.dumps(answer).encode("utf-8")
 
 
 class DcatService(Service):

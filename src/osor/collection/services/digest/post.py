@@ -1,14 +1,14 @@
 from osor.collection import _
-from osor.collection.parameters import bad_request
 from osor.collection.parameters import MISSING
 from osor.collection.parameters import ParameterError
+from osor.collection.services.errors import bad_json
+from osor.collection.services.errors import bad_request
 from osor.collection.services.json_request import BadJSONRequest
 from osor.collection.services.json_request import json_object
 from osor.collection.subscriptions.digest import run_digests
 from osor.collection.subscriptions.storage import FREQUENCIES
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
-from zope.i18n import translate
 from zope.interface import alsoProvides
 
 
@@ -44,8 +44,7 @@ class DigestPost(Service):
         try:
             data = json_object(self.request)
         except BadJSONRequest as error:
-            self.request.response.setStatus(error.status)
-            return {"error": {"type": "BadRequest", "message": translate(error.message, context=self.request)}}
+            return bad_json(self.request, error)
         try:
             frequency, dry_run = _frequency(data), _dry_run(data)
         except ParameterError as error:

@@ -2,11 +2,11 @@ from osor.collection.discovery.facets import facet_named
 from osor.collection.discovery.params import parse_parameters
 from osor.collection.discovery.params import SearchInputError
 from osor.collection.discovery.search import faceted_search
+from osor.collection.services.errors import error_answer
 from plone.restapi.interfaces import ISerializeToJsonSummary
 from plone.restapi.services import Service
 from urllib.parse import urlencode
 from zope.component import getMultiAdapter
-from zope.i18n import translate
 
 
 # Metadata columns of a result given as {token, title} (the facet of the
@@ -27,14 +27,7 @@ class FacetedSearchGet(Service):
             )
             result = faceted_search(self.context, self.request, parameters)
         except SearchInputError as error:
-            self.request.response.setStatus(400)
-            return {
-                "error": {
-                    "type": "BadRequest",
-                    "parameter": error.parameter,
-                    "message": translate(error.message, context=self.request),
-                }
-            }
+            return error_answer(self.request, error.message, parameter=error.parameter)
         titles = result.titles
         return {
             "@id": self._url(parameters.query_items()),

@@ -1,8 +1,9 @@
 from osor.collection.interop.federation import importer
 from osor.collection.interop.federation import parsing
-from osor.collection.parameters import bad_request
 from osor.collection.parameters import check_single
 from osor.collection.parameters import ParameterError
+from osor.collection.services.errors import bad_request
+from osor.collection.services.errors import error_answer
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
 from zope.i18n import translate
@@ -57,8 +58,9 @@ class FederationImportPost(Service):
 
     def _answer(self, result):
         if result.errors:
-            self.request.response.setStatus(STATUS.get(result.failure, 400))
-            return {"errors": [self._translated(error) for error in result.errors]}
+            errors = [self._translated(error) for error in result.errors]
+            head = error_answer(self.request, errors[0]["message"], status=STATUS.get(result.failure, 400))
+            return {**head, "errors": errors}
         self.request.response.setStatus(201 if result.created and not result.dry_run else 200)
         return {
             "items": [

@@ -1,9 +1,9 @@
 """GET /@licence-compatibility: the checker of licences/compatibility.py."""
 
 from osor.collection.licences.compatibility import check_compatibility
-from osor.collection.parameters import bad_request
 from osor.collection.parameters import ParameterError
 from osor.collection.parameters import single
+from osor.collection.services.errors import bad_request
 from plone.restapi.services import Service
 
 

@@ -1,6 +1,8 @@
 from osor.collection.membership.actions import perform
 from osor.collection.membership.info import membership_info
 from osor.collection.membership.members import MembershipError
+from osor.collection.services.errors import bad_json
+from osor.collection.services.errors import error_answer
 from osor.collection.services.json_request import BadJSONRequest
 from osor.collection.services.json_request import json_object
 from plone.protect.interfaces import IDisableCSRFProtection
@@ -20,17 +22,13 @@ class MembershipPost(Service):
         try:
             data = json_object(self.request)
         except BadJSONRequest as error:
-            return self._error(error.message, status=error.status)
+            return bad_json(self.request, error)
         alsoProvides(self.request, IDisableCSRFProtection)
         try:
             message = perform(self.context, data.get("action") or "", data)
         except MembershipError as error:
-            return self._error(error.args[0])
+            return error_answer(self.request, error.args[0])
         return dict(
             membership_info(self.context, self.request),
             message=translate(message, context=self.request),
         )
-
-    def _error(self, message, status=400):
-        self.request.response.setStatus(status)
-        return {"error": {"type": "BadRequest", "message": translate(message, context=self.request)}}

@@ -1,5 +1,7 @@
 from osor.collection import _
 from osor.collection.review import pending_edits
+from osor.collection.services.errors import bad_json
+from osor.collection.services.errors import error_answer
 from osor.collection.services.json_request import BadJSONRequest
 from osor.collection.services.json_request import json_object
 from osor.collection.services.pending_edit.get import pending_edit_info
@@ -26,12 +28,13 @@ class PendingEditPost(Service):
         try:
             data = json_object(self.request)
         except BadJSONRequest as error:
-            return self._error(error.message, status=error.status)
+            return bad_json(self.request, error)
         action = data.get("action")
         if action not in MESSAGES:
-            return self._error(
+            return error_answer(
+                self.request,
                 _("error_unknown_pending_edit_action", default="The action must be approve, send_back or withdraw."),
-                field="action",
+                parameter="action",
             )
         alsoProvides(self.request, IDisableCSRFProtection)
         try:
@@ -42,15 +45,8 @@ class PendingEditPost(Service):
             else:
                 pending_edits.withdraw(self.context)
         except pending_edits.PendingEditError as error:
-            return self._error(error.args[0], field=error.field)
+            return error_answer(self.request, error.args[0], parameter=error.field)
         return dict(
             pending_edit_info(self.context, self.request),
             message=translate(MESSAGES[action], context=self.request),
         )
-
-    def _error(self, message, field=None, status=400):
-        self.request.response.setStatus(status)
-        error = {"type": "BadRequest", "message": translate(message, context=self.request)}
-        if field:
-            error["field"] = field
-        return {"error": error}

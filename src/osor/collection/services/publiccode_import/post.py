@@ -22,12 +22,12 @@ from osor.collection.interop.publiccode.importer import import_publiccode_file
 from osor.collection.interop.publiccode.importer import refuse_too_large
 from osor.collection.interop.publiccode.text import MAX_BODY_BYTES
 from osor.collection.interop.reports import problem_as_dict
-from osor.collection.parameters import bad_request
 from osor.collection.parameters import check_single
 from osor.collection.parameters import ParameterError
+from osor.collection.services.errors import bad_request
+from osor.collection.services.errors import error_answer
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
-from zope.i18n import translate
 from zope.interface import alsoProvides
 
 
@@ -88,20 +88,16 @@ class PubliccodeImportPost(Service):
             return 0
 
     def _errors_of(self, result) -> dict:
-        return {
-            "errors": [problem_as_dict(problem) for problem in result.errors],
-            "warnings": [problem_as_dict(problem) for problem in result.warnings],
-        }
+        """The import's problems, headed by the first as the one error shape
+        (the status is set by ``_answer``)."""
+        errors = [problem_as_dict(problem) for problem in result.errors]
+        head = error_answer(self.request, errors[0]["message"] if errors else "")
+        return {**head, "errors": errors, "warnings": [problem_as_dict(problem) for problem in result.warnings]}
 
     def _refused(self, status, message):
-        message = translate(message, context=self.request)
-        return self._answer(
-            status,
-            {
-                "error": {"type": "BadRequest", "message": message},
-                "errors": [{"path": "", "line": None, "message": message, "hint": None}],
-            },
-        )
+        answer = error_answer(self.request, message, status=status)
+        problem = {"path": "", "line": None, "message": answer["error"]["message"], "hint": None}
+        return {**answer, "errors": [problem]}
 
     def _answer(self, status, data):
         self.request.response.setStatus(status)

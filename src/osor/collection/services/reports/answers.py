@@ -12,14 +12,6 @@ def require_member() -> None:
         raise Unauthorized("Log in first.")
 
 
-def error(request, message, parameter: str | None = None, status: int = 400) -> dict:
-    request.response.setStatus(status)
-    answer = {"type": "BadRequest" if status == 400 else "Error", "message": translate(message, context=request)}
-    if parameter:
-        answer["parameter"] = answer["field"] = parameter
-    return {"error": answer}
-
-
 def _date(value):
     return value.ISO8601() if value is not None else None
 

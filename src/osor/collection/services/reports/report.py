@@ -1,9 +1,9 @@
 from osor.collection.content.community_collection import containing_collection
 from osor.collection.review.reports import add_report
 from osor.collection.review.reports import ReportError
+from osor.collection.services.errors import error_answer as error
 from osor.collection.services.json_request import BadJSONRequest
 from osor.collection.services.json_request import json_object
-from osor.collection.services.reports.answers import error
 from osor.collection.services.reports.answers import report_json
 from osor.collection.services.reports.answers import require_member
 from plone.protect.interfaces import IDisableCSRFProtection

@@ -1,14 +1,14 @@
 from osor.collection import _
-from osor.collection.parameters import bad_request
 from osor.collection.parameters import ParameterError
 from osor.collection.parameters import single
 from osor.collection.review.reports import close_report
 from osor.collection.review.reports import may_moderate
 from osor.collection.review.reports import ReportError
 from osor.collection.review.reports import reports_of
+from osor.collection.services.errors import bad_request
+from osor.collection.services.errors import error_answer as error
 from osor.collection.services.json_request import BadJSONRequest
 from osor.collection.services.json_request import json_object
-from osor.collection.services.reports.answers import error
 from osor.collection.services.reports.answers import report_json
 from osor.collection.services.reports.answers import require_member
 from plone.protect.interfaces import IDisableCSRFProtection

@@ -1,9 +1,9 @@
 from osor.collection import _
 from osor.collection.review.outdated import confirm
 from osor.collection.review.outdated import may_confirm
+from osor.collection.services.errors import error_answer as error
 from osor.collection.services.json_request import BadJSONRequest
 from osor.collection.services.json_request import json_object
-from osor.collection.services.reports.answers import error
 from osor.collection.services.reports.answers import require_member
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service

@@ -1,13 +1,13 @@
 """What the ``@subscriptions`` services share: the member, the answer, the errors."""
 
 from osor.collection import _
-from osor.collection.parameters import bad_request
+from osor.collection.services.errors import bad_request
+from osor.collection.services.errors import error_answer
 from osor.collection.subscriptions import storage
 from osor.collection.subscriptions.actions import describe_subscription
 from osor.collection.subscriptions.digest import Targets
 from plone import api
 from plone.restapi.services import Service
-from zope.i18n import translate
 
 
 class SubscriptionsService(Service):
@@ -17,16 +17,9 @@ class SubscriptionsService(Service):
         return api.user.get_current().getId()
 
     def unauthorized(self) -> dict:
-        self.request.response.setStatus(401)
-        return {
-            "error": {
-                "type": "Unauthorized",
-                "message": translate(
-                    _("error_log_in_to_subscribe", default="Log in to manage your subscriptions."),
-                    context=self.request,
-                ),
-            }
-        }
+        return error_answer(
+            self.request, _("error_log_in_to_subscribe", default="Log in to manage your subscriptions."), status=401
+        )
 
     def bad_request(self, error) -> dict:
         return bad_request(self.request, error)

@@ -1,11 +1,11 @@
 from osor.collection.parameters import ParameterError
+from osor.collection.services.errors import bad_json
 from osor.collection.services.json_request import BadJSONRequest
 from osor.collection.services.json_request import json_object
 from osor.collection.services.subscriptions.base import SubscriptionsService
 from osor.collection.subscriptions.actions import describe_subscription
 from osor.collection.subscriptions.actions import subscribe
 from plone.protect.interfaces import IDisableCSRFProtection
-from zope.i18n import translate
 from zope.interface import alsoProvides
 
 
@@ -20,8 +20,7 @@ class SubscriptionsPost(SubscriptionsService):
         try:
             data = json_object(self.request)
         except BadJSONRequest as error:
-            self.request.response.setStatus(error.status)
-            return {"error": {"type": "BadRequest", "message": translate(error.message, context=self.request)}}
+            return bad_json(self.request, error)
         alsoProvides(self.request, IDisableCSRFProtection)
         try:
             subscription, created = subscribe(self.context, userid, data.get("frequency"), data.get("query"))

@@ -1,12 +1,12 @@
 """GET/POST/PATCH <solution>/@usage: thin services over usage/declarations.py."""
 
+from osor.collection.services.errors import error_answer
 from osor.collection.services.json_request import BadJSONRequest
 from osor.collection.services.json_request import json_object
 from osor.collection.usage import declarations
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
 from zExceptions import Unauthorized
-from zope.i18n import translate
 from zope.interface import alsoProvides
 
 
@@ -22,14 +22,7 @@ def public(record: dict) -> dict:
 
 class UsageService(Service):
     def _refused(self, status: int, parameter: str, message):
-        self.request.response.setStatus(status)
-        return {
-            "error": {
-                "type": "BadRequest",
-                "parameter": parameter,
-                "message": translate(message, context=self.request),
-            }
-        }
+        return error_answer(self.request, message, status=status, parameter=parameter)
 
     def _change(self, change, status: int = 200) -> dict:
         """Apply ``change`` to the JSON body; the record changed, or a 400
