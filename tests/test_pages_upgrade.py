@@ -1,6 +1,6 @@
 """The upgrade of an existing site to the visitor's pages (upgrades/visitor_pages.py)."""
 
-from osor.collection.pages import featured
+from osor.collection.permissions import FEATURE_CONTENT
 from osor.collection.upgrades import visitor_pages
 from plone import api
 
@@ -22,5 +22,5 @@ def test_upgrade_sets_default_views_index_and_columns_and_is_idempotent(portal, 
     assert "osor_featured" in catalog.indexes()
     assert "osor_year" in catalog.schema()
     assert [brain.getObject() for brain in catalog(osor_featured=True)] == [solution]
-    granted = [role["name"] for role in portal.rolesOfPermission(featured.FEATURE_PERMISSION) if role["selected"]]
+    granted = [role["name"] for role in portal.rolesOfPermission(FEATURE_CONTENT) if role["selected"]]
     assert "Collection Facilitator" in granted

@@ -12,8 +12,8 @@ from osor.collection.membership.community import community_of
 from osor.collection.membership.language_independent import PermissionCheckingFieldsManager
 from osor.collection.membership.roles import group_id
 from osor.collection.membership.roles import own_group_id
-from osor.collection.membership.settings import PUBLISH_DIRECTLY
 from osor.collection.membership.translations import unite_all
+from osor.collection.permissions import PUBLISH_DIRECTLY
 from osor.collection.review import pending_edits
 from osor.collection.upgrades.translation_community import unite_translated_collections
 from plone import api

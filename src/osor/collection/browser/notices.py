@@ -8,12 +8,10 @@ see that notifications cannot be sent until mail is configured.
 from osor.collection.mail.sending import mail_problem
 from osor.collection.membership import info
 from osor.collection.membership.members import pending_requests
+from osor.collection.permissions import MANAGE_PORTAL
 from plone import api
 from plone.app.layout.viewlets import ViewletBase
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
-
-
-MANAGE_PORTAL = "Manage portal"
 
 
 class CollectionNoticesViewlet(ViewletBase):

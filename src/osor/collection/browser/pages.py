@@ -31,6 +31,7 @@ from osor.collection.pages import featured
 from osor.collection.pages import formatting
 from osor.collection.pages import structured_data
 from osor.collection.pages import translations
+from osor.collection.permissions import FEATURE_CONTENT
 from osor.collection.usage import declarations as usage_declarations
 from osor.collection.usage.vitality import stored_vitality
 from osor.collection.vocabularies.taxonomies import field_vocabulary
@@ -226,7 +227,7 @@ class PageView(BrowserView):
     # Featured ------------------------------------------------------------
 
     def may_feature(self) -> bool:
-        return api.user.has_permission(featured.FEATURE_PERMISSION, obj=self.context)
+        return api.user.has_permission(FEATURE_CONTENT, obj=self.context)
 
     def is_featured(self) -> bool:
         return featured.is_featured(self.context)

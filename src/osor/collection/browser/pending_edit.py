@@ -10,6 +10,7 @@ withdraw (as the ``@pending-edit`` REST endpoint does).
 from osor.collection import _
 from osor.collection.membership.people import fullname
 from osor.collection.parameters import form_value
+from osor.collection.permissions import MODIFY_PORTAL_CONTENT
 from osor.collection.review import pending_edits
 from plone import api
 from plone.app.layout.viewlets.common import ViewletBase
@@ -115,7 +116,7 @@ class PendingEditNotice(ViewletBase):
         super().update()
         self.record = None
         self.sent_back = None
-        if not api.user.has_permission(pending_edits.MODIFY, obj=self.context):
+        if not api.user.has_permission(MODIFY_PORTAL_CONTENT, obj=self.context):
             return
         self.record = pending_edits.pending(self.context)
         review = pending_edits.last_review(self.context)

@@ -19,6 +19,8 @@ from BTrees.Length import Length
 from BTrees.LOBTree import LOBTree
 from datetime import datetime
 from datetime import UTC
+from osor.collection.permissions import ADD_SOFTWARE_SOLUTION
+from osor.collection.permissions import MANAGE_MEMBERS
 from persistent.mapping import PersistentMapping
 from plone import api
 from zope.annotation.interfaces import IAnnotations
@@ -35,8 +37,6 @@ OUTCOMES = ("created", "updated", "failed", "validated")
 
 # Who reads the reports of a collection: facilitators every report, whoever
 # may add a software solution there (an importer) her own.
-READ_ALL_PERMISSION = "osor.collection: Manage members"
-IMPORT_PERMISSION = "osor.collection: Add Software Solution"
 
 PROBLEM_KEYS = ("path", "line", "message", "hint")
 
@@ -104,9 +104,9 @@ def reports_for_current_user(collection) -> list[dict] | None:
     its facilitators, her own for an importer, None for anyone else."""
     if api.user.is_anonymous():
         return None
-    if api.user.has_permission(READ_ALL_PERMISSION, obj=collection):
+    if api.user.has_permission(MANAGE_MEMBERS, obj=collection):
         return import_reports(collection)
-    if api.user.has_permission(IMPORT_PERMISSION, obj=collection):
+    if api.user.has_permission(ADD_SOFTWARE_SOLUTION, obj=collection):
         return import_reports(collection, importer_id=_current_userid())
     return None
 

@@ -11,13 +11,13 @@ message saying what was done. State problems raise ``MembershipError``
 from osor.collection import _
 from osor.collection.membership import members
 from osor.collection.membership.info import current_userid
-from osor.collection.membership.info import JOIN
 from osor.collection.membership.info import may_manage
 from osor.collection.membership.info import may_manage_owners
 from osor.collection.membership.members import MembershipError
 from osor.collection.membership.people import fullname
 from osor.collection.membership.roles import MEMBERSHIP_ROLES
 from osor.collection.membership.roles import ROLE_TITLES
+from osor.collection.permissions import JOIN_COLLECTION
 from plone import api
 from zExceptions import Forbidden
 from zExceptions import Unauthorized
@@ -66,7 +66,7 @@ def _role_title(role: str) -> str:
 
 
 def _join(collection, me: str, data: dict):
-    if not api.user.has_permission(JOIN, obj=collection):
+    if not api.user.has_permission(JOIN_COLLECTION, obj=collection):
         _refuse()
     if members.join(collection, me, _text(data, "message")) == "pending":
         # Not "sent": whether a mail leaves depends on the site's mail

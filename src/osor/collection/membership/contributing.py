@@ -12,6 +12,8 @@ never by role names, so a setting changed takes effect at once.
 
 from osor.collection import _
 from osor.collection.content.community_collection import ICommunityCollection
+from osor.collection.permissions import MANAGE_MEMBERS
+from osor.collection.permissions import MODIFY_PORTAL_CONTENT
 from osor.collection.review.pending_edits import waiting_for_review as pending_changes
 from osor.collection.review.queue import waiting_for_review
 from plone import api
@@ -44,8 +46,6 @@ ADD_HELP = {
     ),
 }
 
-MANAGE_MEMBERS = "osor.collection: Manage members"
-MODIFY = "Modify portal content"
 OPEN_LEGAL_STATES = ["submitted", "in_review"]
 
 
@@ -103,7 +103,7 @@ def work_links(collection) -> list[dict]:
             "url": f"{url}/@@manage-members",
             "count": None,
         })
-    if api.user.has_permission(MODIFY, obj=collection):
+    if api.user.has_permission(MODIFY_PORTAL_CONTENT, obj=collection):
         links.append({
             "id": "participation-settings",
             "title": _("link_participation_settings", default="Participation settings"),

@@ -7,13 +7,11 @@ from osor.collection.membership.members import role_of
 from osor.collection.membership.people import fullname
 from osor.collection.membership.roles import MEMBERSHIP_ROLES
 from osor.collection.membership.roles import ROLE_TITLES
+from osor.collection.permissions import JOIN_COLLECTION
+from osor.collection.permissions import MANAGE_MEMBERS
+from osor.collection.permissions import REVIEW_PORTAL_CONTENT
 from plone import api
 from zope.i18n import translate
-
-
-JOIN = "osor.collection: Join collection"
-MANAGE = "osor.collection: Manage members"
-REVIEW = "Review portal content"
 
 
 def current_userid() -> str | None:
@@ -37,11 +35,11 @@ def my_status(collection) -> str:
 
 
 def may_join(collection) -> bool:
-    return my_status(collection) == "non_member" and api.user.has_permission(JOIN, obj=collection)
+    return my_status(collection) == "non_member" and api.user.has_permission(JOIN_COLLECTION, obj=collection)
 
 
 def may_manage(collection) -> bool:
-    return current_userid() is not None and api.user.has_permission(MANAGE, obj=collection)
+    return current_userid() is not None and api.user.has_permission(MANAGE_MEMBERS, obj=collection)
 
 
 def may_manage_owners(collection) -> bool:
@@ -49,7 +47,7 @@ def may_manage_owners(collection) -> bool:
     userid = current_userid()
     if userid is None or not may_manage(collection):
         return False
-    return role_of(collection, userid) == "owner" or api.user.has_permission(REVIEW, obj=collection)
+    return role_of(collection, userid) == "owner" or api.user.has_permission(REVIEW_PORTAL_CONTENT, obj=collection)
 
 
 def members(collection, name: str = "", role: str = "") -> list[dict]:

@@ -12,7 +12,7 @@ workflow's initial state (draft).
 from Acquisition import aq_base
 from DateTime import DateTime
 from osor.collection.content.community_collection import containing_collection
-from osor.collection.membership.settings import PUBLISH_DIRECTLY
+from osor.collection.permissions import PUBLISH_DIRECTLY
 from plone import api
 
 

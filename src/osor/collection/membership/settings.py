@@ -7,6 +7,10 @@ set here, on the collection, and acquired by its content: changing a
 setting takes effect at once for existing content and members.
 """
 
+from osor.collection.permissions import ADD_COMMUNITY_CONTENT
+from osor.collection.permissions import ADD_PORTAL_CONTENT
+from osor.collection.permissions import DELETE_OBJECTS
+from osor.collection.permissions import PUBLISH_DIRECTLY
 from plone import api
 
 
@@ -30,19 +34,7 @@ CONTENT_CREATION_WIDEST_FIRST = ("any_user", "only_members", "facilitators_and_a
 # The participation settings, each held by every translation of a collection.
 SETTINGS = ("closed", "content_creation", "moderated")
 
-ADD_PERMISSIONS = [
-    "Add portal content",
-    "osor.collection: Add Software Solution",
-    "osor.collection: Add Case Study",
-    "osor.collection: Add Event",
-    "osor.collection: Add Competence Centre",
-    "osor.collection: Add Legal Request",
-    "osor.collection: Add News",
-    "osor.collection: Add Publication",
-]
-
-PUBLISH_DIRECTLY = "osor.collection: Publish directly"
-DELETE = "Delete objects"
+ADD_PERMISSIONS = [ADD_PORTAL_CONTENT, *ADD_COMMUNITY_CONTENT]
 
 
 def is_archived(collection) -> bool:
@@ -54,14 +46,14 @@ def participation_permissions(collection) -> dict[str, list[str]]:
     if is_archived(collection):
         frozen = {permission: ["Manager"] for permission in ADD_PERMISSIONS}
         frozen[PUBLISH_DIRECTLY] = ["Manager"]
-        frozen[DELETE] = ["Manager"]
+        frozen[DELETE_OBJECTS] = ["Manager"]
         return frozen
     creators = CREATORS[collection.content_creation or "only_members"]
     trusted = ["Collection Author"] if collection.moderated else [*creators, "Collection Author"]
     permissions = dict.fromkeys(ADD_PERMISSIONS, ADMINISTRATORS + creators)
     permissions[PUBLISH_DIRECTLY] = ADMINISTRATORS + trusted
     # "Delete objects" set here is checked on the collection itself (Plone's
-    # delete form, REST DELETE; and moving content out of it, which Zope
+    # delete form, REST DELETE_OBJECTS; and moving content out of it, which Zope
     # checks on the source container) and, acquired, on published content
     # and the releases, files… under it, whose own maps (community workflow)
     # already name facilitators and site moderators. So it names only who
@@ -71,7 +63,7 @@ def participation_permissions(collection) -> dict[str, list[str]]:
     # membership (remove_local_owner_role). Authors of a moderated collection
     # request deletion instead of deleting.
     owners_delete = [] if collection.moderated else ["Owner"]
-    permissions[DELETE] = COLLECTION_DELETERS + owners_delete
+    permissions[DELETE_OBJECTS] = COLLECTION_DELETERS + owners_delete
     return permissions
 
 

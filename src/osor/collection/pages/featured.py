@@ -12,9 +12,6 @@ from osor.collection.interfaces import ICommunityContent
 from plone.indexer import indexer
 
 
-FEATURE_PERMISSION = "osor.collection: Feature content"
-
-
 def is_featured(obj) -> bool:
     return bool(getattr(aq_base(obj), "osor_featured", False))
 

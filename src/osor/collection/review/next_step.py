@@ -13,11 +13,11 @@ from osor.collection import _
 from osor.collection.content.community_collection import containing_collection
 from osor.collection.membership.notifications import facilitators_of
 from osor.collection.membership.people import fullname
+from osor.collection.permissions import MODIFY_PORTAL_CONTENT
+from osor.collection.permissions import REVIEW_PORTAL_CONTENT
 from plone import api
 
 
-MODIFY = "Modify portal content"
-REVIEW = "Review portal content"
 # The transitions a notice offers as its button, first available wins.
 # Who may publish directly is not asked to propose.
 NEXT_TRANSITIONS = ("publish", "submit")
@@ -34,7 +34,10 @@ def next_step(obj) -> dict | None:
     state = api.content.get_state(obj, default=None)
     if state not in ("draft", "proposed", "needs_update"):
         return None
-    if not (api.user.has_permission(MODIFY, obj=obj) or api.user.has_permission(REVIEW, obj=obj)):
+    if not (
+        api.user.has_permission(MODIFY_PORTAL_CONTENT, obj=obj)
+        or api.user.has_permission(REVIEW_PORTAL_CONTENT, obj=obj)
+    ):
         return None
     transition = _next_transition(obj) if state != "proposed" else None
     step = {

@@ -31,7 +31,9 @@ from DateTime import DateTime
 from osor.collection import _
 from osor.collection.content.community_collection import containing_collection
 from osor.collection.interfaces import ICommunityContent
-from osor.collection.membership.settings import PUBLISH_DIRECTLY
+from osor.collection.permissions import MODIFY_PORTAL_CONTENT
+from osor.collection.permissions import PUBLISH_DIRECTLY
+from osor.collection.permissions import REVIEW_PORTAL_CONTENT
 from persistent import Persistent
 from persistent.list import PersistentList
 from persistent.mapping import PersistentMapping
@@ -62,8 +64,6 @@ REVIEWS_KEY = "osor.collection.pending_edit_reviews"
 # Catalog index: "edit" or "addition" while a change waits for review.
 PENDING_INDEX = "osor_pending_review"
 
-REVIEW = "Review portal content"
-MODIFY = "Modify portal content"
 
 # States of a community item in which visitors see it.
 PUBLIC_STATES = ("published",)
@@ -427,13 +427,15 @@ def _new_record(obj, kind):
 
 
 def may_review(obj) -> bool:
-    return bool(api.user.has_permission(REVIEW, obj=obj))
+    return bool(api.user.has_permission(REVIEW_PORTAL_CONTENT, obj=obj))
 
 
 def may_withdraw(obj) -> bool:
     record = _record(obj, "edit")
     return bool(
-        record and record["author"] == api.user.get_current().getId() and api.user.has_permission(MODIFY, obj=obj)
+        record
+        and record["author"] == api.user.get_current().getId()
+        and api.user.has_permission(MODIFY_PORTAL_CONTENT, obj=obj)
     )
 
 
@@ -462,7 +464,7 @@ def approve(obj) -> str:
 
     Needs *Review portal content*. Returns the kind approved.
     """
-    _require(REVIEW, obj)
+    _require(REVIEW_PORTAL_CONTENT, obj)
     record = _pending_record(obj)
     actor = api.user.get_current().getId()
     kind, author = record["kind"], record["author"]
@@ -499,7 +501,7 @@ def send_back(obj, motivation: str) -> str:
     addition stays hidden until its author changes it. Needs *Review
     portal content*. Returns the kind sent back.
     """
-    _require(REVIEW, obj)
+    _require(REVIEW_PORTAL_CONTENT, obj)
     motivation = motivation.strip() if isinstance(motivation, str) else ""
     if not motivation:
         raise PendingEditError(
@@ -535,7 +537,7 @@ def withdraw(obj) -> None:
     Only its author, while she may modify ``obj``: facilitators send back,
     with a motivation. A pending addition is withdrawn by deleting it.
     """
-    _require(MODIFY, obj)
+    _require(MODIFY_PORTAL_CONTENT, obj)
     record = _record(obj, "edit")
     if record is None:
         raise PendingEditError(_("error_nothing_pending", default="Nothing is waiting for approval here."))

@@ -14,6 +14,7 @@ from osor.collection.content.community_collection import containing_collection
 from osor.collection.mail.sending import recipients_of
 from osor.collection.mail.sending import send
 from osor.collection.membership.people import fullname
+from osor.collection.permissions import MANAGE_MEMBERS
 from persistent.mapping import PersistentMapping
 from plone import api
 from zope.annotation.interfaces import IAnnotations
@@ -35,7 +36,6 @@ REASONS = {
 OPEN = "open"
 CLOSED = "closed"
 # Who reads and closes the reports of a collection: who moderates it.
-MODERATE = "osor.collection: Manage members"
 
 CLOSED_SUBJECT = _("mail_subject_report_closed", default="Your report on “${title}” is closed")
 CLOSED_BODY = _(
@@ -63,7 +63,7 @@ def _storage(collection, create: bool = False):
 
 
 def may_moderate(collection) -> bool:
-    return bool(collection is not None and api.user.has_permission(MODERATE, obj=collection))
+    return bool(collection is not None and api.user.has_permission(MANAGE_MEMBERS, obj=collection))
 
 
 def _text(value, parameter: str, limit: int, required: bool) -> str:

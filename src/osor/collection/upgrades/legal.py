@@ -14,6 +14,7 @@ from osor.collection.install.actions import add_missing_actions
 from osor.collection.install.rolemap import grant_as_in_profile
 from osor.collection.install.types import add_type_from_profile
 from osor.collection.legal.experts import ensure_experts_group
+from osor.collection.permissions import ADD_LEGAL_FAQ_ENTRY
 from plone import api
 
 import logging
@@ -24,7 +25,6 @@ logger = logging.getLogger(__name__)
 PROFILE = "profile-osor.collection:default"
 STEPS = ("workflow",)
 FAQ_TYPE = "legal_faq_entry"
-ADD_FAQ_PERMISSION = "osor.collection: Add Legal FAQ entry"
 
 
 def upgrade_to_legal_service(context=None):
@@ -34,7 +34,7 @@ def upgrade_to_legal_service(context=None):
     Idempotent: each step sets a state from the profile; the type and the
     group are only created when missing.
     """
-    grant_as_in_profile(ADD_FAQ_PERMISSION)  # and the Legal Expert role
+    grant_as_in_profile(ADD_LEGAL_FAQ_ENTRY)  # and the Legal Expert role
     # Before the workflow step, which binds the type to its workflow.
     if add_type_from_profile(FAQ_TYPE):
         logger.info("Added the %s type.", FAQ_TYPE)

@@ -9,13 +9,13 @@ links), so there is nothing to migrate; subscriptions start empty.
 
 from AccessControl.Permission import getPermissionIdentifier
 from Acquisition import aq_base
+from osor.collection.permissions import SEND_DIGESTS
 from osor.collection.subscriptions.tokens import ensure_ring
 from plone import api
 from Products.CMFCore.ActionInformation import Action
 
 
 ACTION_ID = "osor_my_subscriptions"
-SEND_DIGESTS = "osor.collection: Send digests"
 SEND_DIGESTS_ROLES = ("Manager", "Site Administrator")
 
 

@@ -7,7 +7,7 @@ re-dated: its modification date stays the one its editors gave it.
 from osor.collection import logger
 from osor.collection.install.our_content import reindex_keeping_date
 from osor.collection.install.rolemap import grant_as_in_profile
-from osor.collection.pages.featured import FEATURE_PERMISSION
+from osor.collection.permissions import FEATURE_CONTENT
 from plone import api
 
 
@@ -58,7 +58,7 @@ def upgrade(context=None) -> None:
     """Default views of the pages, the feature permission, the pinned-state index
     and the card metadata; reindex our content when the catalog changed."""
     # The "Feature content" permission's roles (rolemap.xml), and no other's.
-    grant_as_in_profile(FEATURE_PERMISSION)
+    grant_as_in_profile(FEATURE_CONTENT)
     set_default_views(api.portal.get_tool("portal_types"))
     catalog = api.portal.get_tool("portal_catalog")
     added = add_featured_index_and_columns(catalog)

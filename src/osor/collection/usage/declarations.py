@@ -17,6 +17,8 @@ from datetime import UTC
 from osor.collection import _
 from osor.collection.content.community_collection import containing_collection
 from osor.collection.fields import is_safe_url
+from osor.collection.permissions import REVIEW_PORTAL_CONTENT
+from osor.collection.permissions import VIEW
 from osor.collection.vocabularies import terms_of
 from persistent.list import PersistentList
 from persistent.mapping import PersistentMapping
@@ -28,8 +30,6 @@ import uuid
 
 
 ANNOTATION_KEY = "osor.collection.usage"
-REVIEW = "Review portal content"
-VIEW = "View"
 PENDING = "pending"
 APPROVED = "approved"
 REJECTED = "rejected"
@@ -186,11 +186,11 @@ def declare(solution, data: dict) -> dict:
 def _shown_at_once(solution) -> bool:
     collection = containing_collection(solution)
     moderated = bool(getattr(collection, "moderated", True)) if collection is not None else True
-    return not moderated or api.user.has_permission(REVIEW, obj=solution)
+    return not moderated or api.user.has_permission(REVIEW_PORTAL_CONTENT, obj=solution)
 
 
 def may_moderate(solution) -> bool:
-    return api.user.has_permission(REVIEW, obj=solution)
+    return api.user.has_permission(REVIEW_PORTAL_CONTENT, obj=solution)
 
 
 def moderate(solution, declaration_id: str, state: str) -> dict:

@@ -30,6 +30,7 @@ from osor.collection.interop.federation.reading import CONTROL_CHARACTERS
 from osor.collection.interop.federation.reading import MAX_LENGTH
 from osor.collection.interop.federation.reading import read_catalogue
 from osor.collection.interop.reports import record_import_report
+from osor.collection.permissions import MODIFY_PORTAL_CONTENT
 from plone import api
 from plone.app.textfield.value import RichTextValue
 from ZODB.POSException import ConflictError
@@ -41,7 +42,6 @@ import transaction
 logger = logging.getLogger(__name__)
 
 SOURCE_FORMAT = "DCAT-AP"
-MODIFY_PERMISSION = "Modify portal content"
 
 # Why an import failed before reading the file, for the HTTP status.
 TOO_LARGE = "too_large"
@@ -173,7 +173,7 @@ def _validated(collection, data, content_type, format, filename, source_catalogu
     harvest.existing = solutions_by_original_uri(collection)
     for record in harvest.solutions:
         solution = harvest.existing.get(record.uri)
-        if solution is not None and not api.user.has_permission(MODIFY_PERMISSION, obj=solution):
+        if solution is not None and not api.user.has_permission(MODIFY_PORTAL_CONTENT, obj=solution):
             harvest.errors.append(_not_modifiable_error(record.uri))
     if harvest.errors:
         result.failure = INVALID

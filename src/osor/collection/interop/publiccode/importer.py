@@ -43,6 +43,8 @@ from osor.collection.interop.publiccode.text import UndecodableText
 from osor.collection.interop.publiccode.validation import problem
 from osor.collection.interop.publiccode.validation import validate
 from osor.collection.interop.reports import record_import_report
+from osor.collection.permissions import ADD_SOFTWARE_SOLUTION
+from osor.collection.permissions import MODIFY_PORTAL_CONTENT
 from osor.collection.review import pending_edits
 from plone import api
 from urllib.parse import urlsplit
@@ -58,8 +60,6 @@ import transaction
 SOURCE_FORMAT = "publiccode.yml"
 SOLUTION_TYPE = "software_solution"
 RELEASE_TYPE = "solution_release"
-ADD_SOLUTION = "osor.collection: Add Software Solution"
-MODIFY = "Modify portal content"
 
 # Where, in the file, the value of each of our fields comes from: a field
 # that refuses its value names that place.
@@ -317,7 +317,7 @@ def _plan_fields(collection, plan: _Plan, text: str, result: ImportResult) -> No
             )
             continue
         item = _existing_translation(solution, language)
-        if item is not None and not api.user.has_permission(MODIFY, obj=item):
+        if item is not None and not api.user.has_permission(MODIFY_PORTAL_CONTENT, obj=item):
             # The translation may be another team's: the right to edit the
             # solution is not the right to edit it.
             _keep_in_file(
@@ -459,7 +459,7 @@ def _refuse_a_part_of_another_solution(solution, role: str, text: str, result: I
 
 
 def _check_permission(collection, existing, text: str, result: ImportResult) -> None:
-    if existing is None and not api.user.has_permission(ADD_SOLUTION, obj=collection):
+    if existing is None and not api.user.has_permission(ADD_SOFTWARE_SOLUTION, obj=collection):
         result.errors.append(
             problem(
                 "",
@@ -471,7 +471,7 @@ def _check_permission(collection, existing, text: str, result: ImportResult) -> 
                 None,
             )
         )
-    elif existing is not None and not api.user.has_permission(MODIFY, obj=existing):
+    elif existing is not None and not api.user.has_permission(MODIFY_PORTAL_CONTENT, obj=existing):
         result.errors.append(
             problem(
                 "url",
