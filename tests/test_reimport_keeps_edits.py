@@ -8,8 +8,8 @@ plans exactly what the import does and writes nothing. The same rule holds
 for publiccode.yml and for the RDF federation import.
 """
 
-from osor.collection.demo.example_content import field_values
 from osor.collection.demo.example_content import load_example_data
+from osor.collection.demo.items import field_values
 from osor.collection.demo.publiccode_import import FIXTURES as DEMO_FILES
 from osor.collection.interop import imported_fields
 from osor.collection.interop.federation.importer import import_rdf

@@ -6,7 +6,7 @@ issue #18 can be followed on the demo site. Runs after the demo users
 exist; idempotent.
 """
 
-from osor.collection.demo.example_content import field_values
+from osor.collection.demo.items import field_values
 from osor.collection.legal import faq
 from plone import api
 from plone.app.textfield.value import RichTextValue

@@ -8,8 +8,8 @@ from ``example_translations.yaml``.
 
 from copy import deepcopy
 from osor.collection import logger
-from osor.collection.demo.example_content import field_values
-from osor.collection.demo.example_content import transition_to
+from osor.collection.demo.items import field_values
+from osor.collection.demo.items import transition_to
 from pathlib import Path
 from plone import api
 from plone.app.multilingual.browser.setup import SetupMultilingualSite

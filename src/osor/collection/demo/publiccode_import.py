@@ -10,7 +10,7 @@ would read it in the report.
 
 from DateTime import DateTime
 from osor.collection import logger
-from osor.collection.demo.example_content import transition_to
+from osor.collection.demo.items import transition_to
 from osor.collection.interop.publiccode.importer import find_solution
 from osor.collection.interop.publiccode.importer import import_publiccode
 from osor.collection.interop.publiccode.storage import stored_publiccode
