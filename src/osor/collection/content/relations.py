@@ -4,7 +4,7 @@ A relation field stores its targets whatever their state; plone.restapi
 serialises every target (title, description, URL, review state) without
 checking View on it (plone.restapi issue #1634), so the relations of a
 published solution disclosed its members' drafts to anonymous visitors.
-Our REST serializers (``services/relations.py``) and views go through
+Our REST serializers (``serializer/relations.py``) and views go through
 ``visible_targets``.
 """
 
