@@ -129,19 +129,12 @@ def _shape_problem(field, value):
     return None
 
 
-def value_errors(name: str, field, value) -> Iterator[dict]:  # noqa: C901 - to be split (#31 §3)
+def value_errors(name: str, field, value) -> Iterator[dict]:
     """plone.restapi-style errors ({"field", "message"}) of ``value`` for ``field``."""
     if value is None:
         return
     if fields.ICollection.providedBy(field) and not fields.IChoice.providedBy(field):
-        # plone.restapi takes a single value for a one-item list.
-        items = value if isinstance(value, list) else [value]
-        if isinstance(value, dict):
-            yield _error(name, _("shape_list", default="a list"))
-            return
-        for item in items:
-            if field.value_type is not None:
-                yield from value_errors(name, field.value_type, item)
+        yield from _item_errors(name, field, value)
         return
     problem = _shape_problem(field, value)
     if problem is not None:
@@ -150,27 +143,50 @@ def value_errors(name: str, field, value) -> Iterator[dict]:  # noqa: C901 - to 
     if IRichText.providedBy(field) or INamedField.providedBy(field):
         return
     if fields.IObject.providedBy(field) and isinstance(value, dict):
-        row_fields = getFields(field.schema) if getattr(field, "schema", None) else {}
-        for key, item in value.items():
-            if key in row_fields:
-                yield from value_errors(f"{name}.{key}", row_fields[key], item)
+        yield from _row_errors(name, field, value)
     elif fields.IDict.providedBy(field) and isinstance(value, dict):
-        for key, item in value.items():
-            if field.key_type is not None:
-                yield from value_errors(name, field.key_type, key)
-            if field.value_type is not None:
-                yield from value_errors(name, field.value_type, item)
+        yield from _mapping_errors(name, field, value)
     elif fields.IURI.providedBy(field) and isinstance(value, str) and value.strip():
-        schemes = getattr(field, "schemes", WEB_SCHEMES)
-        if not is_safe_url(value, schemes):
-            yield {
-                "field": name,
-                "message": _(
-                    "error_unsafe_url_for",
-                    default="${field}: only ${schemes} addresses are accepted.",
-                    mapping={"field": name, "schemes": ", ".join(schemes)},
-                ),
-            }
+        yield from _address_errors(name, field, value)
+
+
+def _item_errors(name: str, field, value) -> Iterator[dict]:
+    """A list's items (plone.restapi takes a single value for a one-item list)."""
+    if isinstance(value, dict):
+        yield _error(name, _("shape_list", default="a list"))
+        return
+    if field.value_type is not None:
+        for item in value if isinstance(value, list) else [value]:
+            yield from value_errors(name, field.value_type, item)
+
+
+def _row_errors(name: str, field, value: dict) -> Iterator[dict]:
+    """A row's values, each by its own field (``name.key``)."""
+    row_fields = getFields(field.schema) if getattr(field, "schema", None) else {}
+    for key, item in value.items():
+        if key in row_fields:
+            yield from value_errors(f"{name}.{key}", row_fields[key], item)
+
+
+def _mapping_errors(name: str, field, value: dict) -> Iterator[dict]:
+    for key, item in value.items():
+        if field.key_type is not None:
+            yield from value_errors(name, field.key_type, key)
+        if field.value_type is not None:
+            yield from value_errors(name, field.value_type, item)
+
+
+def _address_errors(name: str, field, value: str) -> Iterator[dict]:
+    schemes = getattr(field, "schemes", WEB_SCHEMES)
+    if not is_safe_url(value, schemes):
+        yield {
+            "field": name,
+            "message": _(
+                "error_unsafe_url_for",
+                default="${field}: only ${schemes} addresses are accepted.",
+                mapping={"field": name, "schemes": ", ".join(schemes)},
+            ),
+        }
 
 
 def _error(name: str, expected) -> dict:

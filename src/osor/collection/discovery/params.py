@@ -143,6 +143,20 @@ def _integer(form, name, default: int, minimum: int, maximum: int | None) -> int
 
 def parse_parameters(form, context, request, query_string: str = "") -> SearchParameters:
     """The checked parameters of ``form`` (a request's form)."""
+    _check_length(query_string)
+    _check_names(form)
+    parameters = SearchParameters()
+    parameters.text = _text(form)
+    parameters.selections = _selections(form, ValueTitles(context, request))
+    parameters.sort_on = _choice(form, "sort_on", tuple(SORTS)) or "relevance"
+    parameters.sort_order = _choice(form, "sort_order", SORT_ORDERS) or ""
+    parameters.b_start = _integer(form, "b_start", 0, 0, None)
+    parameters.b_size = _integer(form, "b_size", DEFAULT_BATCH_SIZE, 1, MAX_BATCH_SIZE)
+    parameters.facets = _facets_shown(form)
+    return parameters
+
+
+def _check_length(query_string: str) -> None:
     if len(query_string) > MAX_QUERY_STRING_LENGTH:
         raise SearchInputError(
             "QUERY_STRING",
@@ -152,6 +166,9 @@ def parse_parameters(form, context, request, query_string: str = "") -> SearchPa
                 mapping={"limit": MAX_QUERY_STRING_LENGTH},
             ),
         )
+
+
+def _check_names(form) -> None:
     known = {"SearchableText", "sort_on", "sort_order", "b_start", "b_size", "facets"}
     known |= {facet.index for facet in all_facets()}
     for name in form:
@@ -165,7 +182,8 @@ def parse_parameters(form, context, request, query_string: str = "") -> SearchPa
                 ),
             )
 
-    parameters = SearchParameters()
+
+def _text(form) -> str:
     text = " ".join(_values(form, "SearchableText"))
     if len(text) > MAX_TEXT_LENGTH:
         raise SearchInputError(
@@ -176,9 +194,12 @@ def parse_parameters(form, context, request, query_string: str = "") -> SearchPa
                 mapping={"limit": MAX_TEXT_LENGTH},
             ),
         )
-    parameters.text = text
+    return text
 
-    titles = ValueTitles(context, request)
+
+def _selections(form, titles) -> dict[str, list[str]]:
+    """The values chosen per facet, each a known value of its facet."""
+    selections = {}
     for facet in all_facets():
         tokens = list(dict.fromkeys(_values(form, facet.index)))
         if not tokens:
@@ -189,13 +210,7 @@ def parse_parameters(form, context, request, query_string: str = "") -> SearchPa
                 _("search_error_too_many_values", default="Too many values selected."),
             )
         for token in tokens:
-            try:
-                facet.parse_value(token)
-            except ValueError:
-                known_value = False
-            else:
-                known_value = titles.is_known(facet, token)
-            if not known_value:
+            if not _is_known_value(facet, token, titles):
                 raise SearchInputError(
                     facet.index,
                     _(
@@ -204,13 +219,20 @@ def parse_parameters(form, context, request, query_string: str = "") -> SearchPa
                         mapping={"value": token[:100], "facet": facet.index},
                     ),
                 )
-        parameters.selections[facet.index] = tokens
+        selections[facet.index] = tokens
+    return selections
 
-    parameters.sort_on = _choice(form, "sort_on", tuple(SORTS)) or "relevance"
-    parameters.sort_order = _choice(form, "sort_order", SORT_ORDERS) or ""
-    parameters.b_start = _integer(form, "b_start", 0, 0, None)
-    parameters.b_size = _integer(form, "b_size", DEFAULT_BATCH_SIZE, 1, MAX_BATCH_SIZE)
 
+def _is_known_value(facet, token: str, titles) -> bool:
+    try:
+        facet.parse_value(token)
+    except ValueError:
+        return False
+    return titles.is_known(facet, token)
+
+
+def _facets_shown(form) -> tuple[str, ...]:
+    """The facets a client asks to see (``facets=a,b``), each one we have."""
     chosen = [name for value in _values(form, "facets") for name in value.split(",") if name]
     for name in chosen:
         if facet_named(name) is None:
@@ -222,5 +244,4 @@ def parse_parameters(form, context, request, query_string: str = "") -> SearchPa
                     mapping={"name": name[:100]},
                 ),
             )
-    parameters.facets = tuple(dict.fromkeys(chosen))
-    return parameters
+    return tuple(dict.fromkeys(chosen))
