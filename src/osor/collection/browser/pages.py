@@ -31,6 +31,8 @@ from osor.collection.pages import featured
 from osor.collection.pages import formatting
 from osor.collection.pages import structured_data
 from osor.collection.pages import translations
+from osor.collection.pages.shapes import Fact
+from osor.collection.pages.shapes import Link
 from osor.collection.permissions import FEATURE_CONTENT
 from osor.collection.usage import declarations as usage_declarations
 from osor.collection.usage.vitality import stored_vitality
@@ -72,7 +74,7 @@ VOCABULARIES = {
 COUNTRIES = "osor.collection.vocabularies.Countries"
 
 
-def fact(label, *values) -> dict | None:
+def fact(label, *values) -> Fact | None:
     """A labelled fact of a page, or None when it has no value.
 
     Each value is a text or ``{"text", "url"}``; empty values are dropped.
@@ -87,16 +89,16 @@ def fact(label, *values) -> dict | None:
     return {"label": label, "terms": kept} if kept else None
 
 
-def link(text, url) -> dict:
+def link(text, url) -> Link:
     return {"text": text, "url": url} if url else {"text": text}
 
 
-def address(url) -> dict | None:
+def address(url) -> Link | None:
     """A web address shown as a link to itself."""
     return link(url, url) if url else None
 
 
-def mail(email) -> dict | None:
+def mail(email) -> Link | None:
     return link(email, f"mailto:{email}") if email else None
 
 
@@ -365,7 +367,7 @@ class SolutionView(ReleasesMixin, PageView):
             if hint["inbound"] != EUPL
         ]
 
-    def facts(self) -> list[dict]:
+    def facts(self) -> list[Fact]:
         context = self.context
         owner = self.owner()
         latest = self.latest_release()
@@ -531,7 +533,7 @@ class ReleaseView(ReleasesMixin, PageView):
     def data(self) -> dict:
         return self.release(self.context)
 
-    def facts(self) -> list[dict]:
+    def facts(self) -> list[Fact]:
         release = self.data()
         rows = [
             fact(_("label_version", default="Version"), release["version"]),
@@ -556,7 +558,7 @@ class DistributionView(ReleasesMixin, PageView):
     def data(self) -> dict:
         return self.distribution(self.context)
 
-    def facts(self) -> list[dict]:
+    def facts(self) -> list[Fact]:
         item = self.data()
         rows = [
             fact(_("label_format", default="Format"), item["format"]),
@@ -573,7 +575,7 @@ class DistributionView(ReleasesMixin, PageView):
 class CaseStudyView(PageView):
     index = ViewPageTemplateFile("templates/pages/case_study.pt")
 
-    def facts(self) -> list[dict]:
+    def facts(self) -> list[Fact]:
         context = self.context
         source = translations.canonical(context)
         rows = [
@@ -624,7 +626,7 @@ class EventView(PageView):
     def speakers(self) -> list[dict]:
         return [speaker for speaker in self.context.speakers or () if speaker and speaker.get("name")]
 
-    def facts(self) -> list[dict]:
+    def facts(self) -> list[Fact]:
         context = self.context
         virtual = context.virtual_location
         rows = [
@@ -663,7 +665,7 @@ class EventView(PageView):
 class CompetenceCentreView(PageView):
     index = ViewPageTemplateFile("templates/pages/competence_centre.pt")
 
-    def facts(self) -> list[dict]:
+    def facts(self) -> list[Fact]:
         context = self.context
         country = context.country
         rows = [
@@ -720,7 +722,7 @@ class NewsView(PageView):
             value = self.context.created()
         return {"text": api.portal.get_localized_time(datetime=value), "iso": value.ISO8601()}
 
-    def facts(self) -> list[dict]:
+    def facts(self) -> list[Fact]:
         source = self.context.source_url
         rows = [
             fact(_("label_source_url", default="Source"), address(source)),
@@ -748,7 +750,7 @@ class PublicationView(PageView):
             return {"url": context.external_url, "size": "", "external": True}
         return None
 
-    def facts(self) -> list[dict]:
+    def facts(self) -> list[Fact]:
         context = self.context
         rows = [
             fact(

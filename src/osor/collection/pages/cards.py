@@ -8,6 +8,8 @@ the visitor's (a fallback) carries that language so that the page marks it.
 from . import formatting
 from DateTime import DateTime
 from osor.collection import _
+from osor.collection.pages.shapes import Card
+from osor.collection.pages.shapes import Image
 from osor.collection.vocabularies.taxonomies import field_vocabulary
 from osor.collection.vocabularies.taxonomies import SPATIAL_COVERAGE
 from plone import api
@@ -31,7 +33,7 @@ TYPE_TITLES = {
 }
 
 
-def image_scale(brain, field: str, scale: str) -> dict | None:
+def image_scale(brain, field: str, scale: str) -> Image | None:
     """``{"src", "width", "height"}`` of an image scale, from the ``image_scales`` metadata."""
     scales = getattr(brain, "image_scales", None) or {}
     try:
@@ -44,7 +46,7 @@ def image_scale(brain, field: str, scale: str) -> dict | None:
     return {"src": src, "width": data.get("width"), "height": data.get("height")}
 
 
-def card_image(brain) -> dict | None:
+def card_image(brain) -> Image | None:
     for field in CARD_IMAGE_FIELDS:
         found = image_scale(brain, field, CARD_SCALE)
         if found:
@@ -93,7 +95,7 @@ def key_facts(brain) -> list[str]:
     return [fact for fact in facts if fact]
 
 
-def card(entry: dict) -> dict:
+def card(entry: dict) -> Card:
     """A card from an entry of ``translations.prefer_language``."""
     brain = entry["brain"]
     return {

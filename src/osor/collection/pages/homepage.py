@@ -11,6 +11,9 @@ from . import formatting
 from . import translations
 from DateTime import DateTime
 from osor.collection.discovery import record_ids
+from osor.collection.pages.shapes import Card
+from osor.collection.pages.shapes import CountryGroup
+from osor.collection.pages.shapes import HomepageSection
 from plone import api
 from plone.uuid.interfaces import IUUID
 
@@ -43,7 +46,7 @@ def entries(collection, language: str, **query) -> list[dict]:
     return translations.prefer_language(found, language)
 
 
-def section(collection, portal_type: str, language: str, search_url) -> dict:
+def section(collection, portal_type: str, language: str, search_url) -> HomepageSection:
     """One type's section: title, count, cards (featured first) and a "see all" link.
 
     Counted and chosen on the catalog's record ids (as the faceted search
@@ -78,13 +81,13 @@ def section(collection, portal_type: str, language: str, search_url) -> dict:
     }
 
 
-def sections(collection, language: str, search_url) -> list[dict]:
+def sections(collection, language: str, search_url) -> list[HomepageSection]:
     return [
         found for found in (section(collection, kind, language, search_url) for kind in SECTION_TYPES) if found["count"]
     ]
 
 
-def upcoming_events(collection, language: str, limit: int = 3) -> list[dict]:
+def upcoming_events(collection, language: str, limit: int = 3) -> list[Card]:
     found = entries(
         collection,
         language,
@@ -95,12 +98,12 @@ def upcoming_events(collection, language: str, limit: int = 3) -> list[dict]:
     return [cards.card(entry) for entry in found[:limit]]
 
 
-def latest_news(collection, language: str, limit: int = 3) -> list[dict]:
+def latest_news(collection, language: str, limit: int = 3) -> list[Card]:
     found = entries(collection, language, portal_type="community_news", sort_on="effective", sort_order="reverse")
     return [cards.card(entry) for entry in found[:limit]]
 
 
-def competence_centres_by_country(collection, language: str) -> list[dict]:
+def competence_centres_by_country(collection, language: str) -> list[CountryGroup]:
     """``[{"country", "centres": [card]}]``, countries by name in the visitor's language."""
     groups: dict[str, list] = {}
     centres = entries(collection, language, portal_type="competence_centre", sort_on="sortable_title")
@@ -111,4 +114,4 @@ def competence_centres_by_country(collection, language: str) -> list[dict]:
         {"code": code, "country": formatting.country_name(code, language), "centres": centres}
         for code, centres in groups.items()
     ]
-    return sorted(named, key=lambda group: group["country"])
+    return sorted(named, key=lambda group: formatting.sort_key(group["country"]))

@@ -17,6 +17,7 @@ from . import translations
 from .homepage import collection_uids
 from .homepage import SECTION_TYPES
 from osor.collection.discovery import record_ids
+from osor.collection.pages.shapes import NavigationSection
 from plone import api
 from urllib.parse import urlencode
 
@@ -38,7 +39,7 @@ def counts_by_type(collection, language: str) -> dict[str, int]:
     }
 
 
-def sections(collection, language: str) -> list[dict]:
+def sections(collection, language: str) -> list[NavigationSection]:
     """``[{"portal_type", "title", "count", "url"}]`` of the sections that
     hold something the visitor may see, in the homepage's order."""
     search_url = f"{collection.absolute_url()}/@@faceted-search"
