@@ -5,9 +5,9 @@ language's catalogue says differently is interface text left untranslated
 when it appears on a page or in a mail of that language.
 """
 
+from catalogues import parse_po
+from catalogues import po_file
 from functools import cache
-from test_translations import parse_po
-from test_translations import po_file
 
 import re
 

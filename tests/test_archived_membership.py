@@ -1,5 +1,6 @@
 """In an archived collection membership is read-only (issue #15, defect 14)."""
 
+from member_fixtures import make_collection
 from osor.collection.mail.outbox import queued_mails
 from osor.collection.membership import members
 from osor.collection.membership.members import MembershipError
@@ -7,8 +8,6 @@ from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from test_membership_rest import session_for  # noqa: F401 (fixture)
-from test_membership_views import browser_for  # noqa: F401 (fixture)
-from test_membership_views import make_collection
 
 import pytest
 import transaction
@@ -92,7 +91,7 @@ def test_a_member_cannot_leave_an_archived_collection_over_rest(archived_with_al
     assert members.role_of(collection, "alice") == "member"
 
 
-def test_the_members_page_offers_no_leave_button(archived_with_alice, browser_for):  # noqa: F811
+def test_the_members_page_offers_no_leave_button(archived_with_alice, browser_for):
     collection = archived_with_alice
     browser = browser_for("alice")
     browser.open(f"{collection.absolute_url()}/@@members")

@@ -6,12 +6,12 @@ The helpers (``ClickCounter``, ``log_in_by_clicking``) are meant for the
 longer journeys of §4 too.
 """
 
+from browser_fixtures import axe_violations
 from browser_fixtures import DEMO_PASSWORD
 from browser_fixtures import FACILITATOR
 from browser_fixtures import MEMBER
 from browser_fixtures import VIEWPORTS
 from plone import api
-from test_accessibility import axe_violations
 from zope.component.hooks import setSite
 
 import json

@@ -1,13 +1,13 @@
 """The mail queue page in a real browser: accessible, and a failed mail is
 sent again with its button (issue #24, point 4)."""
 
+from browser_fixtures import axe_violations
 from browser_fixtures import log_in
 from browser_fixtures import VIEWPORTS
 from osor.collection.mail.config import queue_directory
 from osor.collection.mail.queue import FAILED
 from osor.collection.mail.queue import MailQueue
 from osor.collection.mail.queue import WAITING
-from test_accessibility import axe_violations
 
 import json
 import pytest

@@ -3,11 +3,11 @@ hand on the demo site (#24 §3): the dry run lists, field by field, what the
 import would keep (edited on the site), and the page and its report pass
 axe at desktop and phone widths."""
 
+from browser_fixtures import axe_violations
 from browser_fixtures import FACILITATOR
 from browser_fixtures import log_in
 from browser_fixtures import VIEWPORTS
 from osor.collection.demo.publiccode_import import FIXTURES
-from test_accessibility import axe_violations
 
 import pytest
 

@@ -2,10 +2,10 @@
 solution from its page and leaves it from *My subscriptions*, at desktop and
 phone width, with no serious or critical accessibility violation."""
 
+from browser_fixtures import axe_violations
 from browser_fixtures import log_in
 from browser_fixtures import MEMBER
 from browser_fixtures import VIEWPORTS
-from test_accessibility import axe_violations
 
 import json
 import pytest

@@ -2,12 +2,11 @@
 facilitators the requests to join waiting for them, site administrators
 that notifications cannot be sent."""
 
+from member_fixtures import make_collection
 from osor.collection.membership import members
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
-from test_membership_views import browser_for  # noqa: F401 (fixture)
-from test_membership_views import make_collection
 
 import pytest
 import transaction
@@ -28,7 +27,7 @@ def page(browser, collection, view=""):
 
 
 @pytest.mark.parametrize("view", ["", "@@about", "@@members"])
-def test_facilitators_see_the_pending_requests_on_the_collection(closed, browser_for, view):  # noqa: F811
+def test_facilitators_see_the_pending_requests_on_the_collection(closed, browser_for, view):
     contents = page(browser_for("fred"), closed, view)
     assert "osor-pending-requests" in contents
     assert "<strong>2</strong>" in contents
@@ -36,23 +35,23 @@ def test_facilitators_see_the_pending_requests_on_the_collection(closed, browser
 
 
 @pytest.mark.parametrize("userid", [None, "alice", "bob"])
-def test_others_do_not_see_the_requests(closed, browser_for, userid):  # noqa: F811
+def test_others_do_not_see_the_requests(closed, browser_for, userid):
     assert "osor-pending-requests" not in page(browser_for(userid), closed)
 
 
-def test_no_notice_without_pending_requests(functional_portal, browser_for):  # noqa: F811
+def test_no_notice_without_pending_requests(functional_portal, browser_for):
     collection = make_collection(functional_portal, closed=True)
     assert "osor-pending-requests" not in page(browser_for("fred"), collection)
 
 
 @pytest.fixture
-def site_admin_browser(browser_for):  # noqa: F811
+def site_admin_browser(browser_for):
     browser = browser_for()
     browser.addHeader("Authorization", f"Basic {SITE_OWNER_NAME}:{SITE_OWNER_PASSWORD}")
     return browser
 
 
-def test_the_site_admin_sees_that_mail_is_not_configured(closed, site_admin_browser, browser_for):  # noqa: F811
+def test_the_site_admin_sees_that_mail_is_not_configured(closed, site_admin_browser, browser_for):
     api.portal.set_registry_record("plone.email_from_address", "")
     transaction.commit()
     contents = page(site_admin_browser, closed, "@@about")

@@ -3,6 +3,7 @@ forms a user may open in a collection, the lists waiting for those who run
 it, and Plone's *Add new…* menu adding inside the collection even when the
 collection is a language root's default page."""
 
+from community_fixtures import acting_as
 from osor.collection.legal.experts import EXPERTS_GROUP
 from osor.collection.membership import members
 from osor.collection.membership.contributing import add_link
@@ -14,7 +15,6 @@ from plone.app.testing import login
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from plone.app.testing import TEST_USER_NAME
-from test_workflows import acting_as
 from zope.browsermenu.menu import getMenu
 from zope.component import getMultiAdapter
 from zope.event import notify

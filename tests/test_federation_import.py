@@ -7,6 +7,8 @@ from hypothesis import given
 from hypothesis import HealthCheck
 from hypothesis import settings
 from hypothesis import strategies as st
+from member_fixtures import make_collection
+from member_fixtures import PASSWORD
 from osor.collection.interop.federation import command
 from osor.collection.interop.federation import importer
 from osor.collection.interop.federation import parsing
@@ -25,8 +27,6 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import DCAT
 from rdflib.namespace import DCTERMS
 from rdflib.namespace import RDF
-from test_membership_views import make_collection
-from test_membership_views import PASSWORD
 from unittest import mock
 from zope.i18n import translate
 from zope.schema import getFields

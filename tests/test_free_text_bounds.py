@@ -2,6 +2,7 @@
 messages, the facilitators' answers and workflow motivations at 5,000
 characters, with a clear error; @membership bodies at 64 KB."""
 
+from member_fixtures import make_collection
 from osor.collection.mail.outbox import queued_mails
 from osor.collection.membership import members
 from osor.collection.membership.members import MAX_MESSAGE_LENGTH
@@ -11,7 +12,6 @@ from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from test_membership_rest import session_for  # noqa: F401 (fixture)
-from test_membership_views import make_collection
 
 import pytest
 import transaction

@@ -6,10 +6,10 @@ language. A catalogue that translates such a message another way has
 drifted from its glossary (or the glossary from it).
 """
 
+from catalogues import parse_po
+from catalogues import po_file
 from osor.collection.vocabularies.language import EU_LANGUAGES
 from pathlib import Path
-from test_translations import parse_po
-from test_translations import po_file
 
 import pytest
 import yaml

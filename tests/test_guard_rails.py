@@ -2,6 +2,7 @@
 osor.collection registers has an explicit permission and changes nothing
 on GET. A new view or service is checked without anybody listing it."""
 
+from member_fixtures import make_collection
 from osor.collection.membership import members
 from plone import api
 from plone.app.testing import setRoles
@@ -9,7 +10,6 @@ from plone.app.testing import TEST_USER_ID
 from plone.portlets.interfaces import IPortletAssignmentMapping
 from plone.portlets.interfaces import IPortletAssignmentSettings
 from plone.portlets.interfaces import IPortletManager
-from test_membership_views import make_collection
 from zope.component import getGlobalSiteManager
 from zope.component import getUtilitiesFor
 from zope.component import queryMultiAdapter

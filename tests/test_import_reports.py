@@ -1,14 +1,13 @@
 """Import reports (#19 §1): every import into a collection leaves a report
 that its facilitators, and the importer, can read."""
 
+from member_fixtures import make_collection
 from osor.collection.interop import reports
 from osor.collection.interop.reports import import_reports
 from osor.collection.interop.reports import record_import_report
 from osor.collection.membership import members
 from plone import api
 from plone.app.testing import TEST_USER_ID
-from test_membership_views import browser_for  # noqa: F401 (fixture)
-from test_membership_views import make_collection
 
 import pytest
 import transaction
@@ -119,7 +118,7 @@ def reported_collection(functional_portal):
     return collection
 
 
-def test_facilitators_read_every_report_with_located_problems(reported_collection, browser_for):  # noqa: F811
+def test_facilitators_read_every_report_with_located_problems(reported_collection, browser_for):
     browser = browser_for("fred")
     browser.open(f"{reported_collection.absolute_url()}/@@import-reports")
     assert "alice.yml" in browser.contents
@@ -130,21 +129,21 @@ def test_facilitators_read_every_report_with_located_problems(reported_collectio
     assert "Alice Andersen" in browser.contents
 
 
-def test_an_importer_reads_her_own_reports_only(reported_collection, browser_for):  # noqa: F811
+def test_an_importer_reads_her_own_reports_only(reported_collection, browser_for):
     browser = browser_for("alice")
     browser.open(f"{reported_collection.absolute_url()}/@@import-reports")
     assert "alice.yml" in browser.contents
     assert "bob.yml" not in browser.contents
 
 
-def test_visitors_are_sent_to_log_in(reported_collection, browser_for):  # noqa: F811
+def test_visitors_are_sent_to_log_in(reported_collection, browser_for):
     browser = browser_for(None)
     browser.open(f"{reported_collection.absolute_url()}/@@import-reports")
     assert "login" in browser.url
     assert "alice.yml" not in browser.contents
 
 
-def test_non_members_cannot_read_the_reports(reported_collection, browser_for):  # noqa: F811
+def test_non_members_cannot_read_the_reports(reported_collection, browser_for):
     api.user.create(email="someone@example.org", username="someone", password="a-long-test-password")
     transaction.commit()
     browser = browser_for("someone")

@@ -2,6 +2,8 @@
 an answered request whose requester consented; anyone can read and filter
 the FAQ, and nothing in the public copy leads back to the requester."""
 
+from community_fixtures import acting_as
+from member_fixtures import PASSWORD
 from osor.collection.legal import faq
 from plone import api
 from plone.app.textfield.value import RichTextValue
@@ -9,11 +11,6 @@ from test_legal_privacy import private_request  # noqa: F401 (fixture)
 from test_legal_service import answered
 from test_legal_service import ask
 from test_legal_service import expert  # noqa: F401 (fixture)
-from test_membership_views import PASSWORD
-from test_workflows import acting_as
-from test_workflows import make_collection  # noqa: F401 (fixture)
-from test_workflows import site  # noqa: F401 (fixture)
-from test_workflows import unmoderated  # noqa: F401 (fixture)
 
 import json
 import lxml.html
@@ -56,7 +53,7 @@ def test_the_draft_has_no_trace_of_the_requester(consented):
     assert "EUPL" in draft["question"]
 
 
-def test_the_public_entry_is_anonymous_everywhere(site, consented):  # noqa: F811
+def test_the_public_entry_is_anonymous_everywhere(site, consented):
     entry = publish(consented)
     assert api.content.get_state(entry) == "published"
     assert entry.category == consented.category
@@ -77,20 +74,20 @@ def test_the_public_entry_is_anonymous_everywhere(site, consented):  # noqa: F81
         assert identity.lower() not in serialized, identity
 
 
-def test_what_the_expert_submits_is_anonymised_again(site, consented):  # noqa: F811
+def test_what_the_expert_submits_is_anonymised_again(site, consented):
     with acting_as("lex"):
         entry = faq.publish_as_faq(consented, "From alice", "<p>Alice Andersen asks.</p>", "<p>Answer.</p>")
     assert "alice" not in (entry.title + entry.question.raw).lower()
 
 
-def test_anonymous_visitors_read_the_entry_but_never_the_request(site, consented):  # noqa: F811
+def test_anonymous_visitors_read_the_entry_but_never_the_request(site, consented):
     entry = publish(consented)
     with acting_as(None):
         assert api.user.has_permission("View", obj=entry)
         assert not api.user.has_permission("View", obj=consented)
 
 
-def test_the_entry_page_links_its_category_and_licences(site, consented):  # noqa: F811
+def test_the_entry_page_links_its_category_and_licences(site, consented):
     entry = publish(consented)
     with acting_as(None):
         html = entry.restrictedTraverse("@@view")()
@@ -114,7 +111,7 @@ def test_an_unanswered_request_is_not_published(site, unmoderated, expert):  # n
         publish(request)
 
 
-def test_the_faq_page_filters_by_category_and_licence(site, consented):  # noqa: F811
+def test_the_faq_page_filters_by_category_and_licence(site, consented):
     publish(consented)
     with acting_as(None):
         entries = {"portal_type": faq.FAQ_TYPE}
@@ -135,7 +132,7 @@ def test_the_faq_page_filters_by_category_and_licence(site, consented):  # noqa:
     assert (category["token"], category["count"]) == ("licence_compatibility", 1)
 
 
-def test_the_faq_page_is_the_faceted_search_of_faq_entries_only(site, consented):  # noqa: F811
+def test_the_faq_page_is_the_faceted_search_of_faq_entries_only(site, consented):
     publish(consented)
     with acting_as(None):
         view = api.content.get_view("legal-faq", site, site.REQUEST)
@@ -151,7 +148,7 @@ def test_the_faq_page_is_the_faceted_search_of_faq_entries_only(site, consented)
         assert "osor_legal_category" not in {facet["index"] for facet in main.facets()}
 
 
-def test_an_unknown_category_on_the_faq_page_is_an_error_not_a_failure(site, consented):  # noqa: F811
+def test_an_unknown_category_on_the_faq_page_is_an_error_not_a_failure(site, consented):
     with acting_as(None):
         view = api.content.get_view("legal-faq", site, site.REQUEST)
         site.REQUEST.form.update({"osor_legal_category": "no-such-category"})

@@ -1,12 +1,12 @@
 """A legal request is published in the Legal FAQ once (#26 §3): a form
 sent twice (a double click, the browser's back button) adds no second entry."""
 
+from community_fixtures import acting_as
+from member_fixtures import PASSWORD
 from osor.collection.legal import faq
 from plone import api
 from test_legal_faq import publish
 from test_legal_privacy import private_request  # noqa: F401 (fixture)
-from test_membership_views import PASSWORD
-from test_workflows import acting_as
 
 import pytest
 import re

@@ -6,13 +6,13 @@ expert. Only alice, lex and the site's Manager ever see alice's request,
 its title or her name, whichever way they ask.
 """
 
+from community_fixtures import acting_as
+from member_fixtures import make_collection
+from member_fixtures import PASSWORD
 from osor.collection.legal.experts import EXPERTS_GROUP
 from osor.collection.membership import members
 from plone import api
 from plone.app.textfield.value import RichTextValue
-from test_membership_views import make_collection
-from test_membership_views import PASSWORD
-from test_workflows import acting_as
 
 import gzip
 import pytest

@@ -6,6 +6,14 @@ fay its facilitator, oscar its owner, nina no member, max a site moderator
 and lex a legal expert (through the ``Legal experts`` group).
 """
 
+from community_fixtures import acting_as
+from community_fixtures import finds
+from community_fixtures import mails
+from community_fixtures import may
+from community_fixtures import recipients
+from community_fixtures import state
+from community_fixtures import transition
+from community_fixtures import transitions_of
 from lxml import html
 from osor.collection.content.legal_request import ILegalRequest
 from osor.collection.fields import LicenceExpressionError
@@ -16,17 +24,6 @@ from osor.collection.upgrades.legal import upgrade_to_legal_service
 from plone import api
 from plone.api.exc import InvalidParameterError
 from plone.app.textfield.value import RichTextValue
-from test_workflows import acting_as
-from test_workflows import finds
-from test_workflows import mails
-from test_workflows import make_collection  # noqa: F401 (fixture)
-from test_workflows import may
-from test_workflows import recipients
-from test_workflows import site  # noqa: F401 (fixture)
-from test_workflows import state
-from test_workflows import transition
-from test_workflows import transitions_of
-from test_workflows import unmoderated  # noqa: F401 (fixture)
 
 import pytest
 
@@ -35,7 +32,7 @@ OTHERS = (None, "bob", "fay", "oscar", "nina", "max")
 
 
 @pytest.fixture
-def expert(site):  # noqa: F811
+def expert(site):
     api.user.create(
         email="lex@example.org",
         username="lex",
@@ -55,7 +52,7 @@ def ask(collection, userid="alice", **fields):
 
 
 @pytest.fixture
-def request_of_alice(unmoderated, expert):  # noqa: F811
+def request_of_alice(unmoderated, expert):
     request = ask(unmoderated, consent=True)
     api.portal.get().MailHost.reset()
     return request
@@ -76,7 +73,7 @@ def test_install_creates_the_legal_experts_group_with_its_role(portal):
     assert LEGAL_EXPERT_ROLE in api.group.get_roles(groupname=EXPERTS_GROUP)
 
 
-def test_who_may_create_content_may_ask_a_legal_question(site, unmoderated, expert):  # noqa: F811
+def test_who_may_create_content_may_ask_a_legal_question(site, unmoderated, expert):
     tool = api.portal.get_tool("portal_actions")
     for userid, expected in (("alice", True), ("fay", True), (None, False)):
         with acting_as(userid):
@@ -87,7 +84,7 @@ def test_who_may_create_content_may_ask_a_legal_question(site, unmoderated, expe
 # Privacy --------------------------------------------------------------------
 
 
-def test_only_the_requester_experts_and_administrators_see_a_request(site, request_of_alice):  # noqa: F811
+def test_only_the_requester_experts_and_administrators_see_a_request(site, request_of_alice):
     request = request_of_alice
     ask(request.aq_parent, "bob", title="Bob's own question")
     for name in ("submitted", "in_review", "answered", "closed"):
@@ -108,7 +105,7 @@ def test_only_the_requester_experts_and_administrators_see_a_request(site, reque
             assert not finds(userid, request), (name, userid)
 
 
-def test_facet_counts_leave_out_requests_of_others(site, request_of_alice):  # noqa: F811
+def test_facet_counts_leave_out_requests_of_others(site, request_of_alice):
     def count(userid):
         with acting_as(userid):
             return len(api.portal.get_tool("portal_catalog")(osor_legal_category="licence_compatibility"))
@@ -119,21 +116,21 @@ def test_facet_counts_leave_out_requests_of_others(site, request_of_alice):  # n
         assert count(userid) == 0, userid
 
 
-def test_collection_sharing_does_not_reach_the_request(site, request_of_alice):  # noqa: F811
+def test_collection_sharing_does_not_reach_the_request(site, request_of_alice):
     collection = request_of_alice.aq_parent
     api.user.grant_roles(username="nina", obj=collection, roles=["Editor", "Reviewer", "Reader"])
     assert not may("nina", "View", request_of_alice)
     assert not finds("nina", request_of_alice)
 
 
-def test_the_requester_cannot_share_the_request(site, request_of_alice):  # noqa: F811
+def test_the_requester_cannot_share_the_request(site, request_of_alice):
     assert not may("alice", "Change local roles", request_of_alice)
 
 
 # Workflow -------------------------------------------------------------------
 
 
-def test_submission_mails_the_experts(site, unmoderated, expert):  # noqa: F811
+def test_submission_mails_the_experts(site, unmoderated, expert):
     site.MailHost.reset()
     request = ask(unmoderated)
     assert state(request) == "submitted"
@@ -143,7 +140,7 @@ def test_submission_mails_the_experts(site, unmoderated, expert):  # noqa: F811
     assert link(request) in body
 
 
-def test_an_expert_takes_the_request_and_the_requester_sees_who(site, request_of_alice):  # noqa: F811
+def test_an_expert_takes_the_request_and_the_requester_sees_who(site, request_of_alice):
     assert "take" not in transitions_of(request_of_alice, "fay")
     assert "take" not in transitions_of(request_of_alice, "alice")
     transition(request_of_alice, "lex", "take")
@@ -151,7 +148,7 @@ def test_an_expert_takes_the_request_and_the_requester_sees_who(site, request_of
     assert request_of_alice.taken_by == "Lex Expert"
 
 
-def test_answering_needs_an_answer_and_mails_the_requester(site, request_of_alice):  # noqa: F811
+def test_answering_needs_an_answer_and_mails_the_requester(site, request_of_alice):
     transition(request_of_alice, "lex", "take")
     with pytest.raises(InvalidParameterError):
         transition(request_of_alice, "lex", "answer")
@@ -166,14 +163,14 @@ def test_answering_needs_an_answer_and_mails_the_requester(site, request_of_alic
     assert link(request_of_alice) in body
 
 
-def test_only_experts_answer(site, request_of_alice):  # noqa: F811
+def test_only_experts_answer(site, request_of_alice):
     for userid in ("alice", "fay", "oscar", "max"):
         assert not may(userid, "Review portal content", request_of_alice), userid
     transition(request_of_alice, "lex", "take")
     assert "answer" not in transitions_of(request_of_alice, "alice")
 
 
-def test_a_follow_up_needs_a_question_and_goes_back_to_review(site, request_of_alice):  # noqa: F811
+def test_a_follow_up_needs_a_question_and_goes_back_to_review(site, request_of_alice):
     answered(request_of_alice)
     assert "follow_up" not in transitions_of(request_of_alice, "lex")
     with pytest.raises(InvalidParameterError):
@@ -186,7 +183,7 @@ def test_a_follow_up_needs_a_question_and_goes_back_to_review(site, request_of_a
     assert "And for the AGPL?" in body
 
 
-def test_an_answered_request_is_reopened_once(site, request_of_alice):  # noqa: F811
+def test_an_answered_request_is_reopened_once(site, request_of_alice):
     answered(request_of_alice)
     transition(request_of_alice, "alice", "close")
     assert state(request_of_alice) == "closed"
@@ -204,12 +201,12 @@ def test_an_answered_request_is_reopened_once(site, request_of_alice):  # noqa: 
         transition(request_of_alice, "alice", "reopen", comment="Once more?")
 
 
-def test_a_request_closed_without_answer_cannot_be_reopened(site, request_of_alice):  # noqa: F811
+def test_a_request_closed_without_answer_cannot_be_reopened(site, request_of_alice):
     transition(request_of_alice, "alice", "close")
     assert "reopen" not in transitions_of(request_of_alice, "alice")
 
 
-def test_declining_needs_a_reason_and_mails_the_requester(site, request_of_alice):  # noqa: F811
+def test_declining_needs_a_reason_and_mails_the_requester(site, request_of_alice):
     with pytest.raises(InvalidParameterError):
         transition(request_of_alice, "lex", "decline")
     transition(request_of_alice, "lex", "decline", comment="This is a question for a lawyer.")
@@ -220,7 +217,7 @@ def test_declining_needs_a_reason_and_mails_the_requester(site, request_of_alice
     assert transitions_of(request_of_alice, "alice") == set()
 
 
-def test_the_requester_edits_only_until_an_expert_takes_it(site, request_of_alice):  # noqa: F811
+def test_the_requester_edits_only_until_an_expert_takes_it(site, request_of_alice):
     assert may("alice", "Modify portal content", request_of_alice)
     transition(request_of_alice, "lex", "take")
     assert not may("alice", "Modify portal content", request_of_alice)
@@ -251,7 +248,7 @@ def test_invalid_spdx_expressions_name_the_offending_token(expression, token):
 # Existing sites ----------------------------------------------------------------
 
 
-def test_upgrade_creates_the_group_and_remaps_requests_idempotently(site, request_of_alice):  # noqa: F811
+def test_upgrade_creates_the_group_and_remaps_requests_idempotently(site, request_of_alice):
     api.group.delete(groupname=EXPERTS_GROUP)
     upgrade_to_legal_service()
     upgrade_to_legal_service()
@@ -261,7 +258,7 @@ def test_upgrade_creates_the_group_and_remaps_requests_idempotently(site, reques
     assert finds("alice", request_of_alice)
 
 
-def test_members_find_their_legal_requests_in_the_user_menu(site, unmoderated, expert):  # noqa: F811
+def test_members_find_their_legal_requests_in_the_user_menu(site, unmoderated, expert):
     tool = api.portal.get_tool("portal_actions")
     with acting_as("alice"):
         user_actions = {a["id"] for a in tool.listFilteredActionsFor(site)["user"]}
@@ -271,7 +268,7 @@ def test_members_find_their_legal_requests_in_the_user_menu(site, unmoderated, e
     assert "osor_legal_requests" not in user_actions
 
 
-def test_uninstall_removes_the_group_and_the_actions(site):  # noqa: F811
+def test_uninstall_removes_the_group_and_the_actions(site):
     from Products.CMFPlone.utils import get_installer
 
     get_installer(site, site.REQUEST).uninstall_product("osor.collection")
@@ -284,7 +281,7 @@ def test_uninstall_removes_the_group_and_the_actions(site):  # noqa: F811
         get_installer(site, site.REQUEST).install_product("osor.collection")
 
 
-def test_the_request_page_links_licences_to_their_pages_or_to_spdx(site, unmoderated, expert):  # noqa: F811
+def test_the_request_page_links_licences_to_their_pages_or_to_spdx(site, unmoderated, expert):
     request = ask(unmoderated, licences=["EUPL-1.2", "Beerware"])
     with acting_as("alice"):
         links = {
@@ -294,7 +291,7 @@ def test_the_request_page_links_licences_to_their_pages_or_to_spdx(site, unmoder
     assert links["Beerware"] == "https://spdx.org/licenses/Beerware.html"
 
 
-def test_every_text_a_step_needs_has_a_label_on_the_request_page(site, request_of_alice):  # noqa: F811
+def test_every_text_a_step_needs_has_a_label_on_the_request_page(site, request_of_alice):
     """Screen readers name the answer and the reasons an expert types in."""
     transition(request_of_alice, "lex", "take")
     with acting_as("lex"):

@@ -3,6 +3,7 @@
 expression; an invalid expression is a form error or a 400 naming the
 offending token, never a 500."""
 
+from community_fixtures import acting_as
 from osor.collection.content.software_solution import ISoftwareSolution
 from osor.collection.fields import LicenceExpressionError
 from osor.collection.licences.spdx import InvalidLicenceExpression
@@ -17,7 +18,6 @@ from test_moderated_edits import moderated as moderated_site  # noqa: F401 (fixt
 from test_moderated_edits import search
 from test_moderated_edits import site  # noqa: F401 (fixture)
 from test_rest_api import content  # noqa: F401 (fixture)
-from test_workflows import acting_as
 from zope.event import notify
 from zope.interface import alsoProvides
 from zope.lifecycleevent import Attributes

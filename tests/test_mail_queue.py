@@ -8,6 +8,8 @@ site's SMTP settings from the database, as in production.
 """
 
 from aiosmtpd.controller import Controller
+from member_fixtures import make_collection
+from member_fixtures import PASSWORD
 from osor.collection.mail.config import queue_directory
 from osor.collection.mail.delivery import is_permanent
 from osor.collection.mail.delivery import process
@@ -30,8 +32,6 @@ from Products.MailHost.MailHost import MailHost
 from smtplib import SMTPRecipientsRefused
 from smtplib import SMTPResponseException
 from smtplib import SMTPServerDisconnected
-from test_membership_views import make_collection
-from test_membership_views import PASSWORD
 from zExceptions import Forbidden
 from zope.component.hooks import setSite
 from zope.event import notify

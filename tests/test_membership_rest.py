@@ -1,9 +1,9 @@
 """The ``@membership`` REST endpoint, end to end over HTTP."""
 
+from member_fixtures import make_collection
+from member_fixtures import PASSWORD
 from osor.collection.membership import members
 from plone import api
-from test_membership_views import make_collection
-from test_membership_views import PASSWORD
 
 import pytest
 import transaction

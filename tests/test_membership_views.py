@@ -1,77 +1,15 @@
 """The Classic UI membership flows, end to end over HTTP (zope.testbrowser)."""
 
+from member_fixtures import make_collection
+from member_fixtures import PEOPLE
 from osor.collection.membership import members
 from plone import api
-from plone.app.testing import setRoles
-from plone.app.testing import TEST_USER_ID
-from plone.testing.zope import Browser
 from urllib.error import HTTPError
 from urllib.parse import quote
 
 import pytest
 import re
 import transaction
-
-
-PASSWORD = "a-long-test-password"
-PEOPLE = {
-    "olga": "Olga Owner",
-    "fred": "Fred Facilitator",
-    "alice": "Alice Andersen",
-    "bob": "Bob Brown",
-}
-
-
-def make_collection(portal, closed=False, **fields):
-    """Users, and a validated collection owned by olga (facilitator: fred)."""
-    api.portal.set_registry_record("plone.email_from_address", "osor@example.org")
-    for userid, fullname in PEOPLE.items():
-        api.user.create(
-            email=f"{userid}@example.org",
-            username=userid,
-            password=PASSWORD,
-            properties={"fullname": fullname},
-        )
-    setRoles(portal, TEST_USER_ID, ["Manager"])
-    collection = api.content.create(
-        container=portal,
-        type="community_collection",
-        id="nordic",
-        title="Nordic open source",
-        closed=closed,
-        **fields,
-    )
-    api.content.transition(collection, to_state="validated")
-    # The Manager who created it hands it over to olga.
-    members.add_member(collection, "olga", "owner")
-    members.remove_member(collection, TEST_USER_ID)
-    members.add_member(collection, "fred", "facilitator")
-    setRoles(portal, TEST_USER_ID, ["Member"])
-    portal.MailHost.reset()
-    transaction.commit()
-    return collection
-
-
-@pytest.fixture
-def open_collection(functional_portal):
-    return make_collection(functional_portal)
-
-
-@pytest.fixture
-def closed_collection(functional_portal):
-    return make_collection(functional_portal, closed=True)
-
-
-@pytest.fixture
-def browser_for(functional_app):
-    def factory(userid=None):
-        browser = Browser(functional_app)
-        browser.handleErrors = True
-        if userid:
-            browser.addHeader("Authorization", f"Basic {userid}:{PASSWORD}")
-        return browser
-
-    return factory
 
 
 def form_of(browser, prefix, userid):

@@ -7,6 +7,8 @@ Facilitators and authors (who may publish directly) are not moderated.
 """
 
 from AccessControl import Unauthorized
+from community_fixtures import acting_as
+from community_fixtures import mails
 from html.parser import HTMLParser
 from osor.collection.membership import members
 from osor.collection.review import pending_edits
@@ -19,8 +21,6 @@ from plone.app.testing import TEST_USER_ID
 from plone.app.testing import TEST_USER_NAME
 from plone.app.textfield.value import RichTextValue
 from plone.namedfile.file import NamedBlobFile
-from test_workflows import acting_as
-from test_workflows import mails
 from zope.annotation.interfaces import IAnnotations
 from zope.event import notify
 from zope.lifecycleevent import ObjectModifiedEvent

@@ -9,6 +9,8 @@ transaction cannot take a mail back, so here it visibly sends nothing.
 from email import message_from_bytes
 from email.header import decode_header
 from email.header import make_header
+from member_fixtures import make_collection
+from member_fixtures import PASSWORD
 from osor.collection import _
 from osor.collection.mail.config import queue_directory
 from osor.collection.mail.delivery import process
@@ -18,8 +20,6 @@ from osor.collection.membership.events import IMembershipEvent
 from osor.collection.testing import RecordingMailer
 from plone import api
 from smtplib import SMTPServerDisconnected
-from test_membership_views import make_collection
-from test_membership_views import PASSWORD
 from ZODB.POSException import ConflictError
 from zope.component import getGlobalSiteManager
 from zope.i18n import translate

@@ -3,6 +3,8 @@ collection's period tells visitors so, until its owner or a facilitator
 says "Still accurate" (which keeps its modification date)."""
 
 from DateTime import DateTime
+from member_fixtures import make_collection
+from member_fixtures import PASSWORD
 from osor.collection.review.outdated import is_outdated
 from osor.collection.review.outdated import outdated_items
 from osor.collection.upgrades.reports import add_last_confirmed_index
@@ -10,8 +12,6 @@ from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from plone.testing.zope import Browser
-from test_membership_views import make_collection
-from test_membership_views import PASSWORD
 
 import pytest
 import transaction

@@ -6,6 +6,15 @@ collections, comments of content that goes private, archiving as one
 decision (and its way back), and who moderates a collection's content.
 """
 
+from community_fixtures import acting_as
+from community_fixtures import create
+from community_fixtures import finds
+from community_fixtures import may
+from community_fixtures import state
+from community_fixtures import transition
+from community_fixtures import transitions_of
+from member_fixtures import make_collection as make_committed_collection
+from member_fixtures import PASSWORD
 from osor.collection.membership import archiving
 from osor.collection.membership import members
 from osor.collection.membership.settings import apply_participation_settings
@@ -14,19 +23,6 @@ from plone.api.exc import InvalidParameterError
 from plone.app.discussion.interfaces import IConversation
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
-from test_membership_views import make_collection as make_committed_collection
-from test_membership_views import PASSWORD
-from test_workflows import acting_as
-from test_workflows import create
-from test_workflows import finds
-from test_workflows import make_collection  # noqa: F401 (fixture)
-from test_workflows import may
-from test_workflows import moderated  # noqa: F401 (fixture)
-from test_workflows import site  # noqa: F401 (fixture)
-from test_workflows import state
-from test_workflows import transition
-from test_workflows import transitions_of
-from test_workflows import unmoderated  # noqa: F401 (fixture)
 from zExceptions import Unauthorized
 from zope.component import createObject
 
@@ -57,7 +53,7 @@ def found_comments(userid, text) -> int:
 # 1. Who deletes a collection ------------------------------------------------
 
 
-def test_facilitators_and_owners_cannot_delete_the_collection(site):  # noqa: F811
+def test_facilitators_and_owners_cannot_delete_the_collection(site):
     api.user.grant_roles(username="nina", roles=["Site Moderator"])
     with acting_as("nina"):
         collection = api.content.create(container=site, type="community_collection", id="free", title="Free")
@@ -82,7 +78,7 @@ def test_facilitators_and_owners_cannot_delete_the_collection(site):  # noqa: F8
     assert not may("bob", "Delete objects", published)
 
 
-def test_owner_requests_deletion_of_the_collection_with_a_motivation(site, moderated):  # noqa: F811
+def test_owner_requests_deletion_of_the_collection_with_a_motivation(site, moderated):
     assert "request_deletion" not in transitions_of(moderated, "fay")
     with pytest.raises(InvalidParameterError):
         transition(moderated, "oscar", "request_deletion")
@@ -124,7 +120,7 @@ def test_facilitator_and_owner_cannot_delete_the_collection_over_http(rest_site,
 # 2. What removing a member takes away ----------------------------------------
 
 
-def test_removed_member_who_renamed_the_creator_loses_edit_rights(site, moderated):  # noqa: F811
+def test_removed_member_who_renamed_the_creator_loses_edit_rights(site, moderated):
     draft = create(moderated, "alice", title="Draft")
     with acting_as("alice"):
         draft.setCreators(["bob"])
@@ -151,9 +147,9 @@ def test_removed_member_cannot_patch_her_draft_over_http(rest_site, request_fact
 
 
 def test_content_moved_into_a_moderated_collection_waits_for_its_facilitators(
-    site,  # noqa: F811
-    moderated,  # noqa: F811
-    unmoderated,  # noqa: F811
+    site,
+    moderated,
+    unmoderated,
 ):
     # Moving out of a collection takes "Delete objects" on it, which only
     # site administrators hold: nina administers the unmoderated one only.
@@ -171,7 +167,7 @@ def test_content_moved_into_a_moderated_collection_waits_for_its_facilitators(
     assert state(moved) == "published"
 
 
-def test_facilitators_cannot_move_content_out_of_their_collection(site, moderated, unmoderated):  # noqa: F811
+def test_facilitators_cannot_move_content_out_of_their_collection(site, moderated, unmoderated):
     news = published_by("fay", unmoderated, "Fay's")
     with acting_as("fay"), pytest.raises(Unauthorized):
         api.content.move(source=news, target=moderated)
@@ -179,7 +175,7 @@ def test_facilitators_cannot_move_content_out_of_their_collection(site, moderate
     assert state(news) == "published"
 
 
-def test_content_copied_into_a_collection_starts_as_a_draft(site, moderated, unmoderated):  # noqa: F811
+def test_content_copied_into_a_collection_starts_as_a_draft(site, moderated, unmoderated):
     news = published_by("alice", unmoderated, "Copied")
     with acting_as("alice"):
         copy = api.content.copy(source=news, target=moderated)
@@ -187,7 +183,7 @@ def test_content_copied_into_a_collection_starts_as_a_draft(site, moderated, unm
     assert not finds(None, copy)
 
 
-def test_renaming_content_keeps_its_state(site, moderated):  # noqa: F811
+def test_renaming_content_keeps_its_state(site, moderated):
     news = create(moderated, "alice", title="Renamed")
     api.content.transition(news, transition="publish")
     renamed = api.content.rename(obj=news, new_id="renamed")
@@ -218,7 +214,7 @@ def test_facilitator_cannot_move_published_content_into_a_moderated_collection_o
 # 6. Comments follow their item ----------------------------------------------------
 
 
-def test_comments_of_content_that_goes_private_are_not_found(site, moderated):  # noqa: F811
+def test_comments_of_content_that_goes_private_are_not_found(site, moderated):
     news = create(moderated, "alice", title="Commented")
     api.content.transition(news, transition="publish")
     add_comment(news, "bob", "A remarkably lovely idea")
@@ -231,7 +227,7 @@ def test_comments_of_content_that_goes_private_are_not_found(site, moderated):  
     assert found_comments(None, "remarkably") == 1
 
 
-def test_comments_outside_collections_keep_plone_rules(site):  # noqa: F811
+def test_comments_outside_collections_keep_plone_rules(site):
     page = api.content.create(container=site, type="Document", id="page", title="Page")
     add_comment(page, "bob", "Outside any collection")
     assert found_comments(None, "Outside") == 1
@@ -240,7 +236,7 @@ def test_comments_outside_collections_keep_plone_rules(site):  # noqa: F811
 # 7. Archiving is one decision ------------------------------------------------------
 
 
-def test_archiving_a_collection_with_comments_archives_everything(site, moderated):  # noqa: F811
+def test_archiving_a_collection_with_comments_archives_everything(site, moderated):
     published = create(moderated, "alice", title="Published")
     api.content.transition(published, transition="publish")
     draft = create(moderated, "alice", title="Draft")
@@ -251,7 +247,7 @@ def test_archiving_a_collection_with_comments_archives_everything(site, moderate
     assert found_comments(None, "Archived") == 1
 
 
-def test_archiving_that_fails_on_one_item_is_not_committed(site, moderated, monkeypatch):  # noqa: F811
+def test_archiving_that_fails_on_one_item_is_not_committed(site, moderated, monkeypatch):
     create(moderated, "alice", title="Draft")
     monkeypatch.setitem(archiving.ARCHIVING_TRANSITIONS, "draft", "no_such_transition")
     workflow = api.portal.get_tool("portal_workflow")
@@ -286,7 +282,7 @@ def test_archiving_over_http_is_all_or_nothing(rest_site, request_factory, monke
 # 8. Who moderates -----------------------------------------------------------------
 
 
-def test_site_wide_reviewers_do_not_moderate_collections(site, moderated):  # noqa: F811
+def test_site_wide_reviewers_do_not_moderate_collections(site, moderated):
     api.user.create(email="rita@example.org", username="rita", password="secret-password")
     api.user.grant_roles(username="rita", roles=["Reviewer"])
     draft = create(moderated, "alice", title="Draft")
@@ -304,7 +300,7 @@ def test_site_wide_reviewers_do_not_moderate_collections(site, moderated):  # no
 # Issue #20, 5: freezing belongs to archiving, and there is a way back ----------------
 
 
-def test_the_state_menu_offers_no_freeze_or_archive(site, moderated):  # noqa: F811
+def test_the_state_menu_offers_no_freeze_or_archive(site, moderated):
     draft = create(moderated, "alice", title="Draft")
     published = create(moderated, "alice", title="Published")
     api.content.transition(published, transition="publish")
@@ -316,7 +312,7 @@ def test_the_state_menu_offers_no_freeze_or_archive(site, moderated):  # noqa: F
     assert not menu & {"freeze", "archive"}
 
 
-def test_a_site_administrator_unarchives_a_collection_with_a_motivation(site, moderated):  # noqa: F811
+def test_a_site_administrator_unarchives_a_collection_with_a_motivation(site, moderated):
     api.user.create(email="sam@example.org", username="sam", password="secret-password")
     api.user.grant_roles(username="sam", roles=["Site Administrator"])
     published = create(moderated, "alice", title="Published")
@@ -344,7 +340,7 @@ def test_a_site_administrator_unarchives_a_collection_with_a_motivation(site, mo
 # The upgrade of existing sites ---------------------------------------------------------
 
 
-def test_upgrade_hardens_existing_collections_and_is_idempotent(site, moderated):  # noqa: F811
+def test_upgrade_hardens_existing_collections_and_is_idempotent(site, moderated):
     from osor.collection.upgrades.participation_hardening import harden_participation
 
     # As on a site installed before: the creator holds Plone's Owner role on

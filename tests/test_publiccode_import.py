@@ -447,9 +447,9 @@ def test_the_command_imports_a_folder_and_counts_the_failures(collection, tmp_pa
 def rest(functional_portal, request_factory):
     """A validated collection (test_membership_views.make_collection: olga owns
     it, fred facilitates, alice and bob are users) where alice is a member."""
+    from member_fixtures import make_collection
+    from member_fixtures import PASSWORD
     from osor.collection.membership import members
-    from test_membership_views import make_collection
-    from test_membership_views import PASSWORD
 
     import transaction
 
@@ -529,8 +529,8 @@ def test_rest_import_needs_the_right_to_add_a_solution(rest):
 
 @pytest.fixture
 def form_browser(rest, functional_app):
+    from member_fixtures import PASSWORD
     from plone.testing.zope import Browser
-    from test_membership_views import PASSWORD
 
     collection, _session = rest
     browser = Browser(functional_app)
@@ -572,8 +572,8 @@ def test_the_form_shows_located_errors_and_writes_nothing(rest, form_browser):
 
 
 def test_the_collection_offers_the_import_to_whoever_may_add_a_solution(rest, form_browser, functional_app):
+    from member_fixtures import PASSWORD
     from plone.testing.zope import Browser
-    from test_membership_views import PASSWORD
 
     collection, _session = rest
     form_browser.open(collection.absolute_url())

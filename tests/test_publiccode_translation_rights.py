@@ -3,12 +3,12 @@ only for an importer who may edit that translation (#26 §3); otherwise that
 description stays in the stored file, with a warning, as when the
 collection has no translation for it."""
 
+from community_fixtures import acting_as
 from osor.collection.interop.publiccode.importer import import_publiccode
 from pathlib import Path
 from plone import api
 from plone.app.multilingual.interfaces import ITranslationManager
 from test_reimport_keeps_edits import bilingual  # noqa: F401 (fixture)
-from test_workflows import acting_as
 
 import pytest
 import yaml

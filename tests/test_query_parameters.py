@@ -6,6 +6,8 @@ answered 500 (``'list' object has no attribute 'strip'``). They all go
 through ``osor.collection.parameters``.
 """
 
+from community_fixtures import acting_as
+from member_fixtures import PASSWORD
 from osor.collection.parameters import ParameterError
 from osor.collection.parameters import single
 from plone import api
@@ -13,13 +15,8 @@ from plone.protect.authenticator import createToken
 from test_federation_import import rest_collection  # noqa: F401 (a fixture)
 from test_legal_faq import consented  # noqa: F401 (a fixture)
 from test_legal_service import expert  # noqa: F401 (a fixture)
-from test_membership_views import PASSWORD
 from test_review_queue import moderated  # noqa: F401 (a fixture)
 from test_review_queue import proposed  # noqa: F401 (a fixture)
-from test_workflows import acting_as
-from test_workflows import make_collection  # noqa: F401 (a fixture)
-from test_workflows import site  # noqa: F401 (a fixture)
-from test_workflows import unmoderated  # noqa: F401 (a fixture)
 from zExceptions import BadRequest
 
 import pytest

@@ -423,9 +423,9 @@ def test_the_command_over_hand_written_decidim_lists_what_it_kept(collection, ha
 def rest(functional_portal, request_factory):
     """A validated collection (test_membership_views.make_collection) where
     alice is a member, and a session per user."""
+    from member_fixtures import make_collection
+    from member_fixtures import PASSWORD
     from osor.collection.membership import members
-    from test_membership_views import make_collection
-    from test_membership_views import PASSWORD
 
     collection = make_collection(functional_portal)
     members.join(collection, "alice", "")
@@ -480,8 +480,8 @@ def test_rest_import_editor_patch_then_reimport_keeps_the_patch(rest):
 
 
 def test_the_import_form_and_the_reports_show_the_kept_fields(rest, functional_app):
+    from member_fixtures import PASSWORD
     from plone.testing.zope import Browser
-    from test_membership_views import PASSWORD
 
     collection, session = rest
     assert post_publiccode(session("alice"), collection, COMPLETE).status_code == 201
@@ -588,9 +588,9 @@ def test_fingerprints_ignore_containers_and_spaces_but_not_order():
 
 
 def test_a_members_reimport_of_published_content_waits_and_is_no_conflict_later(collection):
+    from community_fixtures import acting_as
     from osor.collection.membership import members
     from osor.collection.review import pending_edits
-    from test_workflows import acting_as
 
     collection.moderated = True
     api.content.transition(collection, transition="validate")

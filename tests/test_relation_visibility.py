@@ -1,10 +1,9 @@
 """Relations do not disclose what the viewer may not see (issue #15, defect 10)."""
 
+from member_fixtures import make_collection
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
-from test_membership_views import browser_for  # noqa: F401 (fixture)
-from test_membership_views import make_collection
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
 from zope.event import notify
@@ -61,7 +60,7 @@ def test_who_may_see_the_draft_gets_it(solutions, manager_request):
     assert titles(data["related_solutions"]) == ["Shown solution", "Secret draft solution"]
 
 
-def test_the_page_shows_only_published_targets(solutions, browser_for):  # noqa: F811
+def test_the_page_shows_only_published_targets(solutions, browser_for):
     browser = browser_for()
     browser.open(f"{solutions.absolute_url()}/public")
     assert "Shown solution" in browser.contents

@@ -3,13 +3,13 @@ the reporter is mailed; over REST and in Classic UI, end to end over HTTP."""
 
 from email import message_from_bytes
 from email.policy import default
+from member_fixtures import make_collection
+from member_fixtures import PASSWORD
 from osor.collection.review.reports import reports_of
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from plone.testing.zope import Browser
-from test_membership_views import make_collection
-from test_membership_views import PASSWORD
 from urllib.error import HTTPError
 from zope.event import notify
 from zope.lifecycleevent import ObjectModifiedEvent

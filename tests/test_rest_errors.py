@@ -5,9 +5,9 @@ and an error about one input naming it as ``parameter`` and ``field``;
 the importers add their list of ``errors``.
 """
 
+from member_fixtures import make_collection
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
-from test_membership_views import make_collection
 
 import pytest
 import transaction

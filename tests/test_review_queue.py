@@ -1,6 +1,7 @@
 """A collection's "Waiting for review" list: facilitators approve proposed
 content or send it back with a motivation, from ``@@review``."""
 
+from community_fixtures import acting_as
 from osor.collection.membership import members
 from osor.collection.review.queue import decide
 from osor.collection.review.queue import ReviewError
@@ -11,7 +12,6 @@ from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from plone.app.testing import TEST_USER_NAME
 from plone.protect.authenticator import createToken
-from test_workflows import acting_as
 from zope.event import notify
 from zope.lifecycleevent import ObjectModifiedEvent
 

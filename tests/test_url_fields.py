@@ -1,12 +1,11 @@
 """Every URL field of every type and behavior takes only http(s) addresses
 (stored XSS, issue #15 defect 5), and stored URLs are rendered safely."""
 
+from member_fixtures import make_collection
 from osor.collection.content.validation import value_errors
 from osor.collection.fields import WebAddress
 from plone import api
 from plone.dexterity.utils import iterSchemataForType
-from test_membership_views import browser_for  # noqa: F401 (fixture)
-from test_membership_views import make_collection
 from z3c.form.interfaces import IValidator
 from zope.component import getMultiAdapter
 from zope.interface import Invalid
@@ -139,7 +138,7 @@ def test_an_event_url_is_checked_through_rest(functional_portal, request_factory
     assert "event_url" in response.text
 
 
-def test_the_about_page_renders_no_unsafe_link(functional_portal, browser_for):  # noqa: F811
+def test_the_about_page_renders_no_unsafe_link(functional_portal, browser_for):
     collection = make_collection(functional_portal)
     # A value stored before the rule existed.
     collection.contact_points = [

@@ -3,6 +3,8 @@ facilitators moderate, the page, the facets and the exports show them; the
 upgrade to 1004 turns the free-text "used by" list into declarations."""
 
 from lxml import html
+from member_fixtures import make_collection
+from member_fixtures import PASSWORD
 from osor.collection.discovery.facets import facet_named
 from osor.collection.upgrades.usage import migrate_used_by
 from osor.collection.usage import declarations
@@ -13,8 +15,6 @@ from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from plone.testing.zope import Browser
 from test_membership_rest import session_for  # noqa: F401 (fixture)
-from test_membership_views import make_collection
-from test_membership_views import PASSWORD
 from zExceptions import Forbidden
 
 import pytest

@@ -2,6 +2,7 @@
 proposal and an item sent back, for its author and the facilitators; a
 member's own dashboard of her work in progress."""
 
+from community_fixtures import acting_as
 from osor.collection.membership import members
 from osor.collection.review import pending_edits
 from osor.collection.review.my_contributions import my_contributions
@@ -12,7 +13,6 @@ from plone.app.testing import login
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from plone.app.testing import TEST_USER_NAME
-from test_workflows import acting_as
 from zope.event import notify
 from zope.lifecycleevent import ObjectModifiedEvent
 
