@@ -33,7 +33,7 @@ def fill_solution(collection, values):
     a distribution."""
     from osor.collection.interop.catalogue import changes
     from osor.collection.licences.expressions import reconcile_licences
-    from osor.collection.membership import pending_edits
+    from osor.collection.review import pending_edits
 
     solution = _add(collection, "software_solution", **items.solution(values))
     reconcile_licences(solution)

@@ -3,7 +3,7 @@ collection's list) and the notice above content.
 
 ``@@pending-edit`` shows the waiting change field by field (published and
 pending value); its form handler is POST-only and CSRF-protected and calls
-``membership.pending_edits``, which checks who may approve, send back or
+``review.pending_edits``, which checks who may approve, send back or
 withdraw (as the ``@pending-edit`` REST endpoint does).
 """
 

@@ -78,7 +78,7 @@ class ReviewView(BrowserView):
         ]
 
     def pending_changes(self) -> list[dict]:
-        """Edits and additions under published content (membership.pending_edits):
+        """Edits and additions under published content (review.pending_edits):
         the other half of what facilitators review."""
         return pending_edits.waiting_for_review(self.context)
 
