@@ -152,9 +152,11 @@ TOPIC = "GOVE-open-source-policy"
 TOPIC_TITLES = {
     "en-us": "Government and public sector » Open-source policy",
     "en-gb": "Government and public sector » Open-source policy",
-    "pt-br": "Government and public sector » Open-source policy",
+    "pt-br": "Governo e setor público » Política de código aberto",
     "fr-be": "Gouvernement et secteur public » Politique en matière d'open source",
-    "sv": "Government and public sector » Open-source policy",
+    "sv": "Regeringen och den offentliga sektorn » Policy för öppen källkod",
+    # Not an EU language: no labels, English ones.
+    "ja": "Government and public sector » Open-source policy",
 }
 
 
@@ -171,10 +173,12 @@ def test_taxonomy_labels_follow_the_language(portal, request, language):
 REST_LABELS = {
     "en-us": ("Government and public sector", "Local authority"),
     "en-gb": ("Government and public sector", "Local authority"),
-    # Portuguese interface messages, no Portuguese taxonomy: English terms.
-    "pt-br": ("Government and public sector", "Autoridade local"),
+    # Every EU language has taxonomy labels and interface messages (#30).
+    "pt-br": ("Governo e setor público", "Autoridade local"),
     "fr-be": ("Gouvernement et secteur public", "Autorité locale"),
-    "sv": ("Government and public sector", "Local authority"),
+    "sv": ("Regeringen och den offentliga sektorn", "Lokal myndighet"),
+    # Not an EU language: English.
+    "ja": ("Government and public sector", "Local authority"),
 }
 
 
