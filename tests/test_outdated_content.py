@@ -11,7 +11,6 @@ from osor.collection.upgrades.reports import add_last_confirmed_index
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
-from plone.testing.zope import Browser
 
 import pytest
 import transaction
@@ -46,18 +45,6 @@ def old(functional_portal, collection):
 @pytest.fixture
 def recent(functional_portal, collection):
     return published_news(functional_portal, collection, 17)
-
-
-@pytest.fixture
-def browser_for(functional_app):
-    def factory(userid=None):
-        browser = Browser(functional_app)
-        browser.handleErrors = True
-        if userid:
-            browser.addHeader("Authorization", f"Basic {userid}:{PASSWORD}")
-        return browser
-
-    return factory
 
 
 def test_an_item_older_than_18_months_tells_visitors_it_may_be_outdated(old, recent, browser_for):

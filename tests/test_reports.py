@@ -9,7 +9,6 @@ from osor.collection.review.reports import reports_of
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
-from plone.testing.zope import Browser
 from urllib.error import HTTPError
 from zope.event import notify
 from zope.lifecycleevent import ObjectModifiedEvent
@@ -37,18 +36,6 @@ def item(functional_portal, collection):
 def session_for(request_factory):
     def factory(userid=None):
         return request_factory(basic_auth=(userid, PASSWORD)) if userid else request_factory()
-
-    return factory
-
-
-@pytest.fixture
-def browser_for(functional_app):
-    def factory(userid=None):
-        browser = Browser(functional_app)
-        browser.handleErrors = True
-        if userid:
-            browser.addHeader("Authorization", f"Basic {userid}:{PASSWORD}")
-        return browser
 
     return factory
 
