@@ -18,6 +18,7 @@ from pathlib import Path
 from pytest_plone import fixtures_factory
 from urllib.parse import urlsplit
 
+import json
 import os
 import pytest
 
@@ -44,6 +45,7 @@ DEMO_PASSWORD = "osor-demo"
 FACILITATOR = "fiona"
 AUTHOR = "arthur"
 MEMBER = "maria"
+LEGAL_EXPERT = "lena"
 
 SCREENSHOTS = Path(__file__).parent.parent / "docs" / "screenshots"
 
@@ -218,3 +220,45 @@ def axe_violations(page) -> list[dict]:
         for violation in result["violations"]
         if violation["impact"] in BLOCKING_IMPACTS
     ]
+
+
+# The contributor's journeys: start at the site root, click only what is visible.
+
+
+class ClickCounter:
+    """Click only what is visible, and count the clicks that load a page."""
+
+    def __init__(self, page):
+        self.page = page
+        self.clicks = 0
+
+    def click(self, locator):
+        assert locator.is_visible(), f"not visible: {locator}"
+        with self.page.expect_navigation():
+            locator.click()
+        self.clicks += 1
+
+
+def log_in_by_clicking(page, site_url: str, user: str, password: str = DEMO_PASSWORD) -> None:
+    """Open the site root, click *Log in*, fill in the form and send it:
+    the newcomer's way in (the clicks of logging in are not counted)."""
+    page.goto(site_url)
+    page.locator("#personaltools-login").click()
+    name = page.locator("input[name='__ac_name']:visible").first
+    name.fill(user)
+    page.locator("input[name='__ac_password']:visible").first.fill(password)
+    with page.expect_navigation():
+        page.locator("input[name='__ac_password']:visible").first.press("Enter")
+    page.wait_for_load_state("networkidle")
+    assert any(cookie["name"] == "__ac" for cookie in page.context.cookies()), f"{user} could not log in"
+    if "/login" in page.url or "logged_in" in page.url:
+        # Plone may land on its "You are now logged in" page: back to the site, by a visible link.
+        page.goto(site_url)
+
+
+def assert_accessible(page):
+    page.wait_for_load_state("networkidle")
+    violations = axe_violations(page)
+    assert violations == [], json.dumps(violations, indent=1)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= page.viewport_size["width"], f"{page.url} scrolls sideways: {width} px"

@@ -1,11 +1,11 @@
 """Reading our translation catalogues (.pot and .po files) in the tests."""
 
 from pathlib import Path
+from paths import ROOT
 
 import re
 
 
-ROOT = Path(__file__).resolve().parent.parent
 LOCALES = ROOT / "src" / "osor" / "collection" / "locales"
 
 

@@ -1,11 +1,15 @@
 """The community of the integration tests, shared by the tests of every area.
 
 A pytest plugin (``conftest.py``): its fixtures (``site``, ``make_collection``,
-``moderated``, ``unmoderated``) are there for every test; its helpers
-(``acting_as``, ``create``, ``transition``...) are imported by name.
+``moderated``, ``unmoderated``, ``proposed``: alice's news submitted for
+review in ``moderated``) are there for every test; its helpers
+(``acting_as``, ``create``, ``transition``...) are imported by name, and so
+are the builders behind the fixtures (``community_site``,
+``community_collection``) for the functional tests, which commit them.
 """
 
 from contextlib import contextmanager
+from member_fixtures import PASSWORD
 from osor.collection.mail.outbox import queued_mails
 from osor.collection.membership import members
 from osor.collection.permissions import ADD_COMMUNITY_CONTENT
@@ -28,36 +32,45 @@ ROLES = {"alice": "member", "bob": "member", "ann": "author", "fay": "facilitato
 ADD_PERMISSIONS = ADD_COMMUNITY_CONTENT
 
 
-@pytest.fixture
-def site(portal):
+def community_site(portal):
+    """``portal`` with the community's users (password ``PASSWORD``), the
+    test user logged in as Manager."""
     setRoles(portal, TEST_USER_ID, ["Manager"])
     login(portal, TEST_USER_NAME)
     api.portal.set_registry_record("plone.email_from_address", "osor@example.org")
     for userid in USERIDS:
-        api.user.create(email=f"{userid}@example.org", username=userid, password="secret-password")
+        api.user.create(email=f"{userid}@example.org", username=userid, password=PASSWORD)
     api.user.grant_roles(username="max", roles=["Site Moderator"])
     return portal
 
 
+def community_collection(site, id_="coll", closed=False, content_creation="only_members", moderated=True):
+    """A validated collection with alice, bob, ann, fay and oscar as members."""
+    collection = api.content.create(
+        container=site,
+        type="community_collection",
+        id=id_,
+        title=f"Collection {id_}",
+        closed=closed,
+        content_creation=content_creation,
+        moderated=moderated,
+    )
+    api.content.transition(collection, transition="validate")
+    for userid, role in ROLES.items():
+        members.add_member(collection, userid, role)
+    site.MailHost.reset()
+    return collection
+
+
+@pytest.fixture
+def site(portal):
+    return community_site(portal)
+
+
 @pytest.fixture
 def make_collection(site):
-    """A validated collection with alice, bob, ann, fay and oscar as members."""
-
-    def make(id_="coll", closed=False, content_creation="only_members", moderated=True):
-        collection = api.content.create(
-            container=site,
-            type="community_collection",
-            id=id_,
-            title=f"Collection {id_}",
-            closed=closed,
-            content_creation=content_creation,
-            moderated=moderated,
-        )
-        api.content.transition(collection, transition="validate")
-        for userid, role in ROLES.items():
-            members.add_member(collection, userid, role)
-        site.MailHost.reset()
-        return collection
+    def make(id_="coll", **options):
+        return community_collection(site, id_, **options)
 
     return make
 
@@ -70,6 +83,14 @@ def moderated(make_collection):
 @pytest.fixture
 def unmoderated(make_collection):
     return make_collection("unmoderated", moderated=False)
+
+
+@pytest.fixture
+def proposed(moderated):
+    with acting_as("alice"):
+        news = api.content.create(container=moderated, type="community_news", id="news", title="Alice's news")
+        api.content.transition(news, transition="submit")
+    return news
 
 
 @contextmanager
@@ -99,6 +120,12 @@ def create(container, userid, portal_type="community_news", **fields):
     fields.setdefault("title", f"{portal_type} by {userid}")
     with acting_as(userid):
         return api.content.create(container=container, type=portal_type, **fields)
+
+
+def search(userid=None, **query) -> set[str]:
+    """The UIDs a catalog search by ``userid`` (None: anonymous) finds."""
+    with acting_as(userid):
+        return {brain.UID for brain in api.portal.get_tool("portal_catalog")(**query)}
 
 
 def state(obj):

@@ -17,7 +17,16 @@ import os
 import pytest
 
 
-pytest_plugins = ["pytest_plone", "browser_fixtures", "subscription_fixtures", "community_fixtures", "member_fixtures"]
+pytest_plugins = [
+    "pytest_plone",
+    "browser_fixtures",
+    "subscription_fixtures",
+    "community_fixtures",
+    "member_fixtures",
+    "content_fixtures",
+    "legal_fixtures",
+    "multilingual_fixtures",
+]
 
 # Zope compiles the add-on's .po files to .mo when it loads the ZCML (the
 # layers' set-up) if they are missing or older, as `make install` does

@@ -1,9 +1,10 @@
 """A committed community for the functional tests: the users of "nordic" and
 a browser per user.
 
-A pytest plugin (``conftest.py``): ``browser_for``, ``open_collection`` and
-``closed_collection`` are there for every test; ``make_collection`` (a
-function: the collection is committed) and ``PASSWORD`` are imported by name.
+A pytest plugin (``conftest.py``): ``browser_for``, ``session_for``,
+``open_collection``, ``closed_collection`` and ``collection_with_alice`` are there for every test;
+``make_collection`` (a function: the collection is committed),
+``rest_path`` and ``PASSWORD`` (every test community's) are imported by name.
 """
 
 from osor.collection.membership import members
@@ -66,6 +67,15 @@ def closed_collection(functional_portal):
 
 
 @pytest.fixture
+def collection_with_alice(functional_portal):
+    """The open collection, alice its member."""
+    collection = make_collection(functional_portal)
+    members.join(collection, "alice", "")
+    transaction.commit()
+    return collection
+
+
+@pytest.fixture
 def browser_for(functional_app):
     def factory(userid=None):
         browser = Browser(functional_app)
@@ -75,3 +85,21 @@ def browser_for(functional_app):
         return browser
 
     return factory
+
+
+@pytest.fixture
+def session_for(request_factory):
+    def factory(userid=None, api=True):
+        """A REST session as ``userid`` (None: anonymous), or with
+        ``api=False`` a browser's (Classic UI pages)."""
+        session = request_factory(api=api, **({"basic_auth": (userid, PASSWORD)} if userid else {}))
+        if not api:
+            session.headers["Accept"] = "text/html"
+        return session
+
+    return factory
+
+
+def rest_path(obj, suffix=""):
+    """``obj``'s path below the portal, as the sessions' URLs take it."""
+    return "/".join(obj.getPhysicalPath()[2:]) + suffix

@@ -7,7 +7,6 @@ from osor.collection.membership.members import MembershipError
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
-from test_membership_rest import session_for  # noqa: F401 (fixture)
 
 import pytest
 import transaction
@@ -82,7 +81,7 @@ def archived_with_alice(functional_portal):
     return collection
 
 
-def test_a_member_cannot_leave_an_archived_collection_over_rest(archived_with_alice, session_for):  # noqa: F811
+def test_a_member_cannot_leave_an_archived_collection_over_rest(archived_with_alice, session_for):
     collection = archived_with_alice
     response = session_for("alice").post(f"{collection.getId()}/@membership", json={"action": "leave"})
     assert response.status_code == 400

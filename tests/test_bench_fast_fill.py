@@ -3,7 +3,7 @@ stores: an item made by each is compared field by field, record by
 record, with what only their ids, UIDs, paths and times may differ in."""
 
 from DateTime import DateTime
-from pathlib import Path
+from paths import ROOT
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
@@ -17,7 +17,7 @@ import re
 import sys
 
 
-BENCHMARKS = Path(__file__).parent.parent / "benchmarks"
+BENCHMARKS = ROOT / "benchmarks"
 sys.path.insert(0, str(BENCHMARKS))
 
 import bench  # noqa: E402

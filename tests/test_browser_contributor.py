@@ -2,64 +2,24 @@
 starts at the site root, as a newcomer types it, and after that only
 clicks links and buttons she can see, counting the clicks.
 
-The helpers (``ClickCounter``, ``log_in_by_clicking``) are meant for the
-longer journeys of §4 too.
+The helpers (``ClickCounter``, ``log_in_by_clicking``) are in
+``browser_fixtures``, shared with the longer journeys of §4.
 """
 
-from browser_fixtures import axe_violations
+from browser_fixtures import assert_accessible
+from browser_fixtures import ClickCounter
 from browser_fixtures import DEMO_PASSWORD
 from browser_fixtures import FACILITATOR
+from browser_fixtures import LEGAL_EXPERT
+from browser_fixtures import log_in_by_clicking
 from browser_fixtures import MEMBER
 from browser_fixtures import VIEWPORTS
 from plone import api
 from zope.component.hooks import setSite
 
-import json
 import pytest
 import re
 import transaction
-
-
-LEGAL_EXPERT = "lena"
-
-
-class ClickCounter:
-    """Click only what is visible, and count the clicks that load a page."""
-
-    def __init__(self, page):
-        self.page = page
-        self.clicks = 0
-
-    def click(self, locator):
-        assert locator.is_visible(), f"not visible: {locator}"
-        with self.page.expect_navigation():
-            locator.click()
-        self.clicks += 1
-
-
-def log_in_by_clicking(page, site_url: str, user: str, password: str = DEMO_PASSWORD) -> None:
-    """Open the site root, click *Log in*, fill in the form and send it:
-    the newcomer's way in (the clicks of logging in are not counted)."""
-    page.goto(site_url)
-    page.locator("#personaltools-login").click()
-    name = page.locator("input[name='__ac_name']:visible").first
-    name.fill(user)
-    page.locator("input[name='__ac_password']:visible").first.fill(password)
-    with page.expect_navigation():
-        page.locator("input[name='__ac_password']:visible").first.press("Enter")
-    page.wait_for_load_state("networkidle")
-    assert any(cookie["name"] == "__ac" for cookie in page.context.cookies()), f"{user} could not log in"
-    if "/login" in page.url or "logged_in" in page.url:
-        # Plone may land on its "You are now logged in" page: back to the site, by a visible link.
-        page.goto(site_url)
-
-
-def assert_accessible(page):
-    page.wait_for_load_state("networkidle")
-    violations = axe_violations(page)
-    assert violations == [], json.dumps(violations, indent=1)
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= page.viewport_size["width"], f"{page.url} scrolls sideways: {width} px"
 
 
 def test_a_member_reaches_the_solution_add_form_from_the_homepage(new_page, site_url):

@@ -7,15 +7,15 @@ The fixtures only set up what a journey starts from (a closed collection,
 a registered user); everything the journey proves happens by clicking.
 """
 
+from browser_fixtures import assert_accessible
 from browser_fixtures import AUTHOR
 from browser_fixtures import DEMO_PASSWORD
 from browser_fixtures import FACILITATOR
+from browser_fixtures import LEGAL_EXPERT
+from browser_fixtures import log_in_by_clicking
 from browser_fixtures import MEMBER
 from browser_fixtures import VIEWPORTS
 from plone import api
-from test_browser_contributor import assert_accessible
-from test_browser_contributor import LEGAL_EXPERT
-from test_browser_contributor import log_in_by_clicking
 from zope.component.hooks import setSite
 
 import pytest

@@ -21,6 +21,7 @@ from osor.collection.vocabularies.taxonomies import SOLUTION_TYPE
 from osor.collection.vocabularies.taxonomies import SPATIAL_COVERAGE
 from osor.collection.vocabularies.taxonomies import TOPICS
 from pathlib import Path
+from paths import FIXTURES
 from plone import api
 from plone.app.textfield.value import RichTextValue
 from plone.uuid.interfaces import IUUID
@@ -46,7 +47,7 @@ import yaml
 
 
 SWHID = "swh:1:rel:22ece559cc7cc2364edc5e5593d63ae8bd229f9f;origin=https://github.com/decidim/decidim"
-SHAPES = Path(__file__).parent / "fixtures" / "dcat-ap-3.0.1"
+SHAPES = FIXTURES / "dcat-ap-3.0.1"
 EU = "http://publications.europa.eu/resource/authority/"
 TAXONOMIES = Path(vocabularies.__file__).parent.parent.parent / "vocabularies" / "data" / "taxonomies.yaml"
 

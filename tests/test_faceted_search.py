@@ -17,7 +17,7 @@ legal request     answered                                        EUPL-1.2
 from osor.collection.discovery.params import parse_parameters
 from osor.collection.discovery.params import SearchInputError
 from osor.collection.discovery.search import faceted_search
-from pathlib import Path
+from paths import ROOT
 from plone import api
 from plone.app.testing import logout
 from plone.app.testing import setRoles
@@ -386,7 +386,7 @@ def result_titles(html: str) -> list[str]:
     return sorted(re.findall(r'class="osor-card-title"><a href="[^"]*">([^<]*)</a>', html))
 
 
-README = Path(__file__).parent.parent / "README.md"
+README = ROOT / "README.md"
 
 
 def readme_example() -> tuple[str, dict]:

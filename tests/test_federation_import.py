@@ -7,16 +7,13 @@ from hypothesis import given
 from hypothesis import HealthCheck
 from hypothesis import settings
 from hypothesis import strategies as st
-from member_fixtures import make_collection
 from member_fixtures import PASSWORD
 from osor.collection.interop.federation import command
 from osor.collection.interop.federation import importer
 from osor.collection.interop.federation import parsing
 from osor.collection.interop.federation.importer import import_rdf
 from osor.collection.interop.reports import import_reports
-from osor.collection.membership import members
 from osor.collection.upgrades.federation import upgrade
-from pathlib import Path
 from plone import api
 from plone.dexterity.utils import iterSchemataForType
 from plone.protect.authenticator import createToken
@@ -33,12 +30,13 @@ from zope.schema import getFields
 
 import io
 import json
+import paths
 import pytest
 import rdflib.plugins.shared.jsonld.context
 import transaction
 
 
-FIXTURES = Path(__file__).parent / "fixtures" / "federation"
+FIXTURES = paths.FIXTURES / "federation"
 TURTLE = (FIXTURES / "joinup-adms.ttl").read_bytes()
 RDF_XML = (FIXTURES / "joinup-adms.rdf").read_bytes()
 EUSURVEY = "http://data.europa.eu/w21/1a9a6a8e-eusurvey"
@@ -706,14 +704,6 @@ class TestCommand:
 # REST ----------------------------------------------------------------------
 
 
-@pytest.fixture
-def rest_collection(functional_portal):
-    collection = make_collection(functional_portal)
-    members.join(collection, "alice", "")
-    transaction.commit()
-    return collection
-
-
 def post(session, collection, data, content_type="text/turtle", **params):
     return session.post(
         f"{collection.getId()}/@federation-import",
@@ -724,84 +714,84 @@ def post(session, collection, data, content_type="text/turtle", **params):
 
 
 class TestRest:
-    def test_a_member_imports_then_reimports(self, rest_collection, request_factory):
+    def test_a_member_imports_then_reimports(self, collection_with_alice, request_factory):
         alice = request_factory(basic_auth=("alice", PASSWORD))
-        response = post(alice, rest_collection, TURTLE, filename="joinup-adms.ttl")
+        response = post(alice, collection_with_alice, TURTLE, filename="joinup-adms.ttl")
         assert response.status_code == 201, response.text
         body = response.json()
         assert body["created"] == 3 and body["updated"] == 0
         assert body["source_catalogue"] == CATALOGUE
         assert {item["original_uri"] for item in body["items"]} == {EUSURVEY, CIRCABC, DECIDIM}
         assert all(item["@id"].startswith("http") for item in body["items"])
-        response = post(alice, rest_collection, RDF_XML, content_type="application/rdf+xml")
+        response = post(alice, collection_with_alice, RDF_XML, content_type="application/rdf+xml")
         assert response.status_code == 200, response.text
         assert response.json()["updated"] == 3
         transaction.begin()
-        assert len(rest_collection.objectIds()) == 3
+        assert len(collection_with_alice.objectIds()) == 3
 
-    def test_source_and_dry_run_parameters(self, rest_collection, request_factory):
+    def test_source_and_dry_run_parameters(self, collection_with_alice, request_factory):
         alice = request_factory(basic_auth=("alice", PASSWORD))
-        response = post(alice, rest_collection, TURTLE, source="https://joinup.example.eu/", dry_run="true")
+        response = post(alice, collection_with_alice, TURTLE, source="https://joinup.example.eu/", dry_run="true")
         assert response.status_code == 200, response.text
         assert response.json()["dry_run"] is True
         assert response.json()["source_catalogue"] == "https://joinup.example.eu/"
         transaction.begin()
-        assert rest_collection.objectIds() == []
+        assert collection_with_alice.objectIds() == []
 
-    def test_a_bad_file_is_a_400_with_located_errors_and_nothing_written(self, rest_collection, request_factory):
+    def test_a_bad_file_is_a_400_with_located_errors_and_nothing_written(self, collection_with_alice, request_factory):
         alice = request_factory(basic_auth=("alice", PASSWORD))
-        response = post(alice, rest_collection, asset(description=None))
+        response = post(alice, collection_with_alice, asset(description=None))
         assert response.status_code == 400
         [error] = response.json()["errors"]
         assert error["path"] == "<https://other.example.org/solution/1> dct:description"
         assert "mandatory" in error["message"]
         transaction.begin()
-        assert rest_collection.objectIds() == []
-        assert import_reports(rest_collection)[0]["outcome"] == "failed"
+        assert collection_with_alice.objectIds() == []
+        assert import_reports(collection_with_alice)[0]["outcome"] == "failed"
 
-    def test_malformed_rdf_is_a_400_naming_the_line(self, rest_collection, request_factory):
+    def test_malformed_rdf_is_a_400_naming_the_line(self, collection_with_alice, request_factory):
         alice = request_factory(basic_auth=("alice", PASSWORD))
-        response = post(alice, rest_collection, b"@prefix dct: <http://purl.org/dc/terms/> .\n<a> dct:title .\n")
+        response = post(alice, collection_with_alice, b"@prefix dct: <http://purl.org/dc/terms/> .\n<a> dct:title .\n")
         assert response.status_code == 400
         assert response.json()["errors"][0]["line"] == 2
 
-    def test_a_body_of_megabytes_under_the_cap_is_imported(self, rest_collection, request_factory):
+    def test_a_body_of_megabytes_under_the_cap_is_imported(self, collection_with_alice, request_factory):
         alice = request_factory(basic_auth=("alice", PASSWORD))
         padded = b"# " + b"x" * (2 * 1024 * 1024) + b"\n" + TURTLE  # a comment of 2 MB
-        response = post(alice, rest_collection, padded)
+        response = post(alice, collection_with_alice, padded)
         assert response.status_code == 201, response.text
 
-    def test_a_body_over_the_cap_is_a_413(self, rest_collection, request_factory):
+    def test_a_body_over_the_cap_is_a_413(self, collection_with_alice, request_factory):
         alice = request_factory(basic_auth=("alice", PASSWORD))
-        response = post(alice, rest_collection, b"#" * (parsing.MAX_BODY_BYTES + 1))
+        response = post(alice, collection_with_alice, b"#" * (parsing.MAX_BODY_BYTES + 1))
         assert response.status_code == 413
         assert "larger than 5 MB" in response.json()["errors"][0]["message"]
 
     @pytest.mark.parametrize("content_type", ["text/plain", "application/json", "application/x-www-form-urlencoded"])
-    def test_a_body_that_is_not_rdf_is_a_415(self, rest_collection, request_factory, content_type):
+    def test_a_body_that_is_not_rdf_is_a_415(self, collection_with_alice, request_factory, content_type):
         alice = request_factory(basic_auth=("alice", PASSWORD))
-        response = post(alice, rest_collection, TURTLE, content_type=content_type)
+        response = post(alice, collection_with_alice, TURTLE, content_type=content_type)
         assert response.status_code == 415
         transaction.begin()
-        assert rest_collection.objectIds() == []
+        assert collection_with_alice.objectIds() == []
 
     @pytest.mark.parametrize("who", ["anonymous", "bob"])
-    def test_who_may_not_add_a_solution_may_not_import(self, rest_collection, request_factory, who):
+    def test_who_may_not_add_a_solution_may_not_import(self, collection_with_alice, request_factory, who):
         session = request_factory() if who == "anonymous" else request_factory(basic_auth=(who, PASSWORD))
-        response = post(session, rest_collection, TURTLE)
+        response = post(session, collection_with_alice, TURTLE)
         assert response.status_code in (401, 403)
         transaction.begin()
-        assert rest_collection.objectIds() == []
+        assert collection_with_alice.objectIds() == []
 
-    def test_a_member_may_not_overwrite_a_solution_she_may_not_change(self, rest_collection, request_factory):
+    def test_a_member_may_not_overwrite_a_solution_she_may_not_change(self, collection_with_alice, request_factory):
         olga = request_factory(basic_auth=("olga", PASSWORD))
-        assert post(olga, rest_collection, TURTLE).status_code == 201
+        assert post(olga, collection_with_alice, TURTLE).status_code == 201
         alice = request_factory(basic_auth=("alice", PASSWORD))
-        response = post(alice, rest_collection, TURTLE.replace(b'"EUSurvey"@en', b'"Hijacked"@en'))
+        response = post(alice, collection_with_alice, TURTLE.replace(b'"EUSurvey"@en', b'"Hijacked"@en'))
         assert response.status_code == 400
         assert any(error["path"] == f"<{EUSURVEY}>" for error in response.json()["errors"])
         transaction.begin()
-        assert solutions_in(rest_collection)[EUSURVEY].Title() == "EUSurvey"
+        assert solutions_in(collection_with_alice)[EUSURVEY].Title() == "EUSurvey"
 
 
 def test_a_solution_named_by_a_relative_uri_is_refused(collection):

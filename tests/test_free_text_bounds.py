@@ -11,7 +11,6 @@ from osor.collection.review.motivation import MotivationTooLong
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
-from test_membership_rest import session_for  # noqa: F401 (fixture)
 
 import pytest
 import transaction
@@ -60,7 +59,7 @@ def test_a_workflow_motivation_is_bounded(closed):
     assert api.content.get_state(closed) == "validated"
 
 
-def test_a_long_message_over_rest_is_a_clear_400(functional_portal, session_for):  # noqa: F811
+def test_a_long_message_over_rest_is_a_clear_400(functional_portal, session_for):
     collection = make_collection(functional_portal, closed=True)
     response = session_for("alice").post(
         f"{collection.getId()}/@membership", json={"action": "join", "message": TOO_LONG}
@@ -72,7 +71,7 @@ def test_a_long_message_over_rest_is_a_clear_400(functional_portal, session_for)
     assert functional_portal.MailHost.messages == []
 
 
-def test_a_huge_membership_body_is_refused(functional_portal, session_for):  # noqa: F811
+def test_a_huge_membership_body_is_refused(functional_portal, session_for):
     collection = make_collection(functional_portal, closed=True)
     response = session_for("alice").post(
         f"{collection.getId()}/@membership", json={"action": "join", "message": "x" * 2_000_000}

@@ -9,13 +9,13 @@ drifted from its glossary (or the glossary from it).
 from catalogues import parse_po
 from catalogues import po_file
 from osor.collection.vocabularies.language import EU_LANGUAGES
-from pathlib import Path
+from paths import ROOT
 
 import pytest
 import yaml
 
 
-GLOSSARY = Path(__file__).resolve().parent.parent / "docs" / "glossary"
+GLOSSARY = ROOT / "docs" / "glossary"
 TRANSLATED = [lang for lang in EU_LANGUAGES if lang != "en"]
 
 

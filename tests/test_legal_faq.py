@@ -3,43 +3,18 @@ an answered request whose requester consented; anyone can read and filter
 the FAQ, and nothing in the public copy leads back to the requester."""
 
 from community_fixtures import acting_as
+from legal_fixtures import answered
+from legal_fixtures import ask
+from legal_fixtures import publish
 from member_fixtures import PASSWORD
 from osor.collection.legal import faq
 from plone import api
-from plone.app.textfield.value import RichTextValue
-from test_legal_privacy import private_request  # noqa: F401 (fixture)
-from test_legal_service import answered
-from test_legal_service import ask
-from test_legal_service import expert  # noqa: F401 (fixture)
 
 import json
 import lxml.html
 import pytest
 import re
 import transaction
-
-
-@pytest.fixture
-def consented(site, unmoderated, expert):  # noqa: F811
-    api.user.get(userid="alice").setMemberProperties({"fullname": "Alice Andersen"})
-    request = ask(
-        unmoderated,
-        title="Alice Andersen asks: EUPL and GPL?",
-        question=RichTextValue(
-            "<p>I am Alice Andersen (alice@example.org). Can alice combine EUPL and GPL?</p>",
-            "text/html",
-            "text/html",
-        ),
-        licences=["EUPL-1.2", "GPL-3.0-only"],
-        consent=True,
-    )
-    return answered(request, text="Yes, Alice: the EUPL appendix lists the GPL.")
-
-
-def publish(request, expert="lex"):  # noqa: F811
-    draft = faq.draft_of(request)
-    with acting_as(expert):
-        return faq.publish_as_faq(request, draft["title"], draft["question"], draft["answer"])
 
 
 IDENTITY = ("alice", "Andersen", "alice@example.org")
@@ -99,13 +74,13 @@ def test_the_entry_page_links_its_category_and_licences(site, consented):
     assert "alice" not in html.split('id="content"', 1)[-1].lower()
 
 
-def test_without_consent_nothing_is_published(site, unmoderated, expert):  # noqa: F811
+def test_without_consent_nothing_is_published(site, unmoderated, expert):
     request = answered(ask(unmoderated, consent=False))
     with pytest.raises(faq.FaqNotAllowed):
         publish(request)
 
 
-def test_an_unanswered_request_is_not_published(site, unmoderated, expert):  # noqa: F811
+def test_an_unanswered_request_is_not_published(site, unmoderated, expert):
     request = ask(unmoderated, consent=True)
     with pytest.raises(faq.FaqNotAllowed):
         publish(request)
@@ -157,13 +132,13 @@ def test_an_unknown_category_on_the_faq_page_is_an_error_not_a_failure(site, con
     assert view.error.parameter == "osor_legal_category"
 
 
-def test_the_licences_of_the_expression_are_kept(site, unmoderated, expert):  # noqa: F811
+def test_the_licences_of_the_expression_are_kept(site, unmoderated, expert):
     request = answered(ask(unmoderated, consent=True, licences=["MIT"], licence_expression="MIT OR Apache-2.0"))
     entry = publish(request)
     assert entry.licences == ["MIT", "Apache-2.0"]
 
 
-def test_an_expert_publishes_through_the_form(private_request, request_factory):  # noqa: F811
+def test_an_expert_publishes_through_the_form(private_request, request_factory):
     private_request.consent = True
     with acting_as("lex"):
         api.content.transition(private_request, transition="take")

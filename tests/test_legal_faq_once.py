@@ -2,11 +2,10 @@
 sent twice (a double click, the browser's back button) adds no second entry."""
 
 from community_fixtures import acting_as
+from legal_fixtures import publish
 from member_fixtures import PASSWORD
 from osor.collection.legal import faq
 from plone import api
-from test_legal_faq import publish
-from test_legal_privacy import private_request  # noqa: F401 (fixture)
 
 import pytest
 import re
@@ -23,7 +22,7 @@ def faq_titles(request_factory) -> list[str]:
 
 
 @pytest.fixture
-def answered_request(private_request):  # noqa: F811
+def answered_request(private_request):
     private_request.consent = True
     with acting_as("lex"):
         api.content.transition(private_request, transition="take")

@@ -6,44 +6,14 @@ expert. Only alice, lex and the site's Manager ever see alice's request,
 its title or her name, whichever way they ask.
 """
 
-from community_fixtures import acting_as
-from member_fixtures import make_collection
+from legal_fixtures import SECRET
 from member_fixtures import PASSWORD
-from osor.collection.legal.experts import EXPERTS_GROUP
-from osor.collection.membership import members
-from plone import api
-from plone.app.textfield.value import RichTextValue
 
 import gzip
 import pytest
-import transaction
 
 
-SECRET = "Zanzibarlicence"
 OTHERS = (None, "bob", "fred", "olga")
-
-
-@pytest.fixture
-def private_request(functional_portal):
-    collection = make_collection(functional_portal, moderated=False)
-    members.add_member(collection, "alice", "member")
-    members.add_member(collection, "bob", "member")
-    api.user.create(email="lex@example.org", username="lex", password=PASSWORD)
-    api.group.add_user(groupname=EXPERTS_GROUP, username="lex")
-    api.portal.set_registry_record("plone.enable_sitemap", True)
-    questions = {}
-    for userid in ("alice", "bob"):
-        with acting_as(userid):
-            questions[userid] = api.content.create(
-                container=collection,
-                type="legal_request",
-                id=f"question-of-{userid}",
-                title=f"{SECRET} question of {userid}",
-                question=RichTextValue(f"<p>{SECRET} asked by {userid}</p>", "text/html", "text/html"),
-                category="licence_compatibility",
-            )
-    transaction.commit()
-    return questions["alice"]
 
 
 def session(request_factory, userid=None, api=True):

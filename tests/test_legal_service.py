@@ -14,6 +14,8 @@ from community_fixtures import recipients
 from community_fixtures import state
 from community_fixtures import transition
 from community_fixtures import transitions_of
+from legal_fixtures import answered
+from legal_fixtures import ask
 from lxml import html
 from osor.collection.content.legal_request import ILegalRequest
 from osor.collection.fields import LicenceExpressionError
@@ -23,7 +25,6 @@ from osor.collection.legal.notifications import link
 from osor.collection.upgrades.legal import upgrade_to_legal_service
 from plone import api
 from plone.api.exc import InvalidParameterError
-from plone.app.textfield.value import RichTextValue
 
 import pytest
 
@@ -32,35 +33,9 @@ OTHERS = (None, "bob", "fay", "oscar", "nina", "max")
 
 
 @pytest.fixture
-def expert(site):
-    api.user.create(
-        email="lex@example.org",
-        username="lex",
-        password="secret-password",
-        properties={"fullname": "Lex Expert"},
-    )
-    api.group.add_user(groupname=EXPERTS_GROUP, username="lex")
-    return "lex"
-
-
-def ask(collection, userid="alice", **fields):
-    fields.setdefault("title", "May we combine EUPL and GPL code?")
-    fields.setdefault("question", RichTextValue("<p>Our app links a GPL library.</p>", "text/html", "text/html"))
-    fields.setdefault("category", "licence_compatibility")
-    with acting_as(userid):
-        return api.content.create(container=collection, type="legal_request", **fields)
-
-
-@pytest.fixture
 def request_of_alice(unmoderated, expert):
     request = ask(unmoderated, consent=True)
     api.portal.get().MailHost.reset()
-    return request
-
-
-def answered(request, expert="lex", text="Yes: the EUPL lists the GPL as compatible."):
-    transition(request, expert, "take")
-    transition(request, expert, "answer", comment=text)
     return request
 
 

@@ -4,6 +4,8 @@ expression; an invalid expression is a form error or a 400 naming the
 offending token, never a 500."""
 
 from community_fixtures import acting_as
+from community_fixtures import create
+from community_fixtures import search
 from osor.collection.content.software_solution import ISoftwareSolution
 from osor.collection.fields import LicenceExpressionError
 from osor.collection.licences.spdx import InvalidLicenceExpression
@@ -13,11 +15,6 @@ from osor.collection.upgrades.legal_expressions import add_licence_expressions
 from plone import api
 from plone.app.z3cform.interfaces import IPloneFormLayer
 from plone.autoform.interfaces import OMITTED_KEY
-from test_moderated_edits import create
-from test_moderated_edits import moderated as moderated_site  # noqa: F401 (fixture)
-from test_moderated_edits import search
-from test_moderated_edits import site  # noqa: F401 (fixture)
-from test_rest_api import content  # noqa: F401 (fixture)
 from zope.event import notify
 from zope.interface import alsoProvides
 from zope.lifecycleevent import Attributes
@@ -167,7 +164,7 @@ def test_the_upgrade_gives_existing_solutions_an_expression_idempotently(solutio
 # REST ---------------------------------------------------------------------------
 
 
-def test_rest_sets_the_expression_and_the_licences_follow(content, manager_request):  # noqa: F811
+def test_rest_sets_the_expression_and_the_licences_follow(content, manager_request):
     response = manager_request.patch("/osor/app", json={"licence_expression": "MIT OR Apache-2.0"})
     assert response.status_code == 204, response.text
     data = manager_request.get("/osor/app").json()
@@ -175,7 +172,7 @@ def test_rest_sets_the_expression_and_the_licences_follow(content, manager_reque
     assert [term["token"] for term in data["licences"]] == ["MIT", "Apache-2.0"]
 
 
-def test_rest_clients_that_send_only_ids_get_the_matching_expression(content, manager_request):  # noqa: F811
+def test_rest_clients_that_send_only_ids_get_the_matching_expression(content, manager_request):
     manager_request.patch("/osor/app", json={"licence_expression": "MIT AND Zlib"})
     response = manager_request.patch("/osor/app", json={"licences": ["EUPL-1.2", "MPL-2.0"]})
     assert response.status_code == 204, response.text
@@ -186,7 +183,7 @@ def test_rest_clients_that_send_only_ids_get_the_matching_expression(content, ma
 
 @pytest.mark.parametrize("expression, token", [("MIT OR Nonsense-9", "Nonsense-9"), ("MIT AND", "AND")])
 def test_rest_refuses_an_invalid_expression_with_a_400_naming_the_token(
-    content,  # noqa: F811
+    content,
     manager_request,
     expression,
     token,
@@ -198,7 +195,7 @@ def test_rest_refuses_an_invalid_expression_with_a_400_naming_the_token(
     assert content.osor.app.licences == ["EUPL-1.2"]
 
 
-def test_rest_creation_with_an_invalid_expression_creates_nothing(content, manager_request):  # noqa: F811
+def test_rest_creation_with_an_invalid_expression_creates_nothing(content, manager_request):
     response = manager_request.post(
         "/osor",
         json={"@type": "software_solution", "id": "bad", "title": "Bad", "licence_expression": "GPL-2.0-only WITH MIT"},
@@ -244,8 +241,8 @@ def test_the_add_form_stores_the_expression_and_its_licences(collection, layer_r
 
 
 @pytest.mark.parametrize("described", [True, False])
-def test_a_moderated_expression_edit_waits_and_its_licences_follow_on_approval(moderated_site, described):  # noqa: F811
-    collection = moderated_site
+def test_a_moderated_expression_edit_waits_and_its_licences_follow_on_approval(moderated, described):
+    collection = moderated
     solution = create(collection, "alice", "software_solution", id="app", title="App", licence_expression="EUPL-1.2")
     api.content.transition(solution, transition="publish")
     with acting_as("alice"):

@@ -6,14 +6,13 @@ import) must neither render that configuration again with the default
 is none.
 """
 
-from pathlib import Path
+from paths import ROOT
 
 import pytest
 import shutil
 import subprocess
 
 
-ROOT = Path(__file__).resolve().parent.parent
 MAKE = shutil.which("make") or "/usr/bin/make"
 COMMANDS = {
     "import-rdf": ["FILE=solutions.ttl"],

@@ -2,7 +2,7 @@
 running site for its digests over HTTP; twice in a row sends nothing new."""
 
 from osor.collection.subscriptions import storage
-from pathlib import Path
+from paths import ROOT
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from subscription_fixtures import publish
@@ -14,7 +14,6 @@ import sys
 import transaction
 
 
-ROOT = Path(__file__).resolve().parent.parent
 MAKE = shutil.which("make") or "/usr/bin/make"
 
 

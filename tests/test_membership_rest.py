@@ -1,22 +1,10 @@
 """The ``@membership`` REST endpoint, end to end over HTTP."""
 
 from member_fixtures import make_collection
-from member_fixtures import PASSWORD
 from osor.collection.membership import members
 from plone import api
 
-import pytest
 import transaction
-
-
-@pytest.fixture
-def session_for(request_factory):
-    def factory(userid=None):
-        if userid is None:
-            return request_factory()
-        return request_factory(basic_auth=(userid, PASSWORD))
-
-    return factory
 
 
 def url(collection):

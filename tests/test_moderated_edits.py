@@ -8,17 +8,17 @@ Facilitators and authors (who may publish directly) are not moderated.
 
 from AccessControl import Unauthorized
 from community_fixtures import acting_as
+from community_fixtures import community_collection
+from community_fixtures import community_site
+from community_fixtures import create
 from community_fixtures import mails
+from community_fixtures import search
 from html.parser import HTMLParser
-from osor.collection.membership import members
+from member_fixtures import rest_path
 from osor.collection.review import pending_edits
 from osor.collection.upgrades.moderated_edits import remember_published_versions
 from osor.collection.upgrades.moderated_edits import upgrade
 from plone import api
-from plone.app.testing import login
-from plone.app.testing import setRoles
-from plone.app.testing import TEST_USER_ID
-from plone.app.testing import TEST_USER_NAME
 from plone.app.textfield.value import RichTextValue
 from plone.namedfile.file import NamedBlobFile
 from zope.annotation.interfaces import IAnnotations
@@ -27,51 +27,6 @@ from zope.lifecycleevent import ObjectModifiedEvent
 
 import pytest
 import transaction
-
-
-PASSWORD = "secret-password"
-# alice and bob are members, ann an author, fay a facilitator.
-ROLES = {"alice": "member", "bob": "member", "ann": "author", "fay": "facilitator"}
-
-
-def _site(portal):
-    setRoles(portal, TEST_USER_ID, ["Manager"])
-    login(portal, TEST_USER_NAME)
-    api.portal.set_registry_record("plone.email_from_address", "osor@example.org")
-    for userid in ROLES:
-        api.user.create(email=f"{userid}@example.org", username=userid, password=PASSWORD)
-    return portal
-
-
-def _collection(site, id_="coll", moderated=True):
-    collection = api.content.create(
-        container=site, type="community_collection", id=id_, title=f"Collection {id_}", moderated=moderated
-    )
-    api.content.transition(collection, transition="validate")
-    for userid, role in ROLES.items():
-        members.add_member(collection, userid, role)
-    return collection
-
-
-@pytest.fixture
-def site(portal):
-    return _site(portal)
-
-
-@pytest.fixture
-def moderated(site):
-    return _collection(site, "moderated")
-
-
-@pytest.fixture
-def unmoderated(site):
-    return _collection(site, "unmoderated", moderated=False)
-
-
-def create(container, userid, portal_type, **fields):
-    fields.setdefault("title", f"{portal_type} by {userid}")
-    with acting_as(userid):
-        return api.content.create(container=container, type=portal_type, **fields)
 
 
 def edit(obj, userid, **fields):
@@ -85,11 +40,6 @@ def edit(obj, userid, **fields):
 def visible(obj, userid=None) -> bool:
     with acting_as(userid):
         return bool(api.user.has_permission("View", obj=obj))
-
-
-def search(userid=None, **query) -> set[str]:
-    with acting_as(userid):
-        return {brain.UID for brain in api.portal.get_tool("portal_catalog")(**query)}
 
 
 def html(text):
@@ -403,52 +353,36 @@ def test_without_published_version_an_edit_is_never_let_through(site, alices_sol
 
 @pytest.fixture
 def rest_news(functional_portal):
-    site = _site(functional_portal)
-    news = published_news(_collection(site))
+    site = community_site(functional_portal)
+    news = published_news(community_collection(site))
     transaction.commit()
     return news
 
 
-@pytest.fixture
-def session_for(request_factory):
-    def factory(userid=None, api=True):
-        """A REST session, or with ``api=False`` a browser's (Classic UI pages)."""
-        session = request_factory(api=api, **({"basic_auth": (userid, PASSWORD)} if userid else {}))
-        if not api:
-            session.headers["Accept"] = "text/html"
-        return session
-
-    return factory
-
-
-def path(obj, suffix=""):
-    return "/".join(obj.getPhysicalPath()[2:]) + suffix
-
-
 def test_rest_patch_waits_and_facilitator_approves_over_rest(rest_news, session_for):
-    answer = session_for("alice").patch(path(rest_news), json={"title": "Rewritten day"})
+    answer = session_for("alice").patch(rest_path(rest_news), json={"title": "Rewritten day"})
     assert answer.status_code == 204
-    assert session_for().get(path(rest_news)).json()["title"] == "Open data day"
+    assert session_for().get(rest_path(rest_news)).json()["title"] == "Open data day"
     found = session_for().get("@search", params={"SearchableText": "Rewritten"}).json()
     assert found["items_total"] == 0
-    mine = session_for("alice").get(path(rest_news, "/@pending-edit")).json()
+    mine = session_for("alice").get(rest_path(rest_news, "/@pending-edit")).json()
     assert mine["pending"] is True and mine["may_review"] is False
     assert mine["fields"] == [
         {"name": "title", "title": "Title", "published": "Open data day", "pending": "Rewritten day"}
     ]
-    assert session_for("bob").get(path(rest_news, "/@pending-edit")).status_code == 401
-    refused = session_for("alice").post(path(rest_news, "/@pending-edit"), json={"action": "approve"})
+    assert session_for("bob").get(rest_path(rest_news, "/@pending-edit")).status_code == 401
+    refused = session_for("alice").post(rest_path(rest_news, "/@pending-edit"), json={"action": "approve"})
     assert refused.status_code == 401
-    missing = session_for("fay").post(path(rest_news, "/@pending-edit"), json={"action": "send_back"})
+    missing = session_for("fay").post(rest_path(rest_news, "/@pending-edit"), json={"action": "send_back"})
     assert missing.status_code == 400 and missing.json()["error"]["field"] == "motivation"
-    approved = session_for("fay").post(path(rest_news, "/@pending-edit"), json={"action": "approve"})
+    approved = session_for("fay").post(rest_path(rest_news, "/@pending-edit"), json={"action": "approve"})
     assert approved.status_code == 200 and approved.json()["pending"] is False
-    assert session_for().get(path(rest_news)).json()["title"] == "Rewritten day"
+    assert session_for().get(rest_path(rest_news)).json()["title"] == "Rewritten day"
 
 
 def test_rest_lists_the_changes_waiting_in_a_collection(rest_news, session_for):
-    session_for("alice").patch(path(rest_news), json={"title": "Rewritten day"})
-    collection = path(rest_news.__parent__)
+    session_for("alice").patch(rest_path(rest_news), json={"title": "Rewritten day"})
+    collection = rest_path(rest_news.__parent__)
     assert session_for("alice").get(f"{collection}/@pending-edits").status_code == 401
     items = session_for("fay").get(f"{collection}/@pending-edits").json()["items"]
     assert [(item["title"], item["kind"]) for item in items] == [("Open data day", "edit")]
@@ -457,8 +391,8 @@ def test_rest_lists_the_changes_waiting_in_a_collection(rest_news, session_for):
 
 
 def test_rest_member_distribution_waits_for_approval(functional_portal, session_for):
-    site = _site(functional_portal)
-    solution = create(_collection(site), "alice", "software_solution", id="solution", title="Solution")
+    site = community_site(functional_portal)
+    solution = create(community_collection(site), "alice", "software_solution", id="solution", title="Solution")
     create(solution, "alice", "solution_release", id="release", title="1.0", version="1.0")
     api.content.transition(solution, transition="publish")
     transaction.commit()
@@ -468,11 +402,11 @@ def test_rest_member_distribution_waits_for_approval(functional_portal, session_
         "title": "Installer",
         "access_url": "https://example.org/x.exe",
     }
-    assert session_for("alice").post(path(solution, "/release"), json=body).status_code == 201
-    assert session_for().get(path(solution, "/release/installer")).status_code == 401
-    assert session_for("fay").get(path(solution, "/release/installer/@pending-edit")).json()["kind"] == "addition"
-    session_for("fay").post(path(solution, "/release/installer/@pending-edit"), json={"action": "approve"})
-    assert session_for().get(path(solution, "/release/installer")).status_code == 200
+    assert session_for("alice").post(rest_path(solution, "/release"), json=body).status_code == 201
+    assert session_for().get(rest_path(solution, "/release/installer")).status_code == 401
+    assert session_for("fay").get(rest_path(solution, "/release/installer/@pending-edit")).json()["kind"] == "addition"
+    session_for("fay").post(rest_path(solution, "/release/installer/@pending-edit"), json={"action": "approve"})
+    assert session_for().get(rest_path(solution, "/release/installer")).status_code == 200
 
 
 class FormFields(HTMLParser):
@@ -507,37 +441,39 @@ class FormFields(HTMLParser):
 def test_classic_ui_edit_form_waits_too(rest_news, session_for):
     browser = session_for("alice", api=False)
     form = FormFields("form")
-    form.feed(browser.get(path(rest_news, "/@@edit")).text)
+    form.feed(browser.get(rest_path(rest_news, "/@@edit")).text)
     title = next(name for name in form.values if name.endswith(".title"))
     saved = browser.post(
-        path(rest_news, "/@@edit"), data=dict(form.values, **{title: "Rewritten day", "form.buttons.save": "Save"})
+        rest_path(rest_news, "/@@edit"), data=dict(form.values, **{title: "Rewritten day", "form.buttons.save": "Save"})
     )
     assert saved.status_code == 200
-    assert session_for().get(path(rest_news)).json()["title"] == "Open data day"
-    pending = session_for("alice").get(path(rest_news, "/@pending-edit")).json()["fields"]
+    assert session_for().get(rest_path(rest_news)).json()["title"] == "Open data day"
+    pending = session_for("alice").get(rest_path(rest_news, "/@pending-edit")).json()["fields"]
     assert [(field["name"], field["pending"]) for field in pending] == [("title", "Rewritten day")]
 
 
 def test_rest_unknown_action_is_a_400_naming_the_field(rest_news, session_for):
-    answer = session_for("fay").post(path(rest_news, "/@pending-edit"), json={"action": "publish"})
+    answer = session_for("fay").post(rest_path(rest_news, "/@pending-edit"), json={"action": "publish"})
     assert answer.status_code == 400
     assert answer.json()["error"]["field"] == "action"
 
 
 def test_author_sees_a_notice_and_facilitator_reviews_in_classic_ui(rest_news, session_for):
-    session_for("alice").patch(path(rest_news), json={"title": "Rewritten day"})
-    page = session_for("alice", api=False).get(path(rest_news)).text
+    session_for("alice").patch(rest_path(rest_news), json={"title": "Rewritten day"})
+    page = session_for("alice", api=False).get(rest_path(rest_news)).text
     assert "osor-pending-edit-notice" in page
-    assert "osor-pending-edit-notice" not in session_for(api=False).get(path(rest_news)).text
-    review = session_for("fay", api=False).get(path(rest_news, "/@@pending-edit")).text
+    assert "osor-pending-edit-notice" not in session_for(api=False).get(rest_path(rest_news)).text
+    review = session_for("fay", api=False).get(rest_path(rest_news, "/@@pending-edit")).text
     assert "Rewritten day" in review and "form.buttons.approve" in review
     # Without the CSRF token, nothing happens.
-    forged = session_for("fay", api=False).post(path(rest_news, "/@@pending-edit"), data={"form.buttons.approve": "1"})
+    forged = session_for("fay", api=False).post(
+        rest_path(rest_news, "/@@pending-edit"), data={"form.buttons.approve": "1"}
+    )
     assert forged.status_code == 403
-    assert session_for().get(path(rest_news)).json()["title"] == "Open data day"
+    assert session_for().get(rest_path(rest_news)).json()["title"] == "Open data day"
     token = review.split('name="_authenticator" value="')[1].split('"')[0]
     approved = session_for("fay", api=False).post(
-        path(rest_news, "/@@pending-edit"), data={"form.buttons.approve": "1", "_authenticator": token}
+        rest_path(rest_news, "/@@pending-edit"), data={"form.buttons.approve": "1", "_authenticator": token}
     )
     assert approved.status_code == 200
-    assert session_for().get(path(rest_news)).json()["title"] == "Rewritten day"
+    assert session_for().get(rest_path(rest_news)).json()["title"] == "Rewritten day"

@@ -1,6 +1,5 @@
 """Translatable types and language-independent fields (plone.app.multilingual)."""
 
-from osor.collection.demo.multilingual import setup_multilingual_site
 from plone import api
 from plone.app.multilingual import api as pam_api
 from plone.app.multilingual.dx.interfaces import ILanguageIndependentField
@@ -11,16 +10,6 @@ from zope.schema import getFieldsInOrder
 
 import pytest
 
-
-TRANSLATABLE = [
-    "community_collection",
-    "software_solution",
-    "case_study",
-    "community_event",
-    "competence_centre",
-    "community_news",
-    "publication",
-]
 
 # Our language-independent fields, by type (behaviors included).
 LANGUAGE_INDEPENDENT = {
@@ -71,12 +60,6 @@ def test_language_independent_fields(portal, portal_type):
 def test_community_content_is_translatable_without_multilingual_installed(portal, solution, installer):
     assert not installer.is_product_installed("plone.app.multilingual")
     assert ITranslatable.providedBy(solution)
-
-
-@pytest.fixture
-def multilingual(manager):
-    """The test site with plone.app.multilingual in English and French."""
-    return setup_multilingual_site(manager, languages=("en", "fr"))
 
 
 def test_translations_share_language_independent_fields(multilingual):

@@ -12,15 +12,15 @@ from osor.collection.interop.publiccode.importer import import_publiccode_file
 from osor.collection.interop.publiccode.importer import normalised_repository
 from osor.collection.interop.publiccode.storage import stored_publiccode
 from osor.collection.interop.reports import import_reports
-from pathlib import Path
 from plone import api
 
 import datetime
+import paths
 import pytest
 import yaml
 
 
-FIXTURES = Path(__file__).parent / "fixtures" / "publiccode"
+FIXTURES = paths.FIXTURES / "publiccode"
 COMPLETE = (FIXTURES / "import" / "complete.yml").read_text(encoding="utf-8")
 MINIMAL = (FIXTURES / "valid" / "minimal.yml").read_text(encoding="utf-8")
 
@@ -315,24 +315,11 @@ def test_who_may_not_edit_the_matching_solution_cannot_update_it(imported, colle
 # Translations ----------------------------------------------------------------------------
 
 
-@pytest.fixture
-def bilingual(manager):
-    from osor.collection.demo.multilingual import setup_multilingual_site
-    from plone.app.multilingual import api as pam_api
-    from plone.app.multilingual.interfaces import IPloneAppMultilingualInstalled
-    from zope.interface import alsoProvides
-
-    roots = setup_multilingual_site(manager, languages=("en", "fr"))
-    alsoProvides(manager.REQUEST, IPloneAppMultilingualInstalled)
-    english = api.content.create(container=roots["en"], type="community_collection", id="osor", title="OSOR")
-    french = pam_api.translate(english, "fr")
-    return english, french
-
-
 def test_other_languages_go_into_translations(bilingual):
     from plone.app.multilingual.interfaces import ITranslationManager
 
-    english, french = bilingual
+    english = bilingual
+    french = ITranslationManager(english).get_translation("fr")
     result = import_publiccode(english, COMPLETE)
     assert result.errors == []
     solution = result.obj
@@ -349,7 +336,8 @@ def test_other_languages_go_into_translations(bilingual):
 def test_a_reimport_updates_the_translation(bilingual):
     from plone.app.multilingual.interfaces import ITranslationManager
 
-    english, french = bilingual
+    english = bilingual
+    french = ITranslationManager(english).get_translation("fr")
     import_publiccode(english, COMPLETE)
     data = yaml.safe_load(COMPLETE)
     data["description"]["fr"]["shortDescription"] = "Nouvelle description."

@@ -6,16 +6,15 @@ approves it; a release that waits for approval is not exported; a refusal
 never names a draft the importer cannot see.
 """
 
+from community_fixtures import community_collection
+from community_fixtures import community_site
+from community_fixtures import create
+from member_fixtures import rest_path
 from osor.collection.interop.publiccode.storage import stored_publiccode
 from osor.collection.interop.reports import import_reports
 from osor.collection.review import pending_edits
-from pathlib import Path
+from paths import FIXTURES
 from plone import api
-from test_moderated_edits import _collection
-from test_moderated_edits import _site
-from test_moderated_edits import create
-from test_moderated_edits import PASSWORD
-from test_moderated_edits import path
 
 import json
 import pytest
@@ -23,7 +22,7 @@ import transaction
 import yaml
 
 
-COMPLETE = (Path(__file__).parent / "fixtures" / "publiccode" / "import" / "complete.yml").read_text(encoding="utf-8")
+COMPLETE = (FIXTURES / "publiccode" / "import" / "complete.yml").read_text(encoding="utf-8")
 SECRET_TITLE = "Bob's unannounced rewrite"
 
 
@@ -40,31 +39,23 @@ def new_features_contacts_and_platforms(data):
 
 
 @pytest.fixture
-def session_for(request_factory):
-    def factory(userid=None):
-        return request_factory(**({"basic_auth": (userid, PASSWORD)} if userid else {}))
-
-    return factory
-
-
-@pytest.fixture
 def collection(functional_portal):
     """A moderated collection: alice and bob are members, fay a facilitator."""
-    collection = _collection(_site(functional_portal))
+    collection = community_collection(community_site(functional_portal))
     transaction.commit()
     return collection
 
 
 def post_publiccode(session, collection, text, query=""):
     return session.post(
-        path(collection, f"/@publiccode-import{query}"),
+        rest_path(collection, f"/@publiccode-import{query}"),
         data=text.encode("utf-8"),
         headers={"Content-Type": "application/yaml", "Accept": "application/json"},
     )
 
 
 def public_publiccode(session_for, solution) -> dict:
-    answer = session_for().get(path(solution, "/@publiccode"))
+    answer = session_for().get(rest_path(solution, "/@publiccode"))
     assert answer.status_code == 200, answer.text
     return yaml.safe_load(answer.text)
 
@@ -102,7 +93,7 @@ def test_a_members_reimport_leaves_the_public_file_until_it_is_approved(collecti
     assert pending_edits.pending(published)["kind"] == "edit"
     assert_published_file(public_publiccode(session_for, published))
 
-    approved = session_for("fay").post(path(published, "/@pending-edit"), json={"action": "approve"})
+    approved = session_for("fay").post(rest_path(published, "/@pending-edit"), json={"action": "approve"})
     assert approved.status_code == 200, approved.text
     data = public_publiccode(session_for, published)
     assert data["platforms"] == ["windows"]
@@ -113,7 +104,7 @@ def test_a_members_reimport_leaves_the_public_file_until_it_is_approved(collecti
 def test_a_reimport_sent_back_never_reaches_the_public_file(collection, published, session_for):
     reimport_changed(collection, session_for)
     sent_back = session_for("fay").post(
-        path(published, "/@pending-edit"), json={"action": "send_back", "motivation": "Not these contacts."}
+        rest_path(published, "/@pending-edit"), json={"action": "send_back", "motivation": "Not these contacts."}
     )
     assert sent_back.status_code == 200, sent_back.text
     transaction.begin()
@@ -126,10 +117,10 @@ def test_a_reimport_that_changes_only_the_file_waits_too(collection, published, 
     reimport_changed(collection, session_for, lambda data: data.update(platforms=["windows"]))
     assert pending_edits.pending(published)["values"] == {}
     assert public_publiccode(session_for, published)["platforms"] == ["web", "linux"]
-    items = session_for("fay").get(path(collection, "/@pending-edits")).json()["items"]
+    items = session_for("fay").get(rest_path(collection, "/@pending-edits")).json()["items"]
     assert [item["kind"] for item in items] == ["edit"]
 
-    session_for("fay").post(path(published, "/@pending-edit"), json={"action": "approve"})
+    session_for("fay").post(rest_path(published, "/@pending-edit"), json={"action": "approve"})
     assert public_publiccode(session_for, published)["platforms"] == ["windows"]
 
 
@@ -151,12 +142,12 @@ def test_a_facilitators_reimport_changes_the_public_file_at_once(collection, pub
 def test_a_release_waiting_for_approval_is_not_exported(published, session_for):
     body = {"@type": "solution_release", "id": "next", "title": "9.9.9", "version": "9.9.9"}
     body["release_date"] = "2030-01-01"
-    added = session_for("alice").post(path(published), json=body)
+    added = session_for("alice").post(rest_path(published), json=body)
     assert added.status_code == 201, added.text
-    assert session_for().get(path(published, "/next")).status_code == 401
+    assert session_for().get(rest_path(published, "/next")).status_code == 401
     assert public_publiccode(session_for, published)["softwareVersion"] == "1.4.2"
 
-    approved = session_for("fay").post(path(published, "/next/@pending-edit"), json={"action": "approve"})
+    approved = session_for("fay").post(rest_path(published, "/next/@pending-edit"), json={"action": "approve"})
     assert approved.status_code == 200, approved.text
     assert public_publiccode(session_for, published)["softwareVersion"] == "9.9.9"
 

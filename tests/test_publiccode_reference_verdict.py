@@ -14,13 +14,13 @@ from osor.collection.interop.publiccode.storage import stored_publiccode
 from osor.collection.interop.publiccode.validation import validate
 from pages_content import commit
 from pages_content import make_collection
-from pathlib import Path
+from paths import FIXTURES
 
 import pytest
 import yaml
 
 
-MINIMAL = (Path(__file__).parent / "fixtures" / "publiccode" / "valid" / "minimal.yml").read_text(encoding="utf-8")
+MINIMAL = (FIXTURES / "publiccode" / "valid" / "minimal.yml").read_text(encoding="utf-8")
 WITH_UNKNOWN_KEY = MINIMAL.replace("name: Medusa\n", "name: Medusa\nfoobar: 123\n", 1)
 WITH_WRONG_CASE_SECTION = MINIMAL + "It:\n  countryExtensionVersion: '1.0'\n"
 

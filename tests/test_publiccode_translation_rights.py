@@ -5,16 +5,15 @@ collection has no translation for it."""
 
 from community_fixtures import acting_as
 from osor.collection.interop.publiccode.importer import import_publiccode
-from pathlib import Path
+from paths import FIXTURES
 from plone import api
 from plone.app.multilingual.interfaces import ITranslationManager
-from test_reimport_keeps_edits import bilingual  # noqa: F401 (fixture)
 
 import pytest
 import yaml
 
 
-COMPLETE = (Path(__file__).parent / "fixtures" / "publiccode" / "import" / "complete.yml").read_text(encoding="utf-8")
+COMPLETE = (FIXTURES / "publiccode" / "import" / "complete.yml").read_text(encoding="utf-8")
 
 
 def with_french_text(text: str) -> str:
@@ -24,12 +23,12 @@ def with_french_text(text: str) -> str:
 
 
 @pytest.fixture
-def alice(bilingual):  # noqa: F811
+def alice(bilingual):
     api.user.create(email="alice@example.org", username="alice", password="secret-password")
     return "alice"
 
 
-def test_an_importer_who_may_not_edit_the_translation_leaves_it_alone(bilingual, alice):  # noqa: F811
+def test_an_importer_who_may_not_edit_the_translation_leaves_it_alone(bilingual, alice):
     solution = import_publiccode(bilingual, COMPLETE).obj
     french = ITranslationManager(solution).get_translation("fr")
     before = french.description
@@ -44,7 +43,7 @@ def test_an_importer_who_may_not_edit_the_translation_leaves_it_alone(bilingual,
     assert not [plan for plan in result.fields if plan.language == "fr"]
 
 
-def test_an_importer_who_may_edit_the_translation_updates_it(bilingual, alice):  # noqa: F811
+def test_an_importer_who_may_edit_the_translation_updates_it(bilingual, alice):
     solution = import_publiccode(bilingual, COMPLETE).obj
     french = ITranslationManager(solution).get_translation("fr")
     api.user.grant_roles(username="alice", obj=solution, roles=["Editor"])

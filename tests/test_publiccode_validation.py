@@ -18,18 +18,19 @@ from osor.collection.interop.publiccode.validation import RULE_SETTINGS
 from osor.collection.interop.publiccode.validation import rule_table
 from osor.collection.interop.publiccode.validation import RULES_FILE
 from osor.collection.interop.publiccode.validation import validate
-from pathlib import Path
+from paths import ROOT
 from zope.i18n.interfaces import IUserPreferredLanguages
 from zope.i18nmessageid import Message
 from zope.interface import implementer
 
 import json
+import paths
 import pytest
 import time
 import yaml
 
 
-FIXTURES = Path(__file__).parent / "fixtures" / "publiccode"
+FIXTURES = paths.FIXTURES / "publiccode"
 MINIMAL = (FIXTURES / "valid" / "minimal.yml").read_text()
 LONG_TEXT = "A description of the software that is long enough. " * 4
 
@@ -106,7 +107,7 @@ def test_a_full_file_with_every_optional_key_is_accepted():
 
 # ------------------------------------------------------------ real files
 
-REAL_FILES = Path(__file__).parent.parent / "src" / "osor" / "collection" / "demo" / "publiccode"
+REAL_FILES = ROOT / "src" / "osor" / "collection" / "demo" / "publiccode"
 # Real files whose publishers still have to fix them: the manifest names the
 # key paths at which the reference parser refuses each (v0.go: isBasedOn
 # url_url, platforms gt=0, developmentStatus/localisation required,

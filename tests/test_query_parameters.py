@@ -12,11 +12,6 @@ from osor.collection.parameters import ParameterError
 from osor.collection.parameters import single
 from plone import api
 from plone.protect.authenticator import createToken
-from test_federation_import import rest_collection  # noqa: F401 (a fixture)
-from test_legal_faq import consented  # noqa: F401 (a fixture)
-from test_legal_service import expert  # noqa: F401 (a fixture)
-from test_review_queue import moderated  # noqa: F401 (a fixture)
-from test_review_queue import proposed  # noqa: F401 (a fixture)
 from zExceptions import BadRequest
 
 import pytest
@@ -77,23 +72,23 @@ def test_the_licences_service_still_takes_several_copyleft_values(functional_por
     ],
 )
 def test_imports_refuse_a_repeated_parameter_and_write_nothing(
-    rest_collection,  # noqa: F811
+    collection_with_alice,
     request_factory,
     service,
     content_type,
     parameter,
 ):
     alice = request_factory(basic_auth=("alice", PASSWORD))
-    before = len(rest_collection.objectIds())
+    before = len(collection_with_alice.objectIds())
     response = alice.post(
-        f"{rest_collection.getId()}/{service}",
+        f"{collection_with_alice.getId()}/{service}",
         data=b"x",
         params=[(parameter, "1"), (parameter, "1")],
         headers={"Content-Type": content_type},
     )
     assert_json_400(response, parameter)
     transaction.begin()
-    assert len(rest_collection.objectIds()) == before
+    assert len(collection_with_alice.objectIds()) == before
 
 
 # Browser views -------------------------------------------------------------
@@ -124,7 +119,7 @@ def post_twice(layer_request, name, **form):
 
 
 @pytest.mark.parametrize("parameter", ["uid", "decision", "motivation"])
-def test_the_review_form_refuses_a_repeated_field(moderated, proposed, layer_request, parameter):  # noqa: F811
+def test_the_review_form_refuses_a_repeated_field(moderated, proposed, layer_request, parameter):
     with acting_as("fay"):
         post_twice(layer_request, parameter, uid=proposed.UID(), decision="approve", motivation="")
         with pytest.raises(BadRequest, match=parameter):
@@ -132,7 +127,7 @@ def test_the_review_form_refuses_a_repeated_field(moderated, proposed, layer_req
     assert api.content.get_state(proposed) == "proposed"
 
 
-def test_the_feature_form_refuses_a_repeated_field(moderated, proposed, layer_request):  # noqa: F811
+def test_the_feature_form_refuses_a_repeated_field(moderated, proposed, layer_request):
     from osor.collection.pages import featured
 
     with acting_as("fay"):
@@ -142,7 +137,7 @@ def test_the_feature_form_refuses_a_repeated_field(moderated, proposed, layer_re
     assert not featured.is_featured(proposed)
 
 
-def test_the_pending_edit_form_refuses_a_repeated_motivation(moderated, proposed, layer_request):  # noqa: F811
+def test_the_pending_edit_form_refuses_a_repeated_motivation(moderated, proposed, layer_request):
     with acting_as("fay"):
         post_twice(layer_request, "motivation", **{"form.buttons.send_back": "1"})
         with pytest.raises(BadRequest, match="motivation"):
@@ -150,7 +145,7 @@ def test_the_pending_edit_form_refuses_a_repeated_motivation(moderated, proposed
 
 
 @pytest.mark.parametrize("parameter", ["title", "question", "answer"])
-def test_the_publish_as_faq_form_refuses_a_repeated_field(consented, layer_request, parameter):  # noqa: F811
+def test_the_publish_as_faq_form_refuses_a_repeated_field(consented, layer_request, parameter):
     from osor.collection.legal.faq import draft_of
 
     with acting_as("lex"):
@@ -161,7 +156,7 @@ def test_the_publish_as_faq_form_refuses_a_repeated_field(consented, layer_reque
 
 
 @pytest.mark.parametrize("parameter", ["file", "format", "source", "dry_run"])
-def test_the_rdf_import_form_refuses_a_repeated_field(moderated, layer_request, parameter):  # noqa: F811
+def test_the_rdf_import_form_refuses_a_repeated_field(moderated, layer_request, parameter):
     before = len(moderated.objectIds())
     post_twice(layer_request, parameter, **{"form.submitted": "1"})
     with pytest.raises(BadRequest, match=parameter):

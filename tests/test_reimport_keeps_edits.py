@@ -17,7 +17,7 @@ from osor.collection.interop.publiccode.export import solution_to_publiccode_yam
 from osor.collection.interop.publiccode.importer import import_publiccode
 from osor.collection.interop.publiccode.validation import validate
 from osor.collection.interop.reports import import_reports
-from pathlib import Path
+from paths import FIXTURES
 from plone import api
 
 import pytest
@@ -25,7 +25,6 @@ import transaction
 import yaml
 
 
-FIXTURES = Path(__file__).parent / "fixtures"
 COMPLETE = (FIXTURES / "publiccode" / "import" / "complete.yml").read_text(encoding="utf-8")
 DECIDIM_FILE = (DEMO_FILES / "decidim.yml").read_text(encoding="utf-8")
 TURTLE = (FIXTURES / "federation" / "joinup-adms.ttl").read_text(encoding="utf-8")
@@ -256,20 +255,6 @@ def test_a_dry_run_of_a_new_solution_lists_every_field_as_updated(collection):
 
 
 # Translations --------------------------------------------------------------------------
-
-
-@pytest.fixture
-def bilingual(manager):
-    from osor.collection.demo.multilingual import setup_multilingual_site
-    from plone.app.multilingual import api as pam_api
-    from plone.app.multilingual.interfaces import IPloneAppMultilingualInstalled
-    from zope.interface import alsoProvides
-
-    roots = setup_multilingual_site(manager, languages=("en", "fr"))
-    alsoProvides(manager.REQUEST, IPloneAppMultilingualInstalled)
-    english = api.content.create(container=roots["en"], type="community_collection", id="osor", title="OSOR")
-    pam_api.translate(english, "fr")
-    return english
 
 
 def test_translations_keep_their_countries_when_the_file_names_none(bilingual):

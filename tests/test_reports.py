@@ -4,7 +4,6 @@ the reporter is mailed; over REST and in Classic UI, end to end over HTTP."""
 from email import message_from_bytes
 from email.policy import default
 from member_fixtures import make_collection
-from member_fixtures import PASSWORD
 from osor.collection.review.reports import reports_of
 from plone import api
 from plone.app.testing import setRoles
@@ -30,14 +29,6 @@ def item(functional_portal, collection):
     setRoles(functional_portal, TEST_USER_ID, ["Member"])
     transaction.commit()
     return news
-
-
-@pytest.fixture
-def session_for(request_factory):
-    def factory(userid=None):
-        return request_factory(basic_auth=(userid, PASSWORD)) if userid else request_factory()
-
-    return factory
 
 
 def report(session_for, item, userid="alice", **body):

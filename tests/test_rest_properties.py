@@ -6,13 +6,12 @@ Bounded and derandomized (the same examples every run) to stay fast and
 reproducible; raise ``EXAMPLES`` locally to search harder.
 """
 
+from content_fixtures import content_tree
 from hypothesis import given
 from hypothesis import HealthCheck
 from hypothesis import settings
 from hypothesis import strategies as st
 from plone.dexterity.utils import iterSchemataForType
-from test_rest_api import content  # noqa: F401 (fixture)
-from test_rest_api import content_tree
 from zope.schema import getFieldsInOrder
 
 import pytest
@@ -84,7 +83,7 @@ PATHS = list(content_tree())
 
 
 @pytest.mark.parametrize("path", PATHS)
-def test_patch_never_answers_500_nor_writes_half(content, manager_request, path):  # noqa: F811
+def test_patch_never_answers_500_nor_writes_half(content, manager_request, path):
     portal_type = content_tree()[path][0]
 
     @run
@@ -100,7 +99,7 @@ def test_patch_never_answers_500_nor_writes_half(content, manager_request, path)
 
 
 @pytest.mark.parametrize("path", PATHS)
-def test_post_never_answers_500_nor_creates_half(content, manager_request, path):  # noqa: F811
+def test_post_never_answers_500_nor_creates_half(content, manager_request, path):
     portal_type = content_tree()[path][0]
     parent = path.rpartition("/")[0]
 

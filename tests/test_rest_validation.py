@@ -1,7 +1,5 @@
 """REST bodies of the wrong shape answer 400 naming the field; nothing is written."""
 
-from test_rest_api import content  # noqa: F401 (fixture)
-
 import pytest
 import transaction
 
@@ -29,7 +27,7 @@ def serial(portal, path):
 
 
 @pytest.mark.parametrize("path, field, value", WRONG_SHAPES, ids=lambda v: str(v)[:20])
-def test_a_value_of_the_wrong_shape_is_a_400_naming_the_field(content, manager_request, path, field, value):  # noqa: F811
+def test_a_value_of_the_wrong_shape_is_a_400_naming_the_field(content, manager_request, path, field, value):
     before = serial(content, path)
     response = manager_request.patch(f"/{path}", json={"description": "changed", field: value})
     assert response.status_code == 400, response.text
@@ -37,12 +35,12 @@ def test_a_value_of_the_wrong_shape_is_a_400_naming_the_field(content, manager_r
     assert serial(content, path) == before
 
 
-def test_a_body_that_is_not_an_object_is_a_400(content, manager_request):  # noqa: F811
+def test_a_body_that_is_not_an_object_is_a_400(content, manager_request):
     response = manager_request.patch("/osor/app", json=["licences"])
     assert response.status_code == 400, response.text
 
 
-def test_a_post_of_the_wrong_shape_creates_nothing(content, manager_request):  # noqa: F811
+def test_a_post_of_the_wrong_shape_creates_nothing(content, manager_request):
     response = manager_request.post(
         "/osor",
         json={"@type": "software_solution", "title": "Bad", "interface_languages": {"en": 1}},
@@ -53,7 +51,7 @@ def test_a_post_of_the_wrong_shape_creates_nothing(content, manager_request):  #
     assert "bad" not in content.osor.objectIds()
 
 
-def test_values_of_the_right_shape_are_still_accepted(content, manager_request):  # noqa: F811
+def test_values_of_the_right_shape_are_still_accepted(content, manager_request):
     response = manager_request.patch(
         "/osor/app",
         json={

@@ -2,44 +2,15 @@
 content or send it back with a motivation, from ``@@review``."""
 
 from community_fixtures import acting_as
-from osor.collection.membership import members
 from osor.collection.review.queue import decide
 from osor.collection.review.queue import ReviewError
 from osor.collection.review.queue import waiting_for_review
 from plone import api
-from plone.app.testing import login
-from plone.app.testing import setRoles
-from plone.app.testing import TEST_USER_ID
-from plone.app.testing import TEST_USER_NAME
 from plone.protect.authenticator import createToken
 from zope.event import notify
 from zope.lifecycleevent import ObjectModifiedEvent
 
 import pytest
-
-
-@pytest.fixture
-def moderated(portal):
-    setRoles(portal, TEST_USER_ID, ["Manager"])
-    login(portal, TEST_USER_NAME)
-    api.portal.set_registry_record("plone.email_from_address", "osor@example.org")
-    for userid in ("alice", "fay"):
-        api.user.create(email=f"{userid}@example.org", username=userid, password="secret-password")
-    collection = api.content.create(
-        container=portal, type="community_collection", id="coll", title="Coll", moderated=True
-    )
-    api.content.transition(collection, transition="validate")
-    members.add_member(collection, "alice", "member")
-    members.add_member(collection, "fay", "facilitator")
-    return collection
-
-
-@pytest.fixture
-def proposed(moderated):
-    with acting_as("alice"):
-        news = api.content.create(container=moderated, type="community_news", id="news", title="Alice's news")
-        api.content.transition(news, transition="submit")
-    return news
 
 
 def test_proposed_content_is_waiting_for_review(moderated, proposed):

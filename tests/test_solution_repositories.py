@@ -9,7 +9,7 @@ from pages_content import anonymous_browser
 from pages_content import commit
 from pages_content import make_collection
 from pages_content import make_solution
-from pathlib import Path
+from paths import FIXTURES
 from zope.schema.interfaces import ValidationError
 
 import pytest
@@ -18,7 +18,7 @@ import yaml
 
 
 MOBILE = "https://github.com/decidim/decidim-app"
-PUBLICCODE = (Path(__file__).parent / "fixtures" / "publiccode" / "import" / "complete.yml").read_text(encoding="utf-8")
+PUBLICCODE = (FIXTURES / "publiccode" / "import" / "complete.yml").read_text(encoding="utf-8")
 
 
 def publiccode_for(url: str) -> str:

@@ -7,6 +7,7 @@ translation, made only where the editor may edit, under moderation.
 """
 
 from community_fixtures import acting_as
+from multilingual_fixtures import TRANSLATABLE
 from osor.collection.demo.multilingual import setup_multilingual_site
 from osor.collection.membership import members
 from osor.collection.membership.community import community_of
@@ -29,7 +30,6 @@ from plone.app.testing import TEST_USER_ID
 from plone.app.testing import TEST_USER_NAME
 from plone.app.testing import TEST_USER_PASSWORD
 from Products.statusmessages.interfaces import IStatusMessage
-from test_multilingual import TRANSLATABLE
 from zope.interface import alsoProvides
 from zope.interface import Interface
 from zope.lifecycleevent import Attributes

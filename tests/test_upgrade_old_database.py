@@ -9,6 +9,8 @@ described before, after, and after every upgrade step ran a second time
 """
 
 from pathlib import Path
+from paths import FIXTURES
+from paths import ROOT
 
 import json
 import os
@@ -19,10 +21,10 @@ import sys
 import tarfile
 
 
-DATABASES = Path(__file__).parent / "fixtures" / "databases"
+DATABASES = FIXTURES / "databases"
 UPGRADE_SCRIPT = DATABASES / "upgrade_site.py"
-VERIFY_SCRIPT = Path(__file__).parent.parent / "scripts" / "verify_database.py"
-METADATA = Path(__file__).parent.parent / "src" / "osor" / "collection" / "profiles" / "default" / "metadata.xml"
+VERIFY_SCRIPT = ROOT / "scripts" / "verify_database.py"
+METADATA = ROOT / "src" / "osor" / "collection" / "profiles" / "default" / "metadata.xml"
 RELEASES = sorted(path.parent.name for path in DATABASES.glob("*/data.tar.gz"))
 
 ZOPE_CONF = """\

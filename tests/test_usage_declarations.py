@@ -14,7 +14,6 @@ from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from plone.testing.zope import Browser
-from test_membership_rest import session_for  # noqa: F401 (fixture)
 from zExceptions import Forbidden
 
 import pytest
@@ -59,7 +58,7 @@ def catalog_count(**query) -> int:
     return len(api.content.find(portal_type="software_solution", **query))
 
 
-def test_a_member_declares_a_facilitator_approves_and_everything_follows(solution, session_for):  # noqa: F811
+def test_a_member_declares_a_facilitator_approves_and_everything_follows(solution, session_for):
     response = session_for("alice").post(path(solution), json=DECLARATION)
     assert response.status_code == 201, response.text
     declared = response.json()
@@ -116,7 +115,7 @@ def _app(solution):
         ({"referent": "maybe"}, "referent"),
     ],
 )
-def test_bad_input_is_a_400_naming_the_parameter(solution, session_for, change, parameter):  # noqa: F811
+def test_bad_input_is_a_400_naming_the_parameter(solution, session_for, change, parameter):
     response = session_for("alice").post(path(solution), json={**DECLARATION, **change})
     assert response.status_code == 400
     assert response.json()["error"]["parameter"] == parameter
@@ -124,7 +123,7 @@ def test_bad_input_is_a_400_naming_the_parameter(solution, session_for, change, 
     assert declarations.pending(solution) == []
 
 
-def test_anonymous_visitors_cannot_declare(solution, session_for):  # noqa: F811
+def test_anonymous_visitors_cannot_declare(solution, session_for):
     assert session_for().post(path(solution), json=DECLARATION).status_code == 401
 
 

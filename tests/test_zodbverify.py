@@ -9,6 +9,7 @@ tests/test_upgrade_old_database.py.
 """
 
 from pathlib import Path
+from paths import ROOT
 
 import json
 import os
@@ -17,7 +18,6 @@ import subprocess
 import sys
 
 
-ROOT = Path(__file__).parent.parent
 ZCONSOLE = Path(sys.executable).parent / "zconsole"
 
 
