@@ -38,13 +38,13 @@ ARGS ?=
 # resources (its ZODB) on its base, so two such sandboxes cannot be set up
 # side by side in one process, and pytest-plone keeps layers for the whole
 # session: these tests run in a pytest process of their own.
-SEPARATE_TESTS := tests/test_existing_site.py
+SEPARATE_TESTS := tests/setup/test_existing_site.py
 # Tests that start real processes (PostgreSQL, Zope instances, HAProxy) and
 # take minutes: `make test-cluster`, which CI runs after `make test`.
 CLUSTER_TESTS := tests/cluster
 
 # Debian packages needed by `make test` (installed only when missing):
-# the browser tests (tests/test_browser_*.py, tests/test_accessibility.py)
+# the browser tests (tests/browser/)
 # drive Debian's Chromium with Playwright; no browser is ever downloaded.
 # `make cluster` (and its tests) run Debian's PostgreSQL and HAProxy.
 SYSTEM_PACKAGES ?= chromium postgresql haproxy
@@ -152,7 +152,7 @@ changelog: $(INSTALL_STAMP) ## Render news/ into CHANGES.md: make changelog VERS
 # ---------------------------------------------------------------- test
 
 .PHONY: test
-test: install system-packages ## Run the tests: make test [TESTS=tests/test_setup.py] [ARGS="-k setup -x"]
+test: install system-packages ## Run the tests: make test [TESTS=tests/setup/test_setup.py] [ARGS="-k setup -x"]
 ifeq ($(TESTS),tests)
 	$(BIN)/pytest tests --ignore=$(SEPARATE_TESTS) --ignore=$(CLUSTER_TESTS) $(ARGS)
 	$(BIN)/pytest $(SEPARATE_TESTS) $(ARGS)
@@ -166,7 +166,7 @@ test-cluster: install system-packages ## Real processes, about 4 minutes: two in
 
 .PHONY: screenshots
 screenshots: install system-packages ## Refresh docs/screenshots/ (the README's) from the browser tests
-	OSOR_SCREENSHOTS=1 $(BIN)/pytest tests/test_browser_visitor.py -k screenshots
+	OSOR_SCREENSHOTS=1 $(BIN)/pytest tests/browser/test_browser_visitor.py -k screenshots
 
 # Not part of `make test`: minutes per size (see benchmarks/RESULTS.md).
 N ?= 1000 10000

@@ -75,7 +75,7 @@ setup(
     include_package_data=True,
     zip_safe=False,
     python_requires=">=3.11",
-    # Every distribution the code imports (tests/test_runtime_requirements.py
+    # Every distribution the code imports (tests/setup/test_runtime_requirements.py
     # checks it), plus what our ZCML and profiles load: a site installs the
     # add-on without extras. Our profile installs plone.app.caching (with
     # caching off, as Plone ships it) and declares our rulesets.

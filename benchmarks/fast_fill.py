@@ -18,7 +18,7 @@ values of pending edits, the licence expression, the catalogue's change
 key, the empty content-rule mapping of a container, and CMFEditions' first
 version of a Document.
 
-``tests/test_bench_fast_fill.py`` compares an item made here with one made
+``tests/setup/test_bench_fast_fill.py`` compares an item made here with one made
 through ``plone.api`` (fields, stored attributes and annotations, catalog
 record, workflow state and history, local roles, catalog queries).
 """

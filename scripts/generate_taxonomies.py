@@ -7,7 +7,7 @@ Reads src/osor/collection/vocabularies/data/taxonomies.yaml and pycountry's
 country names and translations, and writes one ``<name>.cfg`` and one VDEX
 ``<name>.xml`` per taxonomy to src/osor/collection/profiles/default/taxonomies/.
 With --check, writes nothing and exits 1 when a file is missing or differs
-(tests/test_taxonomies.py makes the same check).
+(tests/content/test_taxonomies.py makes the same check).
 """
 
 from osor.collection.vocabularies.taxonomies import generate

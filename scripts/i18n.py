@@ -4,7 +4,7 @@
 Usage:
     .venv/bin/python scripts/i18n.py            rebuild the .pot, sync every .po
     .venv/bin/python scripts/i18n.py pot DIR    only write the .pot files into DIR
-                                                (tests/test_translations.py)
+                                                (tests/i18n/test_translations.py)
 
 1. ``locales/generated.pot`` holds the messages i18ndude cannot see because
    the code translates a variable (``_(title)``): the term titles of the data
@@ -21,7 +21,7 @@ Usage:
    and i18n:attributes) and merges both files into ``osor.collection.pot``.
 3. ``i18ndude sync`` brings ``locales/<lang>/LC_MESSAGES/osor.collection.po``
    of every language in LANGUAGES up to date (new messages get an empty
-   msgstr, to be translated; tests/test_translations.py fails until they are).
+   msgstr, to be translated; tests/i18n/test_translations.py fails until they are).
 4. Plone's workflow menu and folder contents translate state and transition
    titles in the ``plone`` domain, not in the workflow's: ``locales/plone.pot``
    holds those titles of our workflows that Plone itself does not translate

@@ -1,6 +1,6 @@
 """What every content type of osor.collection promises.
 
-Each ``tests/test_content_<type>.py`` subclasses ``ContentTypeContract``
+Each ``tests/content/test_content_<type>.py`` subclasses ``ContentTypeContract``
 with the facts of its type; the tests here check them against the
 installed FTI, schema and containment rules.
 """

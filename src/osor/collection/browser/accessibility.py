@@ -3,7 +3,7 @@ a stylesheet and a script (accessibility/), and a "Skip to content" link.
 
 Only for the add-on's browser layer: the add-on promises an accessible
 observatory, so it ships the fixes instead of asking every site to theme
-them (tests/test_accessibility.py measures them with axe-core).
+them (tests/browser/test_accessibility.py measures them with axe-core).
 """
 
 from plone.app.layout.viewlets.common import ViewletBase

@@ -7,6 +7,7 @@ value on every translation of every item of the demo site; an event's
 organiser and contact reach its French and German pages.
 """
 
+from osor.collection.testing import DEMO_SITE_ANSWERS
 from osor.collection.upgrades.shared_translation_data import fill_shared_fields_of_translations
 from plone import api
 from plone.app.multilingual.dx.interfaces import ILanguageIndependentField
@@ -19,13 +20,7 @@ from zope.lifecycleevent import modified
 import pytest
 
 
-ANSWERS = {
-    "site_id": "osor_translations",
-    "title": "OSOR",
-    "setup_content": True,
-    "default_language": "en",
-    "portal_timezone": "Europe/Brussels",
-}
+ANSWERS = {**DEMO_SITE_ANSWERS, "site_id": "osor_translations", "title": "OSOR"}
 
 # What a visitor of an event's translation must still find.
 EVENT_FACTS = {"organiser", "organiser_type", "contact_name", "contact_email", "contact_phone", "event_url",

@@ -17,6 +17,7 @@ from osor.collection.interop.dcat.graph import ADMS
 from osor.collection.interop.dcat.graph import catalog_graph
 from osor.collection.interop.dcat.graph import solution_graph
 from osor.collection.interop.dcat.graph import VCARD
+from osor.collection.testing import DEMO_SITE_ANSWERS
 from osor.collection.vocabularies.taxonomies import SOLUTION_TYPE
 from osor.collection.vocabularies.taxonomies import SPATIAL_COVERAGE
 from osor.collection.vocabularies.taxonomies import TOPICS
@@ -592,18 +593,7 @@ def test_the_export_is_not_hidden_from_anonymous_visitors(served, anonymous):
 # The demo site --------------------------------------------------------------
 
 
-DEMO_ANSWERS = {
-    "site_id": "dcat_demo",
-    "title": "Open Source Observatory",
-    "setup_content": True,
-    "default_language": "en",
-    "portal_timezone": "Europe/Brussels",
-}
-
-
-@pytest.fixture(scope="session")
-def distribution_name() -> str:
-    return "osor"
+DEMO_ANSWERS = {**DEMO_SITE_ANSWERS, "site_id": "dcat_demo"}
 
 
 class TestDemoSiteExport:

@@ -93,7 +93,7 @@ def test_download_url_points_to_the_file_of_the_distribution(uploaded):
     assert uploaded.download_url == f"{uploaded.absolute_url()}/@@download/file/app-1.0.0.tar.gz"
 
 
-# A browser's download counts once per visitor and day (tests/test_download_counting.py).
+# A browser's download counts once per visitor and day (tests/pages/test_download_counting.py).
 BROWSER = "Mozilla/5.0 (X11; Ubuntu; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0"
 
 

@@ -85,7 +85,7 @@ class TestCommunityEvent(ContentTypeContract):
 
 def test_a_speaker_needs_a_name():
     """Checked on the list, not as a required column: the optional field
-    would otherwise show a required marker (tests/test_member_forms.py)."""
+    would otherwise show a required marker (tests/membership/test_member_forms.py)."""
     speakers = ICommunityEvent["speakers"]
     speakers.validate([{"name": "Ada", "affiliation": None, "bio": None}])
     with pytest.raises(IncompleteRow):

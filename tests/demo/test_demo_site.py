@@ -16,37 +16,13 @@ from osor.collection.interop.reports import import_reports
 from osor.collection.legal.experts import EXPERTS_GROUP
 from osor.collection.review.outdated import outdated_items
 from osor.collection.review.reports import reports_of
+from osor.collection.testing import DEMO_SITE_ANSWERS
 from plone import api
 from plone.app.multilingual.interfaces import ITranslationManager
 from plone.base.utils import get_installer
 from plone.dexterity.utils import iterSchemataForType
 
 import pytest
-
-
-ANSWERS = {
-    "site_id": "osor_demo",
-    "title": "OSOR",
-    "setup_content": True,
-    "default_language": "en",
-    "portal_timezone": "Europe/Brussels",
-}
-
-
-@pytest.fixture(scope="session")
-def distribution_name() -> str:
-    return "osor"
-
-
-@pytest.fixture(scope="class")
-def site(app_class, create_site):
-    """One demo site for the whole class (it takes a few seconds to build)."""
-    return create_site(app_class, ANSWERS)
-
-
-@pytest.fixture
-def osor(site):
-    return site["en"]["osor"]
 
 
 def items(container, portal_type: str) -> list:
@@ -315,7 +291,7 @@ class TestChosenContentLanguages:
 
     @pytest.fixture(scope="class")
     def site(self, app_class, create_site):
-        answers = {**ANSWERS, "site_id": "osor_languages", "setup_content": False}
+        answers = {**DEMO_SITE_ANSWERS, "site_id": "osor_languages", "setup_content": False}
         return create_site(app_class, {**answers, "default_language": "mt", "content_languages": ["ga", "et"]})
 
     def test_the_site_has_the_chosen_languages_the_default_first(self, site):

@@ -83,7 +83,7 @@ def test_an_uploaded_distribution_reports_its_size_and_downloads(content, manage
 
 def test_downloading_through_the_site_counts(content, request_factory):
     browser = request_factory(role="Manager", api=False)
-    # A browser's download counts (python-requests is a known crawler: tests/test_download_counting.py).
+    # A browser's download counts (python-requests is a known crawler: tests/pages/test_download_counting.py).
     browser.headers["User-Agent"] = "Mozilla/5.0 (X11; Ubuntu; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0"
     response = browser.get("/osor/app/v1/zip/@@download", allow_redirects=False)
     assert response.status_code == 302

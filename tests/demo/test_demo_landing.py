@@ -2,20 +2,17 @@
 collection (its default page), not an empty folder listing."""
 
 from osor.collection.demo.landing import show_the_collection_on_language_roots
-from test_demo_site import ANSWERS  # noqa: F401 (the demo site's answers)
-from test_demo_site import distribution_name  # noqa: F401 (fixture)
-from test_demo_site import site  # noqa: F401 (fixture)
 
 
 class TestDemoLanding:
-    def test_each_language_root_shows_its_collection(self, site):  # noqa: F811
+    def test_each_language_root_shows_its_collection(self, site):
         assert {language: site[language].getDefaultPage() for language in ("en", "fr", "de")} == {
             "en": "osor",
             "fr": "osor",
             "de": "osor",
         }
 
-    def test_an_editors_choice_of_default_page_is_kept(self, site):  # noqa: F811
+    def test_an_editors_choice_of_default_page_is_kept(self, site):
         site["fr"].setDefaultPage("osor")
         site["fr"].manage_changeProperties(default_page="something-else")
         assert site["fr"] not in show_the_collection_on_language_roots(site)

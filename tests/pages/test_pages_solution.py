@@ -71,7 +71,7 @@ def test_releases_newest_first_with_a_download_button(page):
 
 def test_download_button_counts_the_download(solution, page):
     distribution = solution["v0.28.0"]["source"]
-    # A browser's download counts (tests/test_download_counting.py); the test browser says none.
+    # A browser's download counts (tests/pages/test_download_counting.py); the test browser says none.
     page.addHeader("User-Agent", "Mozilla/5.0 (X11; Ubuntu; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0")
     page.getLink(url=f"{distribution.absolute_url()}/@@download").click()
     assert page.contents == b"x" * 1_234_567

@@ -5,7 +5,7 @@ The site of `make start` is built in a Zope process of its own
 every record of its FileStorage is loaded in another
 (``scripts/verify_database.py``), as an administrator would check it. The
 upgraded database of an earlier release gets the same check in
-tests/test_upgrade_old_database.py.
+tests/upgrades/test_upgrade_old_database.py.
 """
 
 from pathlib import Path
