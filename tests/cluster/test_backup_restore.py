@@ -7,6 +7,10 @@ time, exactly the site as it was backed up: the same content objects with
 their UIDs, review states, field values, blob bytes and local roles, the
 same catalog records, collection groups and users. While a server has
 the database open, restoring is refused and changes nothing.
+
+The same for `make cluster`: a real pg_dump of the RelStorage database
+and its shared blobs, taken while both instances serve, restored with
+pg_restore once they are stopped.
 """
 
 import pytest
@@ -110,3 +114,37 @@ def test_restoring_without_a_backup_or_an_unknown_date_says_so(var, make):
     done = make("restore", f"VAR={var}", check=False)
     assert done.returncode != 0
     assert "holds no database" in done.stderr
+
+
+@pytest.fixture
+def cluster_settings(var, make, free_port):
+    """`make cluster` on ``var``, on free ports; stopped afterwards."""
+    ports = [free_port() for _ in range(4)]
+    settings = [f"VAR={var}", f"PORT={ports[0]}", f"INSTANCE_PORTS={ports[1]} {ports[2]}", f"PG_PORT={ports[3]}"]
+    make("cluster", *settings)
+    try:
+        yield settings
+    finally:
+        make("cluster-stop", *settings, check=False)
+
+
+def test_the_cluster_restores_exactly_from_its_dump(var, cluster_settings, make, site_state, tmp_path):
+    # Any instance's configuration opens the shared database (RelStorage).
+    zope_conf = var / "cluster" / "instance1" / "etc" / "zope.conf"
+    backed_up = site_state(zope_conf, "change,snapshot", tmp_path / "backed-up.json", label="first")
+    make("backup", *cluster_settings)
+    (backup,) = (var / "backups").iterdir()
+    assert (backup / "cluster" / "osor.dump").stat().st_size > 0
+    assert not (backup / "filestorage").exists()
+    changed = site_state(zope_conf, "change,snapshot", tmp_path / "changed.json", label="second")
+    assert_changed(changed, backed_up)
+
+    refused = make("restore", *cluster_settings, check=False)
+    assert refused.returncode != 0
+    assert "stop it first with `make cluster-stop`" in refused.stderr
+    assert_same_site(site_state(zope_conf, "snapshot", tmp_path / "still.json"), changed)
+
+    make("cluster-stop", *cluster_settings)
+    make("restore", *cluster_settings)
+    make("cluster", *cluster_settings)
+    assert_same_site(site_state(zope_conf, "snapshot", tmp_path / "restored.json"), backed_up)
