@@ -13,11 +13,11 @@ from hypothesis import strategies as st
 from osor.collection.interop.publiccode import formats
 from osor.collection.interop.publiccode.validation import FORMAT_NAMES
 from osor.collection.interop.publiccode.validation import MAX_BYTES
-from osor.collection.interop.publiccode.validation import Problem
 from osor.collection.interop.publiccode.validation import RULE_SETTINGS
 from osor.collection.interop.publiccode.validation import rule_table
 from osor.collection.interop.publiccode.validation import RULES_FILE
 from osor.collection.interop.publiccode.validation import validate
+from osor.collection.interop.results import Problem
 from paths import ROOT
 from zope.i18n.interfaces import IUserPreferredLanguages
 from zope.i18nmessageid import Message

@@ -43,6 +43,10 @@ class ImportRdfView(FieldOutcomes, BrowserView):
             dry_run=bool(form_value(self.request, "dry_run")),
         )
 
+    def problems(self, kind: str) -> list[dict]:
+        """The result's ``errors`` or ``warnings``, translated for the page."""
+        return [problem.to_dict(self.request) for problem in getattr(self.result, kind)]
+
     def formats(self) -> list[dict]:
         return [
             {"value": "", "title": _("format_from_file_name", default="From the file name")},

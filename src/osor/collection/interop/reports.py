@@ -55,7 +55,7 @@ def record_import_report(
 ) -> dict:
     """Store the report of one import on ``collection`` and return it (a dict).
 
-    ``warnings`` and ``errors`` are Problem objects (with ``to_dict``) or
+    ``warnings`` and ``errors`` are Problems (``interop.results``) or
     dicts; ``importer_id`` defaults to the current user. ``fields`` lists
     what the import did to each field (``interop.imported_fields``): dicts
     with ``field``, ``outcome`` (updated, kept, unchanged) and, when known,
@@ -112,8 +112,8 @@ def reports_for_current_user(collection) -> list[dict] | None:
 
 
 def problem_as_dict(problem) -> dict:
-    """A Problem (publiccode validation, RDF validation) or dict as plain,
-    translated data: ``path``, ``line``, ``message``, ``hint``."""
+    """A Problem (either importer's) or dict as plain, translated data:
+    ``path``, ``line``, ``message``, ``hint``."""
     request = getRequest()
     data = problem.to_dict(request) if hasattr(problem, "to_dict") else dict(problem)
     result = {}

@@ -8,7 +8,6 @@ exit status whether the file was imported.
 from osor.collection.interop.federation.importer import import_rdf
 from osor.collection.interop.imported_fields import summary_line
 from pathlib import Path
-from zope.i18n import translate
 
 
 def import_file(collection, path, *, source_catalogue=None, dry_run=False, out=print) -> int:
@@ -33,8 +32,8 @@ def import_file(collection, path, *, source_catalogue=None, dry_run=False, out=p
 
 
 def _line(filename, kind, problem) -> str:
-    where = filename + (f":{problem['line']}" if problem.get("line") else "")
-    text = f"{where}: {kind}: {problem.get('path') or ''} {translate(problem['message'])}".replace("  ", " ")
-    if problem.get("hint"):
-        text += f" ({translate(problem['hint'])})"
+    where = filename + (f":{problem.line}" if problem.line else "")
+    text = f"{where}: {kind}: {problem.path or ''} {problem.message}".replace("  ", " ")
+    if problem.hint:
+        text += f" ({problem.hint})"
     return text

@@ -30,6 +30,9 @@ from osor.collection.interop.federation.reading import CONTROL_CHARACTERS
 from osor.collection.interop.federation.reading import MAX_LENGTH
 from osor.collection.interop.federation.reading import read_catalogue
 from osor.collection.interop.reports import record_import_report
+from osor.collection.interop.results import ImportResult
+from osor.collection.interop.results import Problem
+from osor.collection.interop.results import rdf_problem
 from osor.collection.permissions import MODIFY_PORTAL_CONTENT
 from plone import api
 from plone.app.textfield.value import RichTextValue
@@ -50,8 +53,8 @@ INVALID = "invalid"
 
 
 @dataclass
-class ImportResult:
-    """What an import did (or, in a dry run, would do).
+class RdfImportResult(ImportResult):
+    """What an RDF import did (or, in a dry run, would do).
 
     ``items``: one dict per solution (``original_uri``, ``title``,
     ``created``, ``fields``: the FieldPlans of the solution, its releases and
@@ -59,15 +62,8 @@ class ImportResult:
     """
 
     items: list = field(default_factory=list)
-    warnings: list = field(default_factory=list)
-    errors: list = field(default_factory=list)
     failure: str | None = None
-    dry_run: bool = False
     source_catalogue: str | None = None
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
 
     @property
     def created(self) -> list:
@@ -81,18 +77,6 @@ class ImportResult:
     def fields(self) -> list:
         return [plan for item in self.items for plan in item["fields"]]
 
-    @property
-    def conflicts(self) -> list:
-        return imported_fields.conflicts(self.fields)
-
-    @property
-    def outcome(self) -> str:
-        if self.errors:
-            return "failed"
-        if self.dry_run:
-            return "validated"
-        return "created" if self.created else "updated"
-
 
 def import_rdf(
     collection,
@@ -103,7 +87,7 @@ def import_rdf(
     filename: str | None = None,
     source_catalogue: str | None = None,
     dry_run: bool = False,
-) -> ImportResult:
+) -> RdfImportResult:
     """Import the RDF ``data`` (bytes or text) into ``collection``.
 
     The format is ``format`` (turtle, xml, json-ld, nt), else the one of
@@ -111,7 +95,7 @@ def import_rdf(
     (a URI or title) is recorded as the provenance of the solutions; by
     default it is the dcat:Catalog of the file. Records an import report.
     """
-    result = ImportResult(dry_run=dry_run)
+    result = RdfImportResult(dry_run=dry_run)
     if isinstance(data, str):
         data = data.encode("utf-8")
     _import(collection, data, content_type, format, filename, source_catalogue, result)
@@ -119,10 +103,10 @@ def import_rdf(
     return result
 
 
-def refuse(collection, failure: str, *, filename=None, dry_run=False) -> ImportResult:
+def refuse(collection, failure: str, *, filename=None, dry_run=False) -> RdfImportResult:
     """The failed import of a body that is not even read (``TOO_LARGE`` by
     its declared size, ``UNSUPPORTED_FORMAT``), with its report."""
-    result = ImportResult(dry_run=dry_run)
+    result = RdfImportResult(dry_run=dry_run)
     _fail(result, failure, FAILURE_ERRORS[failure]())
     _record(collection, result, filename)
     return result
@@ -166,7 +150,7 @@ def _validated(collection, data, content_type, format, filename, source_catalogu
             default="The source catalogue must be a URI or a title of at most ${max} characters.",
             mapping={"max": MAX_LENGTH["name"]},
         )
-        return _fail(result, INVALID, located(message, path="source"))
+        return _fail(result, INVALID, rdf_problem(message, path="source"))
     harvest = read_catalogue(graph, language=_language_of(collection))
     result.warnings = harvest.warnings
     result.source_catalogue = (source_catalogue or "").strip() or harvest.catalogue
@@ -207,7 +191,7 @@ def _write(collection, harvest, result) -> None:
             default="The file could not be imported; nothing was changed. "
             "The site's administrators can find the cause in its log.",
         )
-        return _fail(result, INVALID, located(message))
+        return _fail(result, INVALID, rdf_problem(message))
     _warn_about_first_import(plans, result)
     return None
 
@@ -223,13 +207,8 @@ def _fail(result, failure, error) -> None:
     result.errors = [*result.errors, error]
 
 
-def located(message, path: str = "", line: int | None = None) -> dict:
-    """A problem as the import reports store it."""
-    return {"path": path, "line": line, "message": message}
-
-
-def too_large_error() -> dict:
-    return located(
+def too_large_error() -> Problem:
+    return rdf_problem(
         _(
             "error_rdf_too_large",
             default="The file is larger than ${max} MB: split the catalogue into several files.",
@@ -238,8 +217,8 @@ def too_large_error() -> dict:
     )
 
 
-def unsupported_format_error() -> dict:
-    return located(
+def unsupported_format_error() -> Problem:
+    return rdf_problem(
         _(
             "error_rdf_format",
             default="Send Turtle (text/turtle), RDF/XML (application/rdf+xml), "
@@ -251,8 +230,8 @@ def unsupported_format_error() -> dict:
 FAILURE_ERRORS = {TOO_LARGE: too_large_error, UNSUPPORTED_FORMAT: unsupported_format_error}
 
 
-def _not_modifiable_error(uri: str) -> dict:
-    return located(
+def _not_modifiable_error(uri: str) -> Problem:
+    return rdf_problem(
         _("error_rdf_not_modifiable", default="This solution was imported before and you may not change it."),
         path=f"<{uri}>",
     )
@@ -412,7 +391,7 @@ def _warn_about_first_import(plans, result) -> None:
     for plan in plans:
         if plan.obj is not None and any(p.first_import and p.conflict for p in plan.fields):
             result.warnings.append(
-                located(
+                rdf_problem(
                     _(
                         "warning_rdf_first_import_over_local_content",
                         default="This solution has no record of an earlier import: its fields that differ "

@@ -8,6 +8,8 @@ rdflib itself never follows ``owl:imports``.
 
 from dataclasses import dataclass
 from osor.collection import _
+from osor.collection.interop.results import Problem
+from osor.collection.interop.results import rdf_problem
 from pathlib import PurePosixPath
 from xml.sax import SAXParseException
 
@@ -68,11 +70,8 @@ class SyntaxProblem(Exception):
     line: int | None = None
     hint: object = None
 
-    def as_error(self) -> dict:
-        error = {"path": "", "line": self.line, "message": self.message}
-        if self.hint:
-            error["hint"] = self.hint
-        return error
+    def as_error(self) -> Problem:
+        return rdf_problem(self.message, line=self.line, hint=self.hint)
 
 
 def rdf_format(content_type=None, format=None, filename=None) -> str | None:

@@ -25,6 +25,8 @@ from osor.collection.fields import is_safe_url
 from osor.collection.interop.dcat.graph import ADMS
 from osor.collection.interop.dcat.graph import VCARD
 from osor.collection.interop.federation.parsing import RELATIVE_BASE
+from osor.collection.interop.results import Problem
+from osor.collection.interop.results import rdf_problem
 from osor.collection.vocabularies import terms_of
 from osor.collection.vocabularies.taxonomies import SPATIAL_COVERAGE
 from osor.collection.vocabularies.taxonomies import tokens
@@ -142,21 +144,14 @@ UNKNOWN_VALUE = {
 }
 
 
-def problem(subject, prop, message, hint=None) -> dict:
+def problem(subject, prop, message, hint=None) -> Problem:
     """A located problem: ``path`` is "<subject URI> property"."""
     # A relative URI is shown as the file wrote it.
     subject_name = str(subject).removeprefix(RELATIVE_BASE) if isinstance(subject, URIRef) else f"_:{subject}"
     prop_name = curie(prop) if prop is not None else ""
-    entry = {
-        "path": f"<{subject_name}> {prop_name}".strip(),
-        "subject": subject_name,
-        "property": prop_name,
-        "line": None,
-        "message": message,
-    }
-    if hint:
-        entry["hint"] = hint
-    return entry
+    return rdf_problem(
+        message, path=f"<{subject_name}> {prop_name}".strip(), subject=subject_name, prop=prop_name, hint=hint
+    )
 
 
 class _Reader:
@@ -569,13 +564,13 @@ def read_catalogue(graph, language: str = "en") -> Harvest:
                 )
             )
     if not solutions:
-        reader.errors.append({
-            "path": "",
-            "subject": "",
-            "property": "rdf:type",
-            "line": None,
-            "message": _("error_rdf_no_assets", default="The file describes no dcat:Dataset or adms:Asset."),
-        })
+        reader.errors.append(
+            rdf_problem(
+                _("error_rdf_no_assets", default="The file describes no dcat:Dataset or adms:Asset."),
+                subject="",
+                prop="rdf:type",
+            )
+        )
     for subject, target in sorted(graph.subject_objects(OWL.imports), key=str):
         reader.warnings.append(
             problem(

@@ -40,9 +40,10 @@ from osor.collection.interop.publiccode.storage import stored_publiccode
 from osor.collection.interop.publiccode.text import decoded
 from osor.collection.interop.publiccode.text import MAX_BODY_BYTES
 from osor.collection.interop.publiccode.text import UndecodableText
-from osor.collection.interop.publiccode.validation import problem
 from osor.collection.interop.publiccode.validation import validate
 from osor.collection.interop.reports import record_import_report
+from osor.collection.interop.results import ImportResult
+from osor.collection.interop.results import problem
 from osor.collection.permissions import ADD_SOFTWARE_SOLUTION
 from osor.collection.permissions import MODIFY_PORTAL_CONTENT
 from osor.collection.review import pending_edits
@@ -87,25 +88,14 @@ SOURCE_PATHS = {
 
 
 @dataclass
-class ImportResult:
-    """What an import did: ``obj`` the solution (created, updated, or the one a
-    dry run would update), ``outcome`` as in the report."""
+class PubliccodeImportResult(ImportResult):
+    """What a publiccode.yml import did: ``obj`` the solution (created, updated,
+    or the one a dry run would update)."""
 
     obj: object = None
     created: bool = False
-    warnings: list = dataclass_field(default_factory=list)
-    errors: list = dataclass_field(default_factory=list)
-    outcome: str = "failed"
     too_large: bool = False  # refused for its size, unread
     fields: list = dataclass_field(default_factory=list)  # FieldPlan, what was (or would be) done
-
-    @property
-    def conflicts(self) -> list:
-        return imported_fields.conflicts(self.fields)
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
 
 
 @dataclass
@@ -137,7 +127,9 @@ class _Plan:
         return planned
 
 
-def import_publiccode(collection, text: str, *, filename=None, dry_run=False, importer_id=None) -> ImportResult:
+def import_publiccode(
+    collection, text: str, *, filename=None, dry_run=False, importer_id=None
+) -> PubliccodeImportResult:
     """Validate ``text`` and create or update a solution of ``collection``.
 
     ``dry_run`` only validates (outcome "validated"). On any error nothing
@@ -158,7 +150,9 @@ def import_publiccode(collection, text: str, *, filename=None, dry_run=False, im
     return result
 
 
-def import_publiccode_file(collection, data, *, filename=None, dry_run=False, importer_id=None) -> ImportResult:
+def import_publiccode_file(
+    collection, data, *, filename=None, dry_run=False, importer_id=None
+) -> PubliccodeImportResult:
     """``import_publiccode`` for the bytes of an uploaded file: a file over
     ``MAX_BODY_BYTES`` or not in UTF-8 fails (and is reported) too."""
     if len(data) > MAX_BODY_BYTES:
@@ -170,7 +164,7 @@ def import_publiccode_file(collection, data, *, filename=None, dry_run=False, im
     return import_publiccode(collection, text, filename=filename, dry_run=dry_run, importer_id=importer_id)
 
 
-def refuse_too_large(collection, *, filename=None, importer_id=None) -> ImportResult:
+def refuse_too_large(collection, *, filename=None, importer_id=None) -> PubliccodeImportResult:
     """Refuse (and report) a file over ``MAX_BODY_BYTES`` without reading it."""
     refusal = problem(
         "",
@@ -186,7 +180,7 @@ def refuse_too_large(collection, *, filename=None, importer_id=None) -> ImportRe
     return result
 
 
-def _refused(collection, refusal, *, filename, importer_id) -> ImportResult:
+def _refused(collection, refusal, *, filename, importer_id) -> PubliccodeImportResult:
     record_import_report(
         collection,
         source_format=SOURCE_FORMAT,
@@ -195,12 +189,12 @@ def _refused(collection, refusal, *, filename, importer_id) -> ImportResult:
         errors=[refusal],
         importer_id=importer_id,
     )
-    return ImportResult(errors=[refusal])
+    return PubliccodeImportResult(errors=[refusal])
 
 
-def _import(collection, text, *, filename, dry_run) -> ImportResult:
+def _import(collection, text, *, filename, dry_run) -> PubliccodeImportResult:
     validation = validate(text)
-    result = ImportResult(warnings=list(validation.warnings), errors=list(validation.errors))
+    result = PubliccodeImportResult(warnings=list(validation.warnings), errors=list(validation.errors), dry_run=dry_run)
     if result.errors or validation.data is None:
         if not result.errors:
             result.errors.append(problem("", None, _("publiccode_error_empty", default="The file is empty."), None))
@@ -213,7 +207,6 @@ def _import(collection, text, *, filename, dry_run) -> ImportResult:
     result.fields = plan.every_field()
     _warn_about_first_import(plan, result)
     if dry_run:
-        result.outcome = "validated"
         return result
     savepoint = transaction.savepoint()
     try:
@@ -251,15 +244,13 @@ def _import(collection, text, *, filename, dry_run) -> ImportResult:
                 None,
             )
         )
-    else:
-        result.outcome = "created" if result.created else "updated"
     return result
 
 
 # Planning: everything is checked before anything is written -------------------
 
 
-def _plan(collection, data: dict, text: str, result: ImportResult) -> _Plan:
+def _plan(collection, data: dict, text: str, result: PubliccodeImportResult) -> _Plan:
     common, notes = plan_values.solution_values(data)
     for path, msgid, default, mapping in notes:
         result.warnings.append(problem(path, line_of(text, path), _(msgid, default=default, mapping=mapping), None))
@@ -287,7 +278,7 @@ def _plan(collection, data: dict, text: str, result: ImportResult) -> _Plan:
     return plan
 
 
-def _plan_fields(collection, plan: _Plan, text: str, result: ImportResult) -> None:
+def _plan_fields(collection, plan: _Plan, text: str, result: PubliccodeImportResult) -> None:
     """What the import does to each field (read only: the dry run stops here)."""
     solution = plan.existing
     earlier = stored_publiccode(solution) if solution is not None else None
@@ -358,7 +349,7 @@ def _plan_fields(collection, plan: _Plan, text: str, result: ImportResult) -> No
             field_plan.part = "release"
 
 
-def _keep_in_file(language: str, message, text: str, result: ImportResult) -> None:
+def _keep_in_file(language: str, message, text: str, result: PubliccodeImportResult) -> None:
     """Warn that the ``language`` description goes into no translation."""
     path = f"description.{language}"
     result.warnings.append(problem(path, line_of(text, path), message, None))
@@ -387,7 +378,7 @@ def _earlier_fingerprints(earlier: dict | None, language: str, *, main: bool) ->
     return imported_fields.fingerprints_of(merged)
 
 
-def _warn_about_first_import(plan: _Plan, result: ImportResult) -> None:
+def _warn_about_first_import(plan: _Plan, result: PubliccodeImportResult) -> None:
     """Content written on the site and never imported: say that its fields
     that differ from the file were kept."""
     if plan.existing is None or not any(p.first_import and p.conflict for p in result.fields):
@@ -411,7 +402,7 @@ def _warn_about_first_import(plan: _Plan, result: ImportResult) -> None:
     )
 
 
-def _main_language(collection, languages: list, text: str, result: ImportResult) -> str:
+def _main_language(collection, languages: list, text: str, result: PubliccodeImportResult) -> str:
     """The language of the collection (else the site's): its description
     goes into the solution, the others into translations."""
     language = collection.Language() or api.portal.get_default_language() or "en"
@@ -438,7 +429,7 @@ def _main_language(collection, languages: list, text: str, result: ImportResult)
     return language
 
 
-def _refuse_a_part_of_another_solution(solution, role: str, text: str, result: ImportResult) -> None:
+def _refuse_a_part_of_another_solution(solution, role: str, text: str, result: PubliccodeImportResult) -> None:
     """The file's repository is a further repository of ``solution``: it
     describes a part of that solution, not another one (no duplicate)."""
     part = repository_part(role, getRequest()) or role
@@ -458,7 +449,7 @@ def _refuse_a_part_of_another_solution(solution, role: str, text: str, result: I
     result.errors.append(problem("url", line_of(text, "url"), message, None))
 
 
-def _check_permission(collection, existing, text: str, result: ImportResult) -> None:
+def _check_permission(collection, existing, text: str, result: PubliccodeImportResult) -> None:
     if existing is None and not api.user.has_permission(ADD_SOFTWARE_SOLUTION, obj=collection):
         result.errors.append(
             problem(

@@ -5,7 +5,7 @@ the same files with the same located message.
 """
 
 from osor.collection import _
-from osor.collection.interop.publiccode.validation import problem
+from osor.collection.interop.results import problem
 
 
 # A real publiccode.yml is a few kilobytes; the largest in the wild are

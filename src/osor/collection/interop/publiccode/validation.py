@@ -3,8 +3,9 @@
 ``validate(text)`` answers a ``Validation``: the errors that make the file
 unusable (a key the standard does not know among them, as the reference parser
 refuses it), the warnings (deprecated keys, old versions) and the data
-normalised to the v0.7 layout. Every problem names its key path and 1-based
-line and is phrased so that the publisher can fix the file.
+normalised to the v0.7 layout. Every problem (``interop.results.Problem``,
+as the importers answer them) names its key path and 1-based line and is
+phrased so that the publisher can fix the file.
 
 The rules are data (``rules.yaml``, each with its source in the standard and
 the reference parser italia/publiccode-parser-go); this module is the small
@@ -26,8 +27,10 @@ from osor.collection.interop.publiccode.document import Node
 from osor.collection.interop.publiccode.document import read_document
 from osor.collection.interop.publiccode.document import SCALAR
 from osor.collection.interop.publiccode.document import SEQUENCE
+from osor.collection.interop.publiccode.text import decoded
+from osor.collection.interop.publiccode.text import UndecodableText
+from osor.collection.interop.results import problem
 from pathlib import Path
-from zope.i18n import interpolate
 from zope.i18nmessageid import Message
 
 import difflib
@@ -46,35 +49,7 @@ PATH_LIMIT = 120
 MAX_LISTED_VALUES = 12
 
 
-# ---------------------------------------------------------------- problems
-
-
-@dataclass
-class Problem:
-    """One thing wrong (or worth a warning) in the file.
-
-    ``message`` and ``hint`` are the English sentences; ``i18n_message`` and
-    ``i18n_hint`` the same as translatable Messages (with their mapping).
-    """
-
-    path: str
-    line: int | None
-    message: str
-    hint: str | None = None
-    i18n_message: Message | None = field(default=None, repr=False, compare=False)
-    i18n_hint: Message | None = field(default=None, repr=False, compare=False)
-
-    def to_dict(self, request=None):
-        """The problem as JSON-ready data, translated for ``request`` if given."""
-        message, hint = self.message, self.hint
-        if request is not None:
-            from zope.i18n import translate
-
-            if self.i18n_message is not None:
-                message = translate(self.i18n_message, context=request)
-            if self.i18n_hint is not None:
-                hint = translate(self.i18n_hint, context=request)
-        return {"path": self.path, "line": self.line, "message": message, "hint": hint}
+# -------------------------------------------------------------- the answer
 
 
 @dataclass
@@ -89,18 +64,6 @@ class Validation:
     @property
     def ok(self):
         return not self.errors
-
-
-def english(message):
-    """The English text of a Message, its mapping (Messages too) filled in."""
-    if not isinstance(message, Message):
-        return message
-    mapping = {key: english(value) for key, value in (message.mapping or {}).items()}
-    return interpolate(message.default or str(message), mapping)
-
-
-def problem(path, line, message, hint=None):
-    return Problem(path, line, english(message), english(hint), message, hint)
 
 
 # ------------------------------------------------------------------- rules
@@ -824,10 +787,7 @@ def validate(text):
 def _validate(text):
     if isinstance(text, bytes):
         # The reference parser refuses a file that is not UTF-8, as the
-        # upload paths do (text.decoded, which imports this module).
-        from osor.collection.interop.publiccode.text import decoded
-        from osor.collection.interop.publiccode.text import UndecodableText
-
+        # upload paths do (text.decoded).
         try:
             text = decoded(text)
         except UndecodableText as error:

@@ -6,7 +6,6 @@ from osor.collection.services.errors import bad_request
 from osor.collection.services.errors import error_answer
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
-from zope.i18n import translate
 from zope.interface import alsoProvides
 
 
@@ -58,7 +57,7 @@ class FederationImportPost(Service):
 
     def _answer(self, result):
         if result.errors:
-            errors = [self._translated(error) for error in result.errors]
+            errors = [error.to_dict(self.request) for error in result.errors]
             head = error_answer(self.request, errors[0]["message"], status=STATUS.get(result.failure, 400))
             return {**head, "errors": errors}
         self.request.response.setStatus(201 if result.created and not result.dry_run else 200)
@@ -79,13 +78,7 @@ class FederationImportPost(Service):
             "updated": len(result.updated),
             "source_catalogue": result.source_catalogue,
             "dry_run": result.dry_run,
-            "warnings": [self._translated(warning) for warning in result.warnings],
-        }
-
-    def _translated(self, problem: dict) -> dict:
-        return {
-            key: translate(value, context=self.request) if key in ("message", "hint") else value
-            for key, value in problem.items()
+            "warnings": [warning.to_dict(self.request) for warning in result.warnings],
         }
 
 
