@@ -6,6 +6,8 @@ from osor.collection.vocabularies.taxonomies import field_vocabulary
 from osor.collection.vocabularies.taxonomies import LEGAL_REQUEST_CATEGORY
 from plone.app.dexterity.textindexer import searchable
 from plone.app.textfield import RichText
+from plone.app.z3cform.widgets.select import Select2FieldWidget
+from plone.autoform import directives
 from plone.dexterity.content import Item
 from plone.supermodel import model
 from zope import schema
@@ -29,6 +31,9 @@ class ILegalFaqEntry(model.Schema):
         required=True,
     )
 
+    # As on the legal request it comes from: one searchable list, whose
+    # chosen values are named (z3c.form's default from/to lists are not).
+    directives.widget("licences", Select2FieldWidget)
     licences = schema.List(
         title=_("label_licences_concerned", default="Licences concerned"),
         value_type=schema.Choice(vocabulary="osor.collection.vocabularies.Licences"),

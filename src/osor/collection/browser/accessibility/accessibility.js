@@ -23,7 +23,15 @@ document.addEventListener("DOMContentLoaded", function () {
    "label", "aria-required-attr"): TinyMCE's editing iframe has no title,
    its resize handle (a focusable separator) has no aria-valuenow, and the
    file input of image and file widgets has no label. Name them after
-   their field's label, and keep the handle's value the editor's height. */
+   their field's label, and keep the handle's value the editor's height.
+   The related-items widget's path starts with a link to the site root that
+   is an icon only, and each value chosen in a select2 list has a nameless
+   "x" link that removes it (axe "link-name"): the root link takes the name
+   of the page's own breadcrumb home link, each remove link "Remove: <the
+   value>", "Remove" in the page's language (data-remove-label). A rich
+   text field that offers several formats has a select of the format
+   without any label (axe "select-name"): name it "<field>: Text Format",
+   Plone's own words for it (the osor-text-format-label meta). */
 (function () {
   function fieldLabel(element) {
     var field = element.closest(".field");
@@ -37,7 +45,41 @@ document.addEventListener("DOMContentLoaded", function () {
     return label.id;
   }
 
+  var script = document.getElementById("osor-accessibility");
+  var removeLabel = (script && script.dataset.removeLabel) || "Remove";
+
+  function nameLinks(root) {
+    root.querySelectorAll(".path-wrapper a.crumb:not([aria-label])").forEach(function (link) {
+      if (link.textContent.trim()) {
+        return;
+      }
+      var home = document.querySelector("#breadcrumbs-home a") || document.querySelector("#breadcrumbs-home");
+      link.setAttribute("aria-label", home ? home.textContent.trim() : link.getAttribute("href"));
+    });
+    root.querySelectorAll("a.select2-search-choice-close:not([aria-label])").forEach(function (link) {
+      var choice = link.closest(".select2-search-choice");
+      var value = choice ? choice.textContent.trim() : "";
+      link.setAttribute("aria-label", value ? removeLabel + ": " + value : removeLabel);
+    });
+  }
+
+  var formatMeta = document.querySelector("meta[name=osor-text-format-label]");
+  var formatLabel = (formatMeta && formatMeta.content) || "Text Format";
+
+  function nameFormatSelects(root) {
+    root.querySelectorAll("select[id$='_text_format']:not([aria-label])").forEach(function (select) {
+      if (select.labels && select.labels.length) {
+        return;
+      }
+      var label = fieldLabel(select);
+      var field = label ? label.textContent.trim().replace(/\s+/g, " ") : "";
+      select.setAttribute("aria-label", field ? field + ": " + formatLabel : formatLabel);
+    });
+  }
+
   function fixEditors(root) {
+    nameLinks(root);
+    nameFormatSelects(root);
     root.querySelectorAll("iframe.tox-edit-area__iframe:not([title])").forEach(function (frame) {
       var label = fieldLabel(frame);
       if (label) {
