@@ -11,7 +11,7 @@ imported by name.
 
 from community_fixtures import acting_as
 from community_fixtures import transition
-from member_fixtures import make_collection
+from member_fixtures import make_nordic_collection
 from member_fixtures import PASSWORD
 from osor.collection.legal import faq
 from osor.collection.legal.experts import EXPERTS_GROUP
@@ -77,7 +77,7 @@ def publish(request, expert="lex"):
 
 @pytest.fixture
 def private_request(functional_portal):
-    collection = make_collection(functional_portal, moderated=False)
+    collection = make_nordic_collection(functional_portal, moderated=False)
     members.add_member(collection, "alice", "member")
     members.add_member(collection, "bob", "member")
     api.user.create(email="lex@example.org", username="lex", password=PASSWORD)

@@ -3,7 +3,7 @@ a browser per user.
 
 A pytest plugin (``conftest.py``): ``browser_for``, ``session_for``,
 ``open_collection``, ``closed_collection`` and ``collection_with_alice`` are there for every test;
-``make_collection`` (a function: the collection is committed),
+``make_nordic_collection`` (a function: the collection is committed),
 ``rest_path`` and ``PASSWORD`` (every test community's) are imported by name.
 """
 
@@ -26,7 +26,7 @@ PEOPLE = {
 }
 
 
-def make_collection(portal, closed=False, **fields):
+def make_nordic_collection(portal, closed=False, **fields):
     """Users, and a validated collection owned by olga (facilitator: fred)."""
     api.portal.set_registry_record("plone.email_from_address", "osor@example.org")
     for userid, fullname in PEOPLE.items():
@@ -58,18 +58,18 @@ def make_collection(portal, closed=False, **fields):
 
 @pytest.fixture
 def open_collection(functional_portal):
-    return make_collection(functional_portal)
+    return make_nordic_collection(functional_portal)
 
 
 @pytest.fixture
 def closed_collection(functional_portal):
-    return make_collection(functional_portal, closed=True)
+    return make_nordic_collection(functional_portal, closed=True)
 
 
 @pytest.fixture
 def collection_with_alice(functional_portal):
     """The open collection, alice its member."""
-    collection = make_collection(functional_portal)
+    collection = make_nordic_collection(functional_portal)
     members.join(collection, "alice", "")
     transaction.commit()
     return collection

@@ -16,7 +16,7 @@ def published(obj):
     return obj
 
 
-def make_collection(portal, **fields):
+def make_osor_collection(portal, **fields):
     """A validated collection made by a Manager, who stays a Manager."""
     setRoles(portal, TEST_USER_ID, ["Manager"])
     collection = api.content.create(

@@ -2,7 +2,7 @@
 messages, the facilitators' answers and workflow motivations at 5,000
 characters, with a clear error; @membership bodies at 64 KB."""
 
-from member_fixtures import make_collection
+from member_fixtures import make_nordic_collection
 from osor.collection.mail.outbox import queued_mails
 from osor.collection.membership import members
 from osor.collection.membership.members import MAX_MESSAGE_LENGTH
@@ -60,7 +60,7 @@ def test_a_workflow_motivation_is_bounded(closed):
 
 
 def test_a_long_message_over_rest_is_a_clear_400(functional_portal, session_for):
-    collection = make_collection(functional_portal, closed=True)
+    collection = make_nordic_collection(functional_portal, closed=True)
     response = session_for("alice").post(
         f"{collection.getId()}/@membership", json={"action": "join", "message": TOO_LONG}
     )
@@ -72,7 +72,7 @@ def test_a_long_message_over_rest_is_a_clear_400(functional_portal, session_for)
 
 
 def test_a_huge_membership_body_is_refused(functional_portal, session_for):
-    collection = make_collection(functional_portal, closed=True)
+    collection = make_nordic_collection(functional_portal, closed=True)
     response = session_for("alice").post(
         f"{collection.getId()}/@membership", json={"action": "join", "message": "x" * 2_000_000}
     )
@@ -82,7 +82,7 @@ def test_a_huge_membership_body_is_refused(functional_portal, session_for):
 
 
 def test_a_long_motivation_over_rest_is_a_clear_400(functional_portal, manager_request):
-    collection = make_collection(functional_portal)
+    collection = make_nordic_collection(functional_portal)
     response = manager_request.post(f"/{collection.getId()}/@workflow/archive", json={"comment": TOO_LONG})
     assert response.status_code == 400
     assert "at most 5000 characters" in response.json()["error"]["message"]

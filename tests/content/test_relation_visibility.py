@@ -1,6 +1,6 @@
 """Relations do not disclose what the viewer may not see (issue #15, defect 10)."""
 
-from member_fixtures import make_collection
+from member_fixtures import make_nordic_collection
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
@@ -18,7 +18,7 @@ import transaction
 def solutions(functional_portal):
     """A published solution related to a published and a draft one, and a
     published case study that used them both."""
-    collection = make_collection(functional_portal)
+    collection = make_nordic_collection(functional_portal)
     setRoles(functional_portal, TEST_USER_ID, ["Manager"])
     made = {}
     for id_, title, state in (

@@ -7,7 +7,7 @@ from osor.collection.content.software_solution import repositories_of
 from osor.collection.interop.publiccode.importer import import_publiccode
 from pages_content import anonymous_browser
 from pages_content import commit
-from pages_content import make_collection
+from pages_content import make_osor_collection
 from pages_content import make_solution
 from paths import FIXTURES
 from zope.schema.interfaces import ValidationError
@@ -29,7 +29,7 @@ def publiccode_for(url: str) -> str:
 
 @pytest.fixture
 def solution(functional_portal):
-    collection = make_collection(functional_portal)
+    collection = make_osor_collection(functional_portal)
     solution = make_solution(collection, other_repositories=[{"role": "mobile", "url": MOBILE}])
     commit()
     return solution

@@ -1,7 +1,7 @@
 """Every URL field of every type and behavior takes only http(s) addresses
 (stored XSS, issue #15 defect 5), and stored URLs are rendered safely."""
 
-from member_fixtures import make_collection
+from member_fixtures import make_nordic_collection
 from osor.collection.content.validation import value_errors
 from osor.collection.fields import WebAddress
 from plone import api
@@ -109,7 +109,7 @@ def test_every_url_field_accepts_web_addresses(collection, layer_request):
 
 
 def test_a_facilitator_cannot_store_a_javascript_contact_url(functional_portal, request_factory):
-    collection = make_collection(functional_portal)
+    collection = make_nordic_collection(functional_portal)
     session = request_factory(basic_auth=("fred", "a-long-test-password"))
     response = session.patch(
         f"/{collection.getId()}",
@@ -122,7 +122,7 @@ def test_a_facilitator_cannot_store_a_javascript_contact_url(functional_portal, 
 
 
 def test_an_event_url_is_checked_through_rest(functional_portal, request_factory):
-    collection = make_collection(functional_portal)
+    collection = make_nordic_collection(functional_portal)
     session = request_factory(basic_auth=("olga", "a-long-test-password"))
     response = session.post(
         f"/{collection.getId()}",
@@ -139,7 +139,7 @@ def test_an_event_url_is_checked_through_rest(functional_portal, request_factory
 
 
 def test_the_about_page_renders_no_unsafe_link(functional_portal, browser_for):
-    collection = make_collection(functional_portal)
+    collection = make_nordic_collection(functional_portal)
     # A value stored before the rule existed.
     collection.contact_points = [
         {"name": "Evil", "email": None, "url": "javascript:alert(document.cookie)"},

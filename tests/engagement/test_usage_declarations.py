@@ -3,7 +3,7 @@ facilitators moderate, the page, the facets and the exports show them; the
 upgrade to 1004 turns the free-text "used by" list into declarations."""
 
 from lxml import html
-from member_fixtures import make_collection
+from member_fixtures import make_nordic_collection
 from member_fixtures import PASSWORD
 from osor.collection.discovery.facets import facet_named
 from osor.collection.upgrades.usage import migrate_used_by
@@ -33,7 +33,7 @@ DECLARATION = {
 
 @pytest.fixture
 def solution(functional_portal):
-    collection = make_collection(functional_portal, moderated=True)
+    collection = make_nordic_collection(functional_portal, moderated=True)
     setRoles(functional_portal, TEST_USER_ID, ["Manager"])
     solution = api.content.create(
         container=collection,

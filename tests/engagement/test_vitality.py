@@ -13,7 +13,7 @@ from osor.collection.usage.vitality import verdict
 from pages_content import add_release
 from pages_content import anonymous_browser
 from pages_content import commit
-from pages_content import make_collection
+from pages_content import make_osor_collection
 from pages_content import make_solution
 from plone import api
 
@@ -55,7 +55,7 @@ def test_the_verdict_follows_its_inputs(values, expected):
 
 @pytest.fixture
 def solutions(functional_portal):
-    collection = make_collection(functional_portal)
+    collection = make_osor_collection(functional_portal)
     alive = make_solution(collection)
     add_release(alive, "1.0", date.today() - timedelta(days=30))
     store_publiccode(

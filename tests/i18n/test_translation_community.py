@@ -62,7 +62,7 @@ def roots(manager):
     return multilingual_site(manager)
 
 
-def make_collection(container, id_="osor", **settings):
+def make_olgas_collection(container, id_="osor", **settings):
     """A validated collection, owned by olga (the Manager who created it left)."""
     collection = api.content.create(container=container, type="community_collection", id=id_, title="OSOR", **settings)
     api.content.transition(collection, transition="validate")
@@ -84,13 +84,13 @@ def translate(item, language="fr"):
 @pytest.fixture
 def moderated(roots):
     """The English OSOR collection, moderated, and its French translation."""
-    english = make_collection(roots["en"], moderated=True)
+    english = make_olgas_collection(roots["en"], moderated=True)
     return english, translate(english)
 
 
 @pytest.fixture
 def unmoderated(roots):
-    english = make_collection(roots["en"], moderated=False)
+    english = make_olgas_collection(roots["en"], moderated=False)
     french = translate(english)
     # As the site administrator would (before, translations did not take it).
     french.moderated = False
@@ -149,7 +149,7 @@ def test_the_translator_does_not_become_an_owner(moderated):
 
 
 def test_a_translation_made_in_the_add_form_joins_the_community(roots, http_request):
-    english = make_collection(roots["en"], closed=True)
+    english = make_olgas_collection(roots["en"], closed=True)
     # What pam's ++addtranslation++ form sets before it adds the translation.
     http_request.translation_info = {"tg": ITG(english), "source_language": "en"}
     french = api.content.create(
@@ -163,7 +163,7 @@ def test_a_translation_made_in_the_add_form_joins_the_community(roots, http_requ
 
 def test_a_translation_posted_over_rest_joins_the_community(functional_portal, request_factory):
     setRoles(functional_portal, TEST_USER_ID, ["Manager"])
-    english = make_collection(multilingual_site(functional_portal)["en"])
+    english = make_olgas_collection(multilingual_site(functional_portal)["en"])
     transaction.commit()
 
     response = request_factory(basic_auth=(TEST_USER_NAME, TEST_USER_PASSWORD)).post(
@@ -196,7 +196,7 @@ def test_joining_a_translation_joins_the_community(moderated):
 
 
 def test_pending_requests_are_the_community_s(roots):
-    english = make_collection(roots["en"], closed=True)
+    english = make_olgas_collection(roots["en"], closed=True)
     french = translate(english)
     assert members.join(french, "nina", "Bonjour") == "pending"
     assert members.is_pending(english, "nina")
@@ -227,7 +227,7 @@ def test_a_setting_changed_on_any_translation_applies_to_all(moderated, edited):
 
 
 def test_a_new_translation_takes_the_community_settings(roots):
-    english = make_collection(roots["en"], closed=True, content_creation="any_user", moderated=False)
+    english = make_olgas_collection(roots["en"], closed=True, content_creation="any_user", moderated=False)
     french = translate(english)
     assert (french.closed, french.content_creation, french.moderated) == (True, "any_user", False)
 
@@ -297,7 +297,7 @@ def test_her_edit_over_rest_answers_no_server_error(functional_portal, request_f
     """Defect 9 as reported: her PATCH of the English original answered 500."""
     setRoles(functional_portal, TEST_USER_ID, ["Manager"])
     roots = multilingual_site(functional_portal)
-    english = make_collection(roots["en"], moderated=True)
+    english = make_olgas_collection(roots["en"], moderated=True)
     _solution, translation = translated_solution_of_maria((english, translate(english)))
     transaction.commit()
 
@@ -350,8 +350,8 @@ def test_our_translatable_types_copy_fields_under_our_rules(moderated):
 
 
 def test_linking_two_collections_as_translations_merges_their_communities(roots):
-    english = make_collection(roots["en"])
-    french = make_collection(roots["fr"], closed=True)
+    english = make_olgas_collection(roots["en"])
+    french = make_olgas_collection(roots["fr"], closed=True)
     members.change_role(french, "arthur", "facilitator")
     members.remove_member(french, "maria")
     ITranslationManager(english).register_translation("fr", french)
@@ -364,8 +364,10 @@ def test_linking_two_collections_as_translations_merges_their_communities(roots)
 
 
 def test_a_merge_keeps_the_strictest_settings_and_says_what_changed(roots, caplog):
-    english = make_collection(roots["en"], closed=True, moderated=False, content_creation="any_user")
-    french = make_collection(roots["fr"], closed=False, moderated=True, content_creation="facilitators_and_authors")
+    english = make_olgas_collection(roots["en"], closed=True, moderated=False, content_creation="any_user")
+    french = make_olgas_collection(
+        roots["fr"], closed=False, moderated=True, content_creation="facilitators_and_authors"
+    )
     # Linked as the old code did: no community.
     IMutableTG(french).set(ITG(english))
     french.reindexObject(idxs=["TranslationGroup"])
@@ -392,7 +394,7 @@ def test_a_merge_keeps_the_strictest_settings_and_says_what_changed(roots, caplo
 def test_a_new_translation_takes_the_settings_of_its_community(roots):
     """The add form's values of the new translation (moderated by default)
     are no policy to keep: the community's settings stay as they are."""
-    english = make_collection(roots["en"], moderated=False, content_creation="any_user")
+    english = make_olgas_collection(roots["en"], moderated=False, content_creation="any_user")
     french = translate(english)
     for collection in (english, french):
         assert (collection.closed, collection.content_creation, collection.moderated) == (False, "any_user", False)
@@ -431,8 +433,8 @@ def test_removing_the_last_translation_removes_the_groups(moderated):
 
 def test_upgrade_merges_existing_translations_into_one_community(roots):
     """Before: each translation was a community of its own."""
-    english = make_collection(roots["en"], closed=True)
-    french = make_collection(roots["fr"], closed=True, moderated=False)
+    english = make_olgas_collection(roots["en"], closed=True)
+    french = make_olgas_collection(roots["fr"], closed=True, moderated=False)
     members.change_role(french, "maria", "facilitator")
     members.remove_member(french, "arthur")
     members.join(french, "nina", "Bonjour")

@@ -1,7 +1,7 @@
 """Import reports (#19 §1): every import into a collection leaves a report
 that its facilitators, and the importer, can read."""
 
-from member_fixtures import make_collection
+from member_fixtures import make_nordic_collection
 from osor.collection.interop import reports
 from osor.collection.interop.reports import import_reports
 from osor.collection.interop.reports import record_import_report
@@ -100,7 +100,7 @@ def test_a_collection_without_imports_has_no_reports(collection):
 def reported_collection(functional_portal):
     """A collection (owner olga, facilitator fred) where alice, a member,
     and bob, another member, each imported a file."""
-    collection = make_collection(functional_portal)
+    collection = make_nordic_collection(functional_portal)
     members.join(collection, "alice", "")
     members.join(collection, "bob", "")
     record_import_report(

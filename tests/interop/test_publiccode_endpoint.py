@@ -3,7 +3,7 @@ and the solution page links to it."""
 
 from osor.collection.interop.publiccode.validation import validate
 from pages_content import commit
-from pages_content import make_collection
+from pages_content import make_osor_collection
 from pages_content import make_solution
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
@@ -17,7 +17,7 @@ import yaml
 
 @pytest.fixture
 def solution(functional_portal):
-    collection = make_collection(functional_portal)
+    collection = make_osor_collection(functional_portal)
     solution = make_solution(collection)
     commit()
     return solution

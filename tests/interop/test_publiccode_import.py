@@ -433,15 +433,15 @@ def test_the_command_imports_a_folder_and_counts_the_failures(collection, tmp_pa
 
 @pytest.fixture
 def rest(functional_portal, request_factory):
-    """A validated collection (test_membership_views.make_collection: olga owns
+    """A validated collection (member_fixtures.make_nordic_collection: olga owns
     it, fred facilitates, alice and bob are users) where alice is a member."""
-    from member_fixtures import make_collection
+    from member_fixtures import make_nordic_collection
     from member_fixtures import PASSWORD
     from osor.collection.membership import members
 
     import transaction
 
-    collection = make_collection(functional_portal)
+    collection = make_nordic_collection(functional_portal)
     members.join(collection, "alice", "")
     transaction.commit()
 

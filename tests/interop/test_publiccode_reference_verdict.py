@@ -13,7 +13,7 @@ from osor.collection.interop.publiccode.storage import store_publiccode
 from osor.collection.interop.publiccode.storage import stored_publiccode
 from osor.collection.interop.publiccode.validation import validate
 from pages_content import commit
-from pages_content import make_collection
+from pages_content import make_osor_collection
 from paths import FIXTURES
 
 import pytest
@@ -31,7 +31,7 @@ def line_of(text, fragment):
 
 @pytest.fixture
 def collection(functional_portal):
-    collection = make_collection(functional_portal)
+    collection = make_osor_collection(functional_portal)
     commit()
     return collection
 

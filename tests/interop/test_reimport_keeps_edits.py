@@ -406,13 +406,13 @@ def test_the_command_over_hand_written_decidim_lists_what_it_kept(collection, ha
 
 @pytest.fixture
 def rest(functional_portal, request_factory):
-    """A validated collection (test_membership_views.make_collection) where
+    """A validated collection (member_fixtures.make_nordic_collection) where
     alice is a member, and a session per user."""
-    from member_fixtures import make_collection
+    from member_fixtures import make_nordic_collection
     from member_fixtures import PASSWORD
     from osor.collection.membership import members
 
-    collection = make_collection(functional_portal)
+    collection = make_nordic_collection(functional_portal)
     members.join(collection, "alice", "")
     transaction.commit()
     return collection, lambda userid: request_factory(basic_auth=(userid, PASSWORD))

@@ -8,7 +8,7 @@ site's SMTP settings from the database, as in production.
 """
 
 from aiosmtpd.controller import Controller
-from member_fixtures import make_collection
+from member_fixtures import make_nordic_collection
 from member_fixtures import PASSWORD
 from osor.collection.mail.config import queue_directory
 from osor.collection.mail.delivery import is_permanent
@@ -164,7 +164,7 @@ def smtp_servers(smtp_port):
 @pytest.fixture
 def site(functional_portal, smtp_port):
     """A closed collection, and a real MailHost; the site's SMTP server is on ``smtp_port``."""
-    collection = make_collection(functional_portal, closed=True)
+    collection = make_nordic_collection(functional_portal, closed=True)
     functional_portal._delObject("MailHost")
     # Plone's own MailHost: its SMTP server is the one of Site Setup → Mail.
     functional_portal._setObject("MailHost", MailHost("MailHost"))

@@ -9,7 +9,7 @@ transaction cannot take a mail back, so here it visibly sends nothing.
 from email import message_from_bytes
 from email.header import decode_header
 from email.header import make_header
-from member_fixtures import make_collection
+from member_fixtures import make_nordic_collection
 from member_fixtures import PASSWORD
 from osor.collection import _
 from osor.collection.mail.config import queue_directory
@@ -38,7 +38,7 @@ def sent_to(portal) -> list[str]:
 
 @pytest.fixture
 def closed(functional_portal):
-    return make_collection(functional_portal, closed=True)
+    return make_nordic_collection(functional_portal, closed=True)
 
 
 @pytest.fixture

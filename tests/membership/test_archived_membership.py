@@ -1,6 +1,6 @@
 """In an archived collection membership is read-only (issue #15, defect 14)."""
 
-from member_fixtures import make_collection
+from member_fixtures import make_nordic_collection
 from osor.collection.mail.outbox import queued_mails
 from osor.collection.membership import members
 from osor.collection.membership.members import MembershipError
@@ -73,7 +73,7 @@ def test_a_member_keeps_the_owner_role_on_her_frozen_content(portal, archived):
 @pytest.fixture
 def archived_with_alice(functional_portal):
     """Over HTTP: an archived collection of which alice is a member."""
-    collection = make_collection(functional_portal)
+    collection = make_nordic_collection(functional_portal)
     members.add_member(collection, "alice", "member")
     with api.env.adopt_roles(["Manager"]):
         api.content.transition(collection, transition="archive", comment="Done.")

@@ -41,8 +41,8 @@ PEOPLE = {
 
 
 @pytest.fixture
-def make_collection(portal):
-    """``make_collection(**settings)``: a validated collection with a member,
+def make_demo_people_collection(portal):
+    """``make_demo_people_collection(**settings)``: a validated collection with a member,
     an author, a facilitator and an owner; nina and lena (legal expert)
     are not members."""
     setRoles(portal, TEST_USER_ID, ["Manager"])
@@ -84,13 +84,13 @@ def work(collection, userid) -> list[str]:
 
 
 @pytest.mark.parametrize("userid", ["maria", "arthur", "fiona", "olga"])
-def test_members_are_offered_every_type_the_collection_allows(make_collection, userid):
-    collection = make_collection(content_creation="only_members")
+def test_members_are_offered_every_type_the_collection_allows(make_demo_people_collection, userid):
+    collection = make_demo_people_collection(content_creation="only_members")
     assert offered(collection, userid) == COMMUNITY_TYPES
 
 
-def test_each_call_to_action_opens_the_add_form_inside_the_collection(make_collection):
-    collection = make_collection()
+def test_each_call_to_action_opens_the_add_form_inside_the_collection(make_demo_people_collection):
+    collection = make_demo_people_collection()
     with acting_as("maria"):
         links = {link["portal_type"]: link for link in add_links(collection)}
     assert links["software_solution"]["url"] == f"{collection.absolute_url()}/++add++software_solution"
@@ -99,33 +99,33 @@ def test_each_call_to_action_opens_the_add_form_inside_the_collection(make_colle
 
 
 @pytest.mark.parametrize("userid", ["nina", "lena", None])
-def test_non_members_and_visitors_are_not_offered_to_add_when_only_members_create(make_collection, userid):
-    collection = make_collection(content_creation="only_members")
+def test_non_members_and_visitors_are_not_offered_to_add_when_only_members_create(make_demo_people_collection, userid):
+    collection = make_demo_people_collection(content_creation="only_members")
     assert offered(collection, userid) == []
 
 
-def test_any_registered_user_is_offered_to_add_when_the_collection_lets_anyone_create(make_collection):
-    collection = make_collection(content_creation="any_user")
+def test_any_registered_user_is_offered_to_add_when_the_collection_lets_anyone_create(make_demo_people_collection):
+    collection = make_demo_people_collection(content_creation="any_user")
     assert offered(collection, "nina") == COMMUNITY_TYPES
     assert offered(collection, None) == []
 
 
-def test_only_authors_and_facilitators_are_offered_to_add_when_they_alone_create(make_collection):
-    collection = make_collection(content_creation="facilitators_and_authors")
+def test_only_authors_and_facilitators_are_offered_to_add_when_they_alone_create(make_demo_people_collection):
+    collection = make_demo_people_collection(content_creation="facilitators_and_authors")
     assert offered(collection, "maria") == []
     assert offered(collection, "arthur") == COMMUNITY_TYPES
     assert offered(collection, "fiona") == COMMUNITY_TYPES
 
 
-def test_a_changed_setting_changes_the_calls_to_action_at_once(make_collection):
-    collection = make_collection(content_creation="only_members")
+def test_a_changed_setting_changes_the_calls_to_action_at_once(make_demo_people_collection):
+    collection = make_demo_people_collection(content_creation="only_members")
     collection.content_creation = "facilitators_and_authors"
     notify(ObjectModifiedEvent(collection))
     assert offered(collection, "maria") == []
 
 
-def test_an_archived_collection_offers_nobody_to_add(make_collection):
-    collection = make_collection()
+def test_an_archived_collection_offers_nobody_to_add(make_demo_people_collection):
+    collection = make_demo_people_collection()
     with acting_as("olga"):
         api.content.transition(collection, transition="request_archival")
     api.content.transition(collection, transition="archive", comment="The project ended.")
@@ -136,8 +136,8 @@ def test_an_archived_collection_offers_nobody_to_add(make_collection):
 # The lists waiting for whoever runs the collection ----------------------------
 
 
-def test_facilitators_and_owners_reach_the_review_list_members_and_settings(make_collection):
-    collection = make_collection()
+def test_facilitators_and_owners_reach_the_review_list_members_and_settings(make_demo_people_collection):
+    collection = make_demo_people_collection()
     expected = ["review", "pending-changes", "manage-members", "participation-settings"]
     assert work(collection, "fiona") == expected
     assert work(collection, "olga") == expected
@@ -149,12 +149,12 @@ def test_facilitators_and_owners_reach_the_review_list_members_and_settings(make
 
 
 @pytest.mark.parametrize("userid", ["maria", "arthur", "nina", None])
-def test_members_and_visitors_have_no_lists_to_run(make_collection, userid):
-    assert work(make_collection(), userid) == []
+def test_members_and_visitors_have_no_lists_to_run(make_demo_people_collection, userid):
+    assert work(make_demo_people_collection(), userid) == []
 
 
-def test_the_review_list_link_counts_what_waits(make_collection):
-    collection = make_collection(moderated=True)
+def test_the_review_list_link_counts_what_waits(make_demo_people_collection):
+    collection = make_demo_people_collection(moderated=True)
     with acting_as("maria"):
         news = api.content.create(container=collection, type="community_news", id="n", title="News")
         api.content.transition(news, transition="submit")
@@ -163,8 +163,8 @@ def test_the_review_list_link_counts_what_waits(make_collection):
     assert counts["review"] == 1
 
 
-def test_a_legal_expert_reaches_the_open_legal_requests(make_collection):
-    collection = make_collection()
+def test_a_legal_expert_reaches_the_open_legal_requests(make_demo_people_collection):
+    collection = make_demo_people_collection()
     assert work(collection, "lena") == []
     with acting_as("maria"):
         api.content.create(container=collection, type="legal_request", id="q", title="May we relicense?")
@@ -177,8 +177,8 @@ def test_a_legal_expert_reaches_the_open_legal_requests(make_collection):
 # Releases and downloads --------------------------------------------------------
 
 
-def test_the_author_of_a_solution_is_offered_to_add_a_release_and_a_download(make_collection):
-    collection = make_collection()
+def test_the_author_of_a_solution_is_offered_to_add_a_release_and_a_download(make_demo_people_collection):
+    collection = make_demo_people_collection()
     with acting_as("maria"):
         solution = api.content.create(container=collection, type="software_solution", id="s", title="S")
         release_link = add_link(solution, "solution_release")
@@ -197,11 +197,11 @@ def test_the_author_of_a_solution_is_offered_to_add_a_release_and_a_download(mak
 
 
 @pytest.fixture
-def shown_as_default_page(make_collection, portal):
+def shown_as_default_page(make_demo_people_collection, portal):
     """A collection shown as the default page of its folder, as the demo
     shows each language's collection on its language root."""
     folder = api.content.create(container=portal, type="Folder", id="en", title="English")
-    collection = make_collection()
+    collection = make_demo_people_collection()
     api.content.move(source=collection, target=folder)
     collection = folder["coll"]
     folder.setDefaultPage("coll")

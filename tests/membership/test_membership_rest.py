@@ -1,6 +1,6 @@
 """The ``@membership`` REST endpoint, end to end over HTTP."""
 
-from member_fixtures import make_collection
+from member_fixtures import make_nordic_collection
 from osor.collection.membership import members
 from plone import api
 
@@ -13,7 +13,7 @@ def url(collection):
 
 class TestGet:
     def test_anonymous(self, functional_portal, session_for):
-        collection = make_collection(functional_portal)
+        collection = make_nordic_collection(functional_portal)
         data = session_for().get(url(collection)).json()
         assert data["my_status"] == "anonymous"
         assert data["members"] == [
@@ -36,7 +36,7 @@ class TestGet:
         assert join["cells"][:2] == [False, True]
 
     def test_pending_only_for_facilitators(self, functional_portal, session_for):
-        collection = make_collection(functional_portal, closed=True)
+        collection = make_nordic_collection(functional_portal, closed=True)
         members.join(collection, "alice", "Hello")
         transaction.commit()
         assert session_for("alice").get(url(collection)).json()["my_status"] == "pending"
@@ -48,7 +48,7 @@ class TestGet:
 
 class TestOwnActions:
     def test_join_open_then_leave(self, functional_portal, session_for):
-        collection = make_collection(functional_portal)
+        collection = make_nordic_collection(functional_portal)
         alice = session_for("alice")
         assert alice.get(url(collection)).json()["my_status"] == "non_member"
         response = alice.post(url(collection), json={"action": "join"})
@@ -62,7 +62,7 @@ class TestOwnActions:
         assert response.json()["my_status"] == "non_member"
 
     def test_request_and_cancel(self, functional_portal, session_for):
-        collection = make_collection(functional_portal, closed=True)
+        collection = make_nordic_collection(functional_portal, closed=True)
         alice = session_for("alice")
         response = alice.post(url(collection), json={"action": "join", "message": "Hi"})
         assert response.json()["my_status"] == "pending"
@@ -72,24 +72,24 @@ class TestOwnActions:
         assert response.json()["my_status"] == "non_member"
 
     def test_anonymous_cannot_join(self, functional_portal, session_for):
-        collection = make_collection(functional_portal)
+        collection = make_nordic_collection(functional_portal)
         assert session_for().post(url(collection), json={"action": "join"}).status_code == 401
 
     def test_archived_collection_cannot_be_joined(self, functional_portal, session_for):
-        collection = make_collection(functional_portal)
+        collection = make_nordic_collection(functional_portal)
         with api.env.adopt_roles(["Manager"]):
             api.content.transition(collection, transition="archive", comment="Done.")
         transaction.commit()
         assert session_for("alice").post(url(collection), json={"action": "join"}).status_code == 403
 
     def test_last_owner_cannot_leave(self, functional_portal, session_for):
-        collection = make_collection(functional_portal)
+        collection = make_nordic_collection(functional_portal)
         response = session_for("olga").post(url(collection), json={"action": "leave"})
         assert response.status_code == 400
         assert response.json()["error"]["message"].startswith("The last owner cannot leave")
 
     def test_only_json_bodies(self, functional_portal, session_for):
-        collection = make_collection(functional_portal)
+        collection = make_nordic_collection(functional_portal)
         response = session_for("alice").post(
             url(collection), data="action=join", headers={"Content-Type": "application/x-www-form-urlencoded"}
         )
@@ -98,13 +98,13 @@ class TestOwnActions:
         assert members.role_of(collection, "alice") is None
 
     def test_a_json_body_that_is_not_an_object_is_a_bad_request(self, functional_portal, session_for):
-        collection = make_collection(functional_portal)
+        collection = make_nordic_collection(functional_portal)
         response = session_for("alice").post(url(collection), json=["join"])
         assert response.status_code == 400
         assert response.json()["error"]["message"] == "The request body is not a JSON object."
 
     def test_unknown_action(self, functional_portal, session_for):
-        collection = make_collection(functional_portal)
+        collection = make_nordic_collection(functional_portal)
         response = session_for("alice").post(url(collection), json={"action": "fly"})
         assert response.status_code == 400
         assert response.json()["error"]["message"] == "Unknown action fly."
@@ -112,7 +112,7 @@ class TestOwnActions:
 
 class TestManagerActions:
     def test_approve_and_reject(self, functional_portal, session_for):
-        collection = make_collection(functional_portal, closed=True)
+        collection = make_nordic_collection(functional_portal, closed=True)
         members.join(collection, "alice")
         members.join(collection, "bob")
         transaction.commit()
@@ -128,7 +128,7 @@ class TestManagerActions:
         assert {each["userid"]: each["role"] for each in response.json()["members"]}["alice"] == "member"
 
     def test_members_may_not_manage(self, functional_portal, session_for):
-        collection = make_collection(functional_portal)
+        collection = make_nordic_collection(functional_portal)
         members.add_member(collection, "alice")
         transaction.commit()
         response = session_for("alice").post(url(collection), json={"action": "add", "user": "bob"})
@@ -137,7 +137,7 @@ class TestManagerActions:
         assert members.role_of(collection, "bob") is None
 
     def test_add_change_role_remove(self, functional_portal, session_for):
-        collection = make_collection(functional_portal)
+        collection = make_nordic_collection(functional_portal)
         fred = session_for("fred")
         response = fred.post(url(collection), json={"action": "add", "user": "bob@example.org", "role": "author"})
         assert response.json()["message"] == "Bob Brown was added as Author."
@@ -147,7 +147,7 @@ class TestManagerActions:
         assert "bob" not in [each["userid"] for each in response.json()["members"]]
 
     def test_facilitators_do_not_touch_owners(self, functional_portal, session_for):
-        collection = make_collection(functional_portal)
+        collection = make_nordic_collection(functional_portal)
         fred = session_for("fred")
         for data in (
             {"action": "add", "user": "bob", "role": "owner"},
@@ -162,7 +162,7 @@ class TestManagerActions:
         assert members.role_of(collection, "fred") == "facilitator"
 
     def test_transfer_ownership(self, functional_portal, session_for):
-        collection = make_collection(functional_portal)
+        collection = make_nordic_collection(functional_portal)
         response = session_for("olga").post(url(collection), json={"action": "transfer_ownership", "userid": "fred"})
         assert response.status_code == 200, response.text
         assert response.json()["my_status"] == "facilitator"
@@ -171,7 +171,7 @@ class TestManagerActions:
         assert members.role_of(collection, "olga") == "facilitator"
 
     def test_site_moderator_transfers_ownership(self, functional_portal, session_for):
-        collection = make_collection(functional_portal)
+        collection = make_nordic_collection(functional_portal)
         api.user.grant_roles(username="bob", roles=["Site Moderator"])
         transaction.commit()
         response = session_for("bob").post(url(collection), json={"action": "transfer_ownership", "userid": "fred"})

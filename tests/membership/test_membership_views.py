@@ -1,6 +1,6 @@
 """The Classic UI membership flows, end to end over HTTP (zope.testbrowser)."""
 
-from member_fixtures import make_collection
+from member_fixtures import make_nordic_collection
 from member_fixtures import PEOPLE
 from osor.collection.membership import members
 from plone import api
@@ -25,7 +25,7 @@ def sync():
 
 class TestPages:
     def test_about(self, functional_portal, browser_for):
-        collection = make_collection(
+        collection = make_nordic_collection(
             functional_portal,
             abstract="We share Nordic solutions.",
             owner_name="Nordic Council",

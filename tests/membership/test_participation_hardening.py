@@ -13,7 +13,7 @@ from community_fixtures import may
 from community_fixtures import state
 from community_fixtures import transition
 from community_fixtures import transitions_of
-from member_fixtures import make_collection as make_committed_collection
+from member_fixtures import make_nordic_collection
 from member_fixtures import PASSWORD
 from osor.collection.membership import archiving
 from osor.collection.membership import members
@@ -92,7 +92,7 @@ def test_owner_requests_deletion_of_the_collection_with_a_motivation(site, moder
 @pytest.fixture
 def rest_site(functional_portal):
     """ "nordic" (olga owner, fred facilitator, alice member), not moderated, committed."""
-    collection = make_committed_collection(functional_portal, moderated=False)
+    collection = make_nordic_collection(functional_portal, moderated=False)
     members.add_member(collection, "alice", "member")
     transaction.commit()
     return collection

@@ -20,8 +20,8 @@ import pytest
 
 
 @pytest.fixture
-def make_collection(portal):
-    """``make_collection(moderated=…)``: maria and nina members, fiona facilitator, olga owner."""
+def make_collection_of_maria_and_nina(portal):
+    """``make_collection_of_maria_and_nina(moderated=…)``: maria and nina members, fiona facilitator, olga owner."""
     setRoles(portal, TEST_USER_ID, ["Manager"])
     login(portal, TEST_USER_NAME)
     api.portal.set_registry_record("plone.email_from_address", "osor@example.org")
@@ -58,8 +58,8 @@ def text(message) -> str:
 
 
 @pytest.fixture
-def draft(make_collection):
-    collection = make_collection()
+def draft(make_collection_of_maria_and_nina):
+    collection = make_collection_of_maria_and_nina()
     with acting_as("maria"):
         return api.content.create(container=collection, type="software_solution", id="s", title="Maria's solution")
 
@@ -71,8 +71,8 @@ def test_a_draft_tells_its_author_who_sees_it_and_offers_to_propose_it(draft):
     assert text(step["button"]) == "Propose for review"
 
 
-def test_in_an_unmoderated_collection_the_draft_offers_to_publish(make_collection):
-    collection = make_collection(moderated=False)
+def test_in_an_unmoderated_collection_the_draft_offers_to_publish(make_collection_of_maria_and_nina):
+    collection = make_collection_of_maria_and_nina(moderated=False)
     with acting_as("maria"):
         item = api.content.create(container=collection, type="community_news", id="n", title="News")
     step = step_for(item, "maria")
@@ -111,8 +111,8 @@ def test_an_item_sent_back_shows_the_facilitators_motivation(draft):
     assert step_for(draft, "nina") is None
 
 
-def test_published_content_gets_no_notice(make_collection):
-    collection = make_collection(moderated=False)
+def test_published_content_gets_no_notice(make_collection_of_maria_and_nina):
+    collection = make_collection_of_maria_and_nina(moderated=False)
     with acting_as("maria"):
         item = api.content.create(container=collection, type="community_news", id="n", title="News")
         api.content.transition(item, transition="publish")
@@ -127,8 +127,8 @@ def groups_of(userid) -> dict:
         return {group["id"]: [item["title"] for item in group["entries"]] for group in my_contributions(userid)}
 
 
-def test_the_dashboard_lists_her_drafts_proposals_sent_back_and_legal_questions(make_collection):
-    collection = make_collection()
+def test_the_dashboard_lists_her_drafts_proposals_sent_back_and_legal_questions(make_collection_of_maria_and_nina):
+    collection = make_collection_of_maria_and_nina()
     with acting_as("maria"):
         api.content.create(container=collection, type="case_study", id="d", title="A draft")
         proposal = api.content.create(container=collection, type="community_news", id="p", title="A proposal")
@@ -146,8 +146,8 @@ def test_the_dashboard_lists_her_drafts_proposals_sent_back_and_legal_questions(
     assert groups["pending_edits"] == []
 
 
-def test_the_dashboard_lists_her_edits_waiting_for_approval(make_collection):
-    collection = make_collection()
+def test_the_dashboard_lists_her_edits_waiting_for_approval(make_collection_of_maria_and_nina):
+    collection = make_collection_of_maria_and_nina()
     with acting_as("maria"):
         item = api.content.create(container=collection, type="community_news", id="n", title="News")
         api.content.transition(item, transition="submit")
@@ -160,8 +160,8 @@ def test_the_dashboard_lists_her_edits_waiting_for_approval(make_collection):
     assert groups_of("maria")["pending_edits"] == ["News"]
 
 
-def test_the_dashboard_shows_nobody_else_s_work(make_collection):
-    collection = make_collection()
+def test_the_dashboard_shows_nobody_else_s_work(make_collection_of_maria_and_nina):
+    collection = make_collection_of_maria_and_nina()
     with acting_as("maria"):
         api.content.create(container=collection, type="case_study", id="d", title="A draft")
         api.content.create(container=collection, type="legal_request", id="q", title="May we relicense?")

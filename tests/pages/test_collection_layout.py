@@ -8,7 +8,7 @@ from osor.collection.upgrades.visitor_layout import block_portlets_in_collection
 from osor.collection.upgrades.visitor_layout import hide_internal_types
 from pages_content import anonymous_browser
 from pages_content import commit
-from pages_content import make_collection
+from pages_content import make_osor_collection
 from pages_content import make_solution
 from pages_content import published
 from plone import api
@@ -47,7 +47,7 @@ def collection(functional_portal):
     assign(functional_portal, "plone.rightcolumn", "events", EventsAssignment(count=5, state=("published",)))
     for column in COLUMNS:
         assign(functional_portal, column, "notice", StaticAssignment(header=f"Site notice {column}", text="<p>Hi</p>"))
-    collection = make_collection(functional_portal)
+    collection = make_osor_collection(functional_portal)
     make_solution(collection)
     published(api.content.create(container=collection, type="software_solution", id="openproject", title="OpenProject"))
     api.content.create(container=collection, type="software_solution", id="draft", title="Unpublished idea")

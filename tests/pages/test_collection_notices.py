@@ -2,7 +2,7 @@
 facilitators the requests to join waiting for them, site administrators
 that notifications cannot be sent."""
 
-from member_fixtures import make_collection
+from member_fixtures import make_nordic_collection
 from osor.collection.membership import members
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
@@ -14,7 +14,7 @@ import transaction
 
 @pytest.fixture
 def closed(functional_portal):
-    collection = make_collection(functional_portal, closed=True)
+    collection = make_nordic_collection(functional_portal, closed=True)
     members.join(collection, "alice", "Hello")
     members.join(collection, "bob", "Hi")
     transaction.commit()
@@ -40,7 +40,7 @@ def test_others_do_not_see_the_requests(closed, browser_for, userid):
 
 
 def test_no_notice_without_pending_requests(functional_portal, browser_for):
-    collection = make_collection(functional_portal, closed=True)
+    collection = make_nordic_collection(functional_portal, closed=True)
     assert "osor-pending-requests" not in page(browser_for("fred"), collection)
 
 

@@ -12,7 +12,7 @@ from osor.collection.downloads.counting import count_download
 from osor.collection.downloads.counting import DIGEST_BYTES
 from pages_content import add_release
 from pages_content import commit
-from pages_content import make_collection
+from pages_content import make_osor_collection
 from pages_content import make_solution
 from plone import api
 from zope.annotation.interfaces import IAnnotations
@@ -41,7 +41,7 @@ DAY = date(2030, 5, 4)
 
 @pytest.fixture
 def distribution(manager):
-    collection = make_collection(api.portal.get())
+    collection = make_osor_collection(api.portal.get())
     release = add_release(make_solution(collection), with_file=False)
     return release["source"]
 
@@ -139,7 +139,7 @@ def test_the_download_view_counts_a_browser_once(distribution, layer_request):
 
 @pytest.fixture
 def published_download(functional_portal):
-    collection = make_collection(functional_portal)
+    collection = make_osor_collection(functional_portal)
     release = add_release(make_solution(collection), with_file=True)
     commit()
     return release["source"]

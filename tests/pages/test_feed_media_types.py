@@ -5,7 +5,7 @@ each as that format (feedparser).
 """
 
 from pages_content import commit
-from pages_content import make_collection
+from pages_content import make_osor_collection
 from pages_content import make_solution
 from plone.base.interfaces.syndication import IFeedSettings
 
@@ -29,7 +29,7 @@ FEEDS = [
 
 @pytest.fixture
 def collection(functional_portal):
-    collection = make_collection(functional_portal)
+    collection = make_osor_collection(functional_portal)
     make_solution(collection)
     settings = IFeedSettings(collection)
     settings.feed_types = ("RSS", "rss.xml", "atom.xml", "itunes.xml")

@@ -8,7 +8,7 @@ Plone ships them: Plone's own content is still listed.
 
 from osor.collection.install.navigation import NAVIGATION_TYPES
 from pages_content import anonymous_browser
-from pages_content import make_collection
+from pages_content import make_osor_collection
 from pages_content import published
 from plone import api
 
@@ -25,7 +25,7 @@ PROFILE = "osor.collection:default"
 def site(functional_portal):
     # As on a real site (the test fixture binds no workflow to Plone's types).
     functional_portal.portal_workflow.setChainForPortalTypes(("Folder", "Document"), "simple_publication_workflow")
-    collection = make_collection(functional_portal)
+    collection = make_osor_collection(functional_portal)
     for number in range(SIBLINGS):
         solution = api.content.create(container=collection, type="software_solution", id=f"app-{number}")
         solution.setTitle(f"App {number}")

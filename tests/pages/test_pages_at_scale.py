@@ -9,7 +9,7 @@ large as the site, and made the page load more objects as the site grew.
 
 from datetime import datetime
 from datetime import timedelta
-from pages_content import make_collection
+from pages_content import make_osor_collection
 from pages_content import make_solution
 from plone import api
 from plone.app.testing import logout
@@ -29,7 +29,7 @@ PIXEL = base64.b64decode(
 
 @pytest.fixture
 def solution(portal):
-    solution = make_solution(make_collection(portal))
+    solution = make_solution(make_osor_collection(portal))
     api.content.create(
         container=solution,
         type="Image",

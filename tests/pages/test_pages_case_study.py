@@ -3,7 +3,7 @@
 from pages_content import anonymous_browser
 from pages_content import commit
 from pages_content import json_ld
-from pages_content import make_collection
+from pages_content import make_osor_collection
 from pages_content import make_solution
 from pages_content import of_type
 from pages_content import published
@@ -19,7 +19,7 @@ import pytest
 
 @pytest.fixture
 def case_study(functional_portal):
-    collection = make_collection(functional_portal)
+    collection = make_osor_collection(functional_portal)
     solution = make_solution(collection)
     case = published(
         api.content.create(

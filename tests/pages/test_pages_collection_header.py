@@ -3,7 +3,7 @@
 from osor.collection.membership import members
 from pages_content import anonymous_browser
 from pages_content import commit
-from pages_content import make_collection
+from pages_content import make_osor_collection
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
@@ -19,7 +19,7 @@ PASSWORD = "a-long-test-password"
 @pytest.fixture
 def make(functional_portal):
     def factory(closed=False):
-        collection = make_collection(functional_portal, closed=closed)
+        collection = make_osor_collection(functional_portal, closed=closed)
         for userid in ("maria", "nina"):
             api.user.create(email=f"{userid}@example.org", username=userid, password=PASSWORD)
         members.add_member(collection, "maria", "member")

@@ -5,7 +5,7 @@ from datetime import timedelta
 from pages_content import anonymous_browser
 from pages_content import commit
 from pages_content import json_ld
-from pages_content import make_collection
+from pages_content import make_osor_collection
 from pages_content import make_solution
 from pages_content import of_type
 from pages_content import published
@@ -22,7 +22,7 @@ def add(collection, portal_type, id, **fields):
 
 @pytest.fixture
 def collection(functional_portal):
-    collection = make_collection(functional_portal)
+    collection = make_osor_collection(functional_portal)
     make_solution(collection)
     add(collection, "software_solution", "openproject", title="OpenProject")
     api.content.create(container=collection, type="software_solution", id="draft", title="Unpublished idea")

@@ -3,7 +3,7 @@
 from pages_content import anonymous_browser
 from pages_content import commit
 from pages_content import json_ld
-from pages_content import make_collection
+from pages_content import make_osor_collection
 from pages_content import of_type
 from pages_content import published
 from plone import api
@@ -14,7 +14,7 @@ import pytest
 
 @pytest.fixture
 def centre(functional_portal):
-    collection = make_collection(functional_portal)
+    collection = make_osor_collection(functional_portal)
     centre = published(
         api.content.create(
             container=collection,

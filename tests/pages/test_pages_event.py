@@ -5,7 +5,7 @@ from datetime import timedelta
 from pages_content import anonymous_browser
 from pages_content import commit
 from pages_content import json_ld
-from pages_content import make_collection
+from pages_content import make_osor_collection
 from pages_content import of_type
 from pages_content import published
 from plone import api
@@ -37,7 +37,7 @@ def make_event(collection, id="webinar", start=None, **fields):
 
 @pytest.fixture
 def event(functional_portal):
-    event = make_event(make_collection(functional_portal))
+    event = make_event(make_osor_collection(functional_portal))
     commit()
     return event
 
@@ -79,7 +79,7 @@ def test_empty_location_and_contact_are_not_shown(page):
 
 
 def test_a_past_event_says_so_and_offers_no_registration(functional_portal, functional_app):
-    collection = make_collection(functional_portal)
+    collection = make_osor_collection(functional_portal)
     past = make_event(collection, id="past", start=BRUSSELS.localize(datetime(2020, 1, 10, 9, 0)))
     commit()
     browser = anonymous_browser(functional_app)

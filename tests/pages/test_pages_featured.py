@@ -4,7 +4,7 @@ from osor.collection.membership import members
 from osor.collection.pages import featured
 from pages_content import anonymous_browser
 from pages_content import commit
-from pages_content import make_collection
+from pages_content import make_osor_collection
 from pages_content import make_solution
 from pages_content import published
 from plone import api
@@ -24,7 +24,7 @@ PASSWORD = "a-long-test-password"
 
 @pytest.fixture
 def collection(functional_portal):
-    collection = make_collection(functional_portal)
+    collection = make_osor_collection(functional_portal)
     make_solution(collection)
     published(api.content.create(container=collection, type="software_solution", id="zeta", title="Zeta"))
     for userid in ("fiona", "maria"):

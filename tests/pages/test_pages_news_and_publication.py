@@ -4,7 +4,7 @@ from datetime import date
 from pages_content import anonymous_browser
 from pages_content import commit
 from pages_content import json_ld
-from pages_content import make_collection
+from pages_content import make_osor_collection
 from pages_content import of_type
 from pages_content import published
 from plone import api
@@ -16,7 +16,7 @@ import pytest
 
 @pytest.fixture
 def collection(functional_portal):
-    return make_collection(functional_portal)
+    return make_osor_collection(functional_portal)
 
 
 def test_news_shows_its_date_first_and_is_a_news_article(collection, functional_app):

@@ -5,7 +5,7 @@ from pages_content import add_release
 from pages_content import anonymous_browser
 from pages_content import commit
 from pages_content import json_ld
-from pages_content import make_collection
+from pages_content import make_osor_collection
 from pages_content import make_solution
 from pages_content import of_type
 
@@ -14,7 +14,7 @@ import pytest
 
 @pytest.fixture
 def release(functional_portal):
-    solution = make_solution(make_collection(functional_portal))
+    solution = make_solution(make_osor_collection(functional_portal))
     release = add_release(solution, "0.28.0", date(2024, 4, 15))
     commit()
     return release

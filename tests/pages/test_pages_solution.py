@@ -7,7 +7,7 @@ from pages_content import anonymous_browser
 from pages_content import assert_hidden_from_anonymous
 from pages_content import commit
 from pages_content import json_ld
-from pages_content import make_collection
+from pages_content import make_osor_collection
 from pages_content import make_solution
 from pages_content import of_type
 from plone import api
@@ -22,7 +22,7 @@ import transaction
 
 @pytest.fixture
 def solution(functional_portal):
-    collection = make_collection(functional_portal)
+    collection = make_osor_collection(functional_portal)
     solution = make_solution(collection, used_by=["City of Barcelona", "City of Helsinki"])
     add_release(solution, "0.27.0", date(2023, 5, 2))
     add_release(solution, "0.28.0", date(2024, 4, 15))

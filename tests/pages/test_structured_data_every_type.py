@@ -14,7 +14,7 @@ from pages_content import add_release
 from pages_content import anonymous_browser
 from pages_content import commit
 from pages_content import json_ld
-from pages_content import make_collection
+from pages_content import make_osor_collection
 from pages_content import make_solution
 from pages_content import published
 from plone import api
@@ -56,7 +56,7 @@ def create(container, portal_type, **values):
 
 @pytest.fixture
 def site(functional_portal):
-    collection = make_collection(functional_portal, **TAXONOMY)
+    collection = make_osor_collection(functional_portal, **TAXONOMY)
     solution = make_solution(collection, solution_type=[SOLUTION_TYPE], **TAXONOMY)
     release = add_release(solution)
     start = pytz.timezone("Europe/Madrid").localize(datetime(2030, 5, 4, 10, 0))

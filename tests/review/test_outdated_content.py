@@ -3,7 +3,7 @@ collection's period tells visitors so, until its owner or a facilitator
 says "Still accurate" (which keeps its modification date)."""
 
 from DateTime import DateTime
-from member_fixtures import make_collection
+from member_fixtures import make_nordic_collection
 from member_fixtures import PASSWORD
 from osor.collection.review.outdated import is_outdated
 from osor.collection.review.outdated import outdated_items
@@ -21,7 +21,7 @@ NOTICE = "This information may be outdated"
 
 @pytest.fixture
 def collection(functional_portal):
-    return make_collection(functional_portal)
+    return make_nordic_collection(functional_portal)
 
 
 def published_news(portal, collection, months_old: int, creator: str = "alice"):

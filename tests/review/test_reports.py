@@ -3,7 +3,7 @@ the reporter is mailed; over REST and in Classic UI, end to end over HTTP."""
 
 from email import message_from_bytes
 from email.policy import default
-from member_fixtures import make_collection
+from member_fixtures import make_nordic_collection
 from osor.collection.review.reports import reports_of
 from plone import api
 from plone.app.testing import setRoles
@@ -18,7 +18,7 @@ import transaction
 
 @pytest.fixture
 def collection(functional_portal):
-    return make_collection(functional_portal)
+    return make_nordic_collection(functional_portal)
 
 
 @pytest.fixture

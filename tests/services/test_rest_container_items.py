@@ -9,7 +9,7 @@ batched (``b_size``, 25 by default), ``items_total`` counting them all.
 
 from datetime import datetime
 from datetime import timedelta
-from pages_content import make_collection
+from pages_content import make_osor_collection
 from pages_content import published
 from plone import api
 from plone.app.testing import logout
@@ -27,7 +27,7 @@ PUBLISHED = 30
 
 @pytest.fixture
 def collection(functional_portal):
-    collection = make_collection(functional_portal)
+    collection = make_osor_collection(functional_portal)
     for number in range(PUBLISHED):
         solution = api.content.create(container=collection, type="software_solution", id=f"app-{number}")
         solution.setTitle(f"App {number}")
@@ -103,7 +103,7 @@ def test_serialising_a_solution_runs_no_catalog_search(portal, layer_request, mo
 
 def make_solution_with_a_release(portal):
     solution = published(
-        api.content.create(container=make_collection(portal), type="software_solution", id="app", title="App")
+        api.content.create(container=make_osor_collection(portal), type="software_solution", id="app", title="App")
     )
     api.content.create(container=solution, type="solution_release", id="v1", title="App 1.0", version="1.0")
     return solution

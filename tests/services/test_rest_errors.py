@@ -5,7 +5,7 @@ and an error about one input naming it as ``parameter`` and ``field``;
 the importers add their list of ``errors``.
 """
 
-from member_fixtures import make_collection
+from member_fixtures import make_nordic_collection
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 
@@ -15,7 +15,7 @@ import transaction
 
 @pytest.fixture
 def collection(functional_portal):
-    collection = make_collection(functional_portal)
+    collection = make_nordic_collection(functional_portal)
     transaction.commit()
     return collection
 

@@ -2,7 +2,7 @@
 osor.collection registers has an explicit permission and changes nothing
 on GET. A new view or service is checked without anybody listing it."""
 
-from member_fixtures import make_collection
+from member_fixtures import make_nordic_collection
 from osor.collection.membership import members
 from plone import api
 from plone.app.testing import setRoles
@@ -95,7 +95,7 @@ def test_every_view_and_service_has_an_explicit_permission(portal):
 def contexts(functional_portal):
     """One item of each of our types that views are registered for, with
     some membership state (a pending request) for the views to show."""
-    collection = make_collection(functional_portal, closed=True)
+    collection = make_nordic_collection(functional_portal, closed=True)
     members.join(collection, "alice", "Hello")
     setRoles(functional_portal, TEST_USER_ID, ["Manager"])
     solution = api.content.create(container=collection, type="software_solution", id="app", title="App")
