@@ -27,7 +27,7 @@ import pytz
 
 
 @pytest.fixture
-def site(functional_portal):
+def bilingual_site(functional_portal):
     """English and French; Decidim and OpenProject are in English, only Decidim in French."""
     setRoles(functional_portal, TEST_USER_ID, ["Manager"])
     roots = setup_multilingual_site(functional_portal, languages=("en", "fr"))
@@ -68,8 +68,8 @@ def french_page(app, url):
     return browser, lxml.html.fromstring(browser.contents)
 
 
-def test_french_listing_shows_the_translation_and_the_english_item_marked(site, functional_app):
-    _browser, tree = french_page(functional_app, site["french_collection"].absolute_url())
+def test_french_listing_shows_the_translation_and_the_english_item_marked(bilingual_site, functional_app):
+    _browser, tree = french_page(functional_app, bilingual_site["french_collection"].absolute_url())
     solutions = tree.xpath('//section[@data-portal-type="software_solution"]')[0]
     links = {link.text: link for link in solutions.xpath(".//article//h3/a")}
     assert sorted(links) == ["Decidim (fr)", "OpenProject"]
@@ -80,22 +80,22 @@ def test_french_listing_shows_the_translation_and_the_english_item_marked(site, 
     assert english_card.xpath('.//p[contains(@class, "osor-fallback-note")]')
 
 
-def test_a_translation_shows_the_releases_of_the_canonical_solution(site, functional_app):
-    browser, tree = french_page(functional_app, site["french"].absolute_url())
+def test_a_translation_shows_the_releases_of_the_canonical_solution(bilingual_site, functional_app):
+    browser, tree = french_page(functional_app, bilingual_site["french"].absolute_url())
     assert tree.xpath('//section[@class="osor-releases"]//h3/a/text()') == ["0.28.0"]
     assert browser.getLink(url="/en/osor/decidim/v0.28.0/source/@@download")
 
 
-def test_a_translation_shows_the_owner_and_relations_of_the_canonical_solution(site, functional_app):
-    browser, tree = french_page(functional_app, site["french"].absolute_url())
+def test_a_translation_shows_the_owner_and_relations_of_the_canonical_solution(bilingual_site, functional_app):
+    browser, tree = french_page(functional_app, bilingual_site["french"].absolute_url())
     assert "Barcelona City Council" in browser.contents
     related = tree.xpath('//section[@class="osor-related"]//h3/a')
     assert [link.text for link in related] == ["OpenProject"]
     assert related[0].get("hreflang") == "en"
 
 
-def test_language_names_in_the_visitors_language(site, functional_app):
-    browser, _tree = french_page(functional_app, site["french"].absolute_url())
+def test_language_names_in_the_visitors_language(bilingual_site, functional_app):
+    browser, _tree = french_page(functional_app, bilingual_site["french"].absolute_url())
     assert "catalan" in browser.contents
     assert "espagnol" in browser.contents
 
@@ -107,9 +107,9 @@ def assign_events_portlet(portal):
         mapping["events"] = Assignment(count=5, state=("published",))
 
 
-def test_events_portlet_shows_translations_and_marked_english_events(site, functional_portal, functional_app):
+def test_events_portlet_shows_translations_and_marked_english_events(bilingual_site, functional_portal, functional_app):
     soon = pytz.utc.localize(datetime.utcnow() + timedelta(days=7))
-    collection = site["collection"]
+    collection = bilingual_site["collection"]
     translated = published(
         api.content.create(
             container=collection,

@@ -29,7 +29,7 @@ EVENT_FACTS = {"organiser", "organiser_type", "contact_name", "contact_email", "
 
 
 @pytest.fixture(scope="class")
-def site(app_class, create_site):
+def translated_demo_site(app_class, create_site):
     return create_site(app_class, ANSWERS)
 
 
@@ -62,10 +62,10 @@ def differences(original, translation) -> dict:
     return found
 
 
-def translated_items(site) -> list[tuple]:
+def translated_items(translated_demo_site) -> list[tuple]:
     """(original, translation) for every translated item of the demo (English originals)."""
     pairs = []
-    for brain in api.content.find(context=site["en"], Language="en"):
+    for brain in api.content.find(context=translated_demo_site["en"], Language="en"):
         obj = brain.getObject()
         for language, translation in ITranslationManager(obj).get_translations().items():
             if language != "en" and obj.portal_type != "LRF":
@@ -74,8 +74,8 @@ def translated_items(site) -> list[tuple]:
 
 
 class TestDemoTranslationsShareData:
-    def test_every_demo_translation_has_the_language_independent_values_of_its_original(self, site):
-        pairs = translated_items(site)
+    def test_every_demo_translation_has_the_language_independent_values_of_its_original(self, translated_demo_site):
+        pairs = translated_items(translated_demo_site)
         types = {original.portal_type for original, _translation in pairs}
         assert {"community_collection", "software_solution", "community_event", "community_news"} <= types
         found = {
@@ -84,16 +84,16 @@ class TestDemoTranslationsShareData:
         }
         assert {path: diff for path, diff in found.items() if diff} == {}
 
-    def test_an_events_translations_name_its_organiser_and_contact(self, site):
-        pairs = [(o, t) for o, t in translated_items(site) if o.portal_type == "community_event"]
+    def test_an_events_translations_name_its_organiser_and_contact(self, translated_demo_site):
+        pairs = [(o, t) for o, t in translated_items(translated_demo_site) if o.portal_type == "community_event"]
         assert {t.Language() for _o, t in pairs} == {"fr", "de"}
         for original, translation in pairs:
             assert set(language_independent_fields(original)) >= EVENT_FACTS
             assert original.organiser and original.contact_email
             assert (translation.organiser, translation.contact_email) == (original.organiser, original.contact_email)
 
-    def test_an_edit_of_the_original_reaches_its_translations(self, site):
-        event = next(o for o, _t in translated_items(site) if o.portal_type == "community_event")
+    def test_an_edit_of_the_original_reaches_its_translations(self, translated_demo_site):
+        event = next(o for o, _t in translated_items(translated_demo_site) if o.portal_type == "community_event")
         with api.env.adopt_roles(["Manager"]):
             event.organiser = "Interoperable Europe"
             event.contact_email = "interoperable-europe@example.org"
@@ -104,8 +104,8 @@ class TestDemoTranslationsShareData:
             assert translation.contact_email == "interoperable-europe@example.org"
             assert translation.location == "Brussels"
 
-    def test_the_upgrade_fills_in_what_older_translations_lack_and_keeps_their_own(self, site):
-        event = next(o for o, _t in translated_items(site) if o.portal_type == "community_event")
+    def test_the_upgrade_fills_in_what_older_translations_lack_and_keeps_their_own(self, translated_demo_site):
+        event = next(o for o, _t in translated_items(translated_demo_site) if o.portal_type == "community_event")
         translations = ITranslationManager(event).get_translations()
         french, german = translations["fr"], translations["de"]
         dates = (french.modified(), german.modified())

@@ -162,7 +162,7 @@ def smtp_servers(smtp_port):
 
 
 @pytest.fixture
-def site(functional_portal, smtp_port):
+def site_with_smtp(functional_portal, smtp_port):
     """A closed collection, and a real MailHost; the site's SMTP server is on ``smtp_port``."""
     collection = make_nordic_collection(functional_portal, closed=True)
     functional_portal._delObject("MailHost")
@@ -227,10 +227,10 @@ def delivered_once(mail_queue, server):
 
 
 def test_a_join_answers_while_the_mail_server_hangs_and_the_mail_arrives_once_when_it_is_back(
-    site, smtp_servers, worker, mail_queue, request_factory
+    site_with_smtp, smtp_servers, worker, mail_queue, request_factory
 ):
     smtp_servers.hang()
-    response = join_over_http(request_factory, site.collection)
+    response = join_over_http(request_factory, site_with_smtp.collection)
     assert response.status_code == 200, response.text
     # The request answered before any mail could leave: both are queued
     # (read until the worker does not move one between the folders read).
@@ -246,20 +246,20 @@ def test_a_join_answers_while_the_mail_server_hangs_and_the_mail_arrives_once_wh
 
 
 def test_a_mail_the_server_took_is_not_sent_again_when_it_does_not_answer_the_quit(
-    site, smtp_servers, worker, mail_queue, request_factory
+    site_with_smtp, smtp_servers, worker, mail_queue, request_factory
 ):
     server = smtp_servers(silent_at_quit=True)
-    response = join_over_http(request_factory, site.collection)
+    response = join_over_http(request_factory, site_with_smtp.collection)
     assert response.status_code == 200, response.text
     delivered_once(mail_queue, server)
     assert mail_queue.messages(FAILED) == []
 
 
 def test_a_refusing_mail_server_keeps_the_mail_waiting_until_it_accepts(
-    site, smtp_servers, worker, mail_queue, request_factory
+    site_with_smtp, smtp_servers, worker, mail_queue, request_factory
 ):
     # Nobody listens: connection refused.
-    response = join_over_http(request_factory, site.collection)
+    response = join_over_http(request_factory, site_with_smtp.collection)
     assert response.status_code == 200, response.text
     wait_until(attempted(mail_queue, "ConnectionRefusedError"), "the worker tried and was refused")
     # The server answers "try later" (4xx): still waiting, never failed.
@@ -277,8 +277,10 @@ def start_quick_worker(functional, mail_queue):
     )
 
 
-def test_mail_queued_by_a_process_that_stopped_is_sent_by_the_next(site, smtp_servers, mail_queue, functional):
-    members.join(site.collection, "alice", "Hello")
+def test_mail_queued_by_a_process_that_stopped_is_sent_by_the_next(
+    site_with_smtp, smtp_servers, mail_queue, functional
+):
+    members.join(site_with_smtp.collection, "alice", "Hello")
     transaction.commit()
     # No worker ran: the mails are on disk, as after a stop.
     assert queued_to(mail_queue, WAITING) == FACILITATORS
@@ -293,10 +295,10 @@ def test_mail_queued_by_a_process_that_stopped_is_sent_by_the_next(site, smtp_se
 
 
 def test_without_a_mail_server_mails_wait_and_the_page_says_so(
-    site, smtp_servers, mail_queue, functional, functional_app
+    site_with_smtp, smtp_servers, mail_queue, functional, functional_app
 ):
     api.portal.set_registry_record("plone.smtp_host", "")
-    members.join(site.collection, "alice", "Hello")
+    members.join(site_with_smtp.collection, "alice", "Hello")
     transaction.commit()
     process(mail_queue, site_mailer(functional["zodbDB"], timeout=SMTP_TIMEOUT))
     # Nothing tried, nothing failed: they wait.
@@ -306,7 +308,7 @@ def test_without_a_mail_server_mails_wait_and_the_page_says_so(
     assert "fred@example.org" in contents
 
     server = smtp_servers()
-    setSite(site)  # the browser's request left the site
+    setSite(site_with_smtp)  # the browser's request left the site
     api.portal.set_registry_record("plone.smtp_host", "127.0.0.1")
     transaction.commit()
     start_quick_worker(functional, mail_queue)
@@ -324,17 +326,17 @@ def manager_browser(app, userid=SITE_OWNER_NAME, password=SITE_OWNER_PASSWORD) -
     return browser
 
 
-def refused_for_good(site, smtp_servers, mail_queue, request_factory):
+def refused_for_good(site_with_smtp, smtp_servers, mail_queue, request_factory):
     smtp_servers(refuse_with="550 5.1.1 No such user here")
-    response = join_over_http(request_factory, site.collection)
+    response = join_over_http(request_factory, site_with_smtp.collection)
     assert response.status_code == 200, response.text
     wait_until(lambda: queued_to(mail_queue, FAILED) == FACILITATORS, "both mails failed")
 
 
 def test_a_mail_refused_for_good_is_kept_for_a_site_manager_who_resends_it(
-    site, smtp_servers, worker, mail_queue, request_factory, functional_app
+    site_with_smtp, smtp_servers, worker, mail_queue, request_factory, functional_app
 ):
-    refused_for_good(site, smtp_servers, mail_queue, request_factory)
+    refused_for_good(site_with_smtp, smtp_servers, mail_queue, request_factory)
     # Refused for good: one attempt each, no retries.
     assert [mail.attempts for mail in mail_queue.messages(FAILED)] == [1, 1]
 
@@ -349,9 +351,9 @@ def test_a_mail_refused_for_good_is_kept_for_a_site_manager_who_resends_it(
 
 
 def test_a_site_manager_deletes_a_failed_mail_and_it_is_never_sent(
-    site, smtp_servers, worker, mail_queue, request_factory, functional_app
+    site_with_smtp, smtp_servers, worker, mail_queue, request_factory, functional_app
 ):
-    refused_for_good(site, smtp_servers, mail_queue, request_factory)
+    refused_for_good(site_with_smtp, smtp_servers, mail_queue, request_factory)
     browser = manager_browser(functional_app)
     browser.getControl("Delete", index=0).click()
     assert "The mail is deleted." in browser.contents
@@ -359,18 +361,20 @@ def test_a_site_manager_deletes_a_failed_mail_and_it_is_never_sent(
     assert "fred@example.org" not in browser.contents
 
 
-def test_members_cannot_see_the_mail_queue(site, request_factory):
+def test_members_cannot_see_the_mail_queue(site_with_smtp, request_factory):
     response = request_factory(basic_auth=("alice", PASSWORD)).get("@@mail-queue", allow_redirects=False)
     assert response.status_code == 401
     assert "Mail queue" not in response.text
 
 
-def test_a_resend_needs_the_authenticator(site, smtp_servers, worker, mail_queue, request_factory, functional_app):
-    refused_for_good(site, smtp_servers, mail_queue, request_factory)
+def test_a_resend_needs_the_authenticator(
+    site_with_smtp, smtp_servers, worker, mail_queue, request_factory, functional_app
+):
+    refused_for_good(site_with_smtp, smtp_servers, mail_queue, request_factory)
     browser = manager_browser(functional_app)
     message_id = mail_queue.messages(FAILED)[0].id
     with pytest.raises(Forbidden):
-        browser.post(f"{site.absolute_url()}/@@mail-queue", f"action=resend&message_id={message_id}")
+        browser.post(f"{site_with_smtp.absolute_url()}/@@mail-queue", f"action=resend&message_id={message_id}")
     assert len(mail_queue.messages(FAILED)) == 2
 
 

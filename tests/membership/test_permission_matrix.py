@@ -247,7 +247,7 @@ def test_matrix_refuses_unknown_groups(monkeypatch):
 
 
 @pytest.fixture(scope="class")
-def site(functional_portal_class):
+def matrix_site(functional_portal_class):
     """Two open members-only collections, "moderated" and "free" (not moderated),
     committed for HTTP; in each, the member mike has a draft ("mikes") and a
     published item ("mikes-published") besides alice's items."""
@@ -303,27 +303,27 @@ class TestThroughHTTP:
     The tests share the committed site; each changes different items.
     """
 
-    def test_anonymous_sees_published_not_drafts(self, site):
-        assert spec(f"{site}/moderated", "anonymous", "view_published")
-        assert not spec(f"{site}/moderated", "anonymous", "view_unpublished")
+    def test_anonymous_sees_published_not_drafts(self, matrix_site):
+        assert spec(f"{matrix_site}/moderated", "anonymous", "view_published")
+        assert not spec(f"{matrix_site}/moderated", "anonymous", "view_unpublished")
         browser = requests.Session()
-        published = browser.get(f"{site}/moderated/alice-published", allow_redirects=False)
-        draft = browser.get(f"{site}/moderated/alice-draft", allow_redirects=False)
+        published = browser.get(f"{matrix_site}/moderated/alice-published", allow_redirects=False)
+        draft = browser.get(f"{matrix_site}/moderated/alice-draft", allow_redirects=False)
         assert published.status_code == 200
         assert "Alice published" in published.text
         assert draft.status_code == 302
         assert "require_login" in draft.headers["Location"]
         # The REST API says the same.
-        assert session().get(f"{site}/moderated/alice-published").status_code == 200
-        assert session().get(f"{site}/moderated/alice-draft").status_code == 401
+        assert session().get(f"{matrix_site}/moderated/alice-published").status_code == 200
+        assert session().get(f"{matrix_site}/moderated/alice-draft").status_code == 401
         # A facilitator sees the draft.
-        assert session(USERS["facilitator"]).get(f"{site}/moderated/alice-draft").status_code == 200
+        assert session(USERS["facilitator"]).get(f"{matrix_site}/moderated/alice-draft").status_code == 200
 
-    def test_member_submits_but_cannot_publish_in_moderated(self, site):
-        assert not spec(f"{site}/moderated", "member", "publish_own")
-        assert spec(f"{site}/moderated", "member", "submit_own")
+    def test_member_submits_but_cannot_publish_in_moderated(self, matrix_site):
+        assert not spec(f"{matrix_site}/moderated", "member", "publish_own")
+        assert spec(f"{matrix_site}/moderated", "member", "submit_own")
         mike = session(USERS["member"])
-        url = f"{site}/moderated/mikes"
+        url = f"{matrix_site}/moderated/mikes"
         refused = mike.post(f"{url}/@workflow/publish")
         assert refused.status_code == 400, refused.text
         assert state_of(url) == "draft"
@@ -331,30 +331,30 @@ class TestThroughHTTP:
         assert submitted.status_code == 200, submitted.text
         assert state_of(url) == "proposed"
 
-    def test_member_publishes_directly_when_not_moderated(self, site):
-        assert spec(f"{site}/free", "member", "publish_own")
-        url = f"{site}/free/mikes"
+    def test_member_publishes_directly_when_not_moderated(self, matrix_site):
+        assert spec(f"{matrix_site}/free", "member", "publish_own")
+        url = f"{matrix_site}/free/mikes"
         published = session(USERS["member"]).post(f"{url}/@workflow/publish")
         assert published.status_code == 200, published.text
         assert state_of(url) == "published"
         assert session().get(url).status_code == 200
 
-    def test_only_members_add_in_members_only(self, site):
-        assert not spec(f"{site}/moderated", "non_member", "add_content")
-        assert spec(f"{site}/moderated", "member", "add_content")
+    def test_only_members_add_in_members_only(self, matrix_site):
+        assert not spec(f"{matrix_site}/moderated", "non_member", "add_content")
+        assert spec(f"{matrix_site}/moderated", "member", "add_content")
         body = {"@type": "community_news", "title": "Intruder"}
-        refused = session(USERS["non_member"]).post(f"{site}/moderated", json=body)
+        refused = session(USERS["non_member"]).post(f"{matrix_site}/moderated", json=body)
         assert refused.status_code in (401, 403), refused.text
-        refused = session().post(f"{site}/moderated", json=body)
+        refused = session().post(f"{matrix_site}/moderated", json=body)
         assert refused.status_code == 401, refused.text
-        accepted = session(USERS["member"]).post(f"{site}/moderated", json=body)
+        accepted = session(USERS["member"]).post(f"{matrix_site}/moderated", json=body)
         assert accepted.status_code == 201, accepted.text
         assert accepted.json()["review_state"] == "draft"
 
-    def test_facilitator_approves_and_sends_back(self, site):
-        assert spec(f"{site}/moderated", "facilitator", "approve_content")
-        assert not spec(f"{site}/moderated", "member", "approve_content")
-        url = f"{site}/moderated/alice-proposed"
+    def test_facilitator_approves_and_sends_back(self, matrix_site):
+        assert spec(f"{matrix_site}/moderated", "facilitator", "approve_content")
+        assert not spec(f"{matrix_site}/moderated", "member", "approve_content")
+        url = f"{matrix_site}/moderated/alice-proposed"
         refused = session(USERS["member"]).post(f"{url}/@workflow/approve")
         assert refused.status_code in (400, 401, 403)
         assert state_of(url) == "proposed"
@@ -367,21 +367,21 @@ class TestThroughHTTP:
         assert approved.status_code == 200, approved.text
         assert session().get(url).status_code == 200
 
-    def test_delete_own_published_only_when_not_moderated(self, site):
-        assert not spec(f"{site}/moderated", "member", "delete_own_published")
-        assert spec(f"{site}/free", "member", "delete_own_published")
+    def test_delete_own_published_only_when_not_moderated(self, matrix_site):
+        assert not spec(f"{matrix_site}/moderated", "member", "delete_own_published")
+        assert spec(f"{matrix_site}/free", "member", "delete_own_published")
         mike = session(USERS["member"])
-        refused = mike.delete(f"{site}/moderated/mikes-published")
+        refused = mike.delete(f"{matrix_site}/moderated/mikes-published")
         assert refused.status_code in (401, 403), refused.text
-        assert session().get(f"{site}/moderated/mikes-published").status_code == 200
-        deleted = mike.delete(f"{site}/free/mikes-published")
+        assert session().get(f"{matrix_site}/moderated/mikes-published").status_code == 200
+        deleted = mike.delete(f"{matrix_site}/free/mikes-published")
         assert deleted.status_code == 204, deleted.text
-        assert session().get(f"{site}/free/mikes-published").status_code == 404
+        assert session().get(f"{matrix_site}/free/mikes-published").status_code == 404
 
-    def test_members_comment_others_do_not(self, site):
-        assert spec(f"{site}/moderated", "member", "comment")
-        assert not spec(f"{site}/moderated", "non_member", "comment")
-        url = f"{site}/moderated/alice-published/@comments"
+    def test_members_comment_others_do_not(self, matrix_site):
+        assert spec(f"{matrix_site}/moderated", "member", "comment")
+        assert not spec(f"{matrix_site}/moderated", "non_member", "comment")
+        url = f"{matrix_site}/moderated/alice-published/@comments"
         refused = session(USERS["non_member"]).post(url, json={"text": "Me too"})
         assert refused.status_code in (401, 403), refused.text
         accepted = session(USERS["member"]).post(url, json={"text": "Nice work"})

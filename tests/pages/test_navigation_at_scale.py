@@ -22,7 +22,7 @@ PROFILE = "osor.collection:default"
 
 
 @pytest.fixture
-def site(functional_portal):
+def site_at_scale(functional_portal):
     # As on a real site (the test fixture binds no workflow to Plone's types).
     functional_portal.portal_workflow.setChainForPortalTypes(("Folder", "Document"), "simple_publication_workflow")
     collection = make_osor_collection(functional_portal)
@@ -51,28 +51,28 @@ def header_navigation(app, url) -> set[str]:
     return set(lxml.html.fromstring(browser.contents).xpath('//*[@id="portal-globalnav"]//a/@href'))
 
 
-def test_a_solution_page_links_to_none_of_its_siblings(site, functional_app):
-    collection = site["osor"]
+def test_a_solution_page_links_to_none_of_its_siblings(site_at_scale, functional_app):
+    collection = site_at_scale["osor"]
     found = links(functional_app, collection["app-7"].absolute_url())
     siblings = {collection[f"app-{n}"].absolute_url() for n in range(SIBLINGS) if n != 7}
     assert not found & siblings
 
 
-def test_the_header_navigation_lists_the_collection_but_not_its_items(site, functional_app):
-    collection = site["osor"]
+def test_the_header_navigation_lists_the_collection_but_not_its_items(site_at_scale, functional_app):
+    collection = site_at_scale["osor"]
     for page in (collection["app-0"], collection):
         listed = header_navigation(functional_app, page.absolute_url())
         assert collection.absolute_url() in listed
         assert not [url for url in listed if url.startswith(collection.absolute_url() + "/")]
 
 
-def test_plones_own_content_is_still_in_the_navigation(site, functional_app):
+def test_plones_own_content_is_still_in_the_navigation(site_at_scale, functional_app):
     """The navigation is not switched off: a page of a folder links to its siblings."""
-    found = links(functional_app, site["docs"]["page-0"].absolute_url())
-    assert {site["docs"]["page-1"].absolute_url(), site["docs"]["page-2"].absolute_url()} <= found
+    found = links(functional_app, site_at_scale["docs"]["page-0"].absolute_url())
+    assert {site_at_scale["docs"]["page-1"].absolute_url(), site_at_scale["docs"]["page-2"].absolute_url()} <= found
 
 
-def test_the_navigation_settings_stay_plones(site):
+def test_the_navigation_settings_stay_plones(site_at_scale):
     assert api.portal.get_registry_record("plone.navigation_depth") == 3
     assert api.portal.get_registry_record("plone.generate_tabs") is True
     displayed = api.portal.get_registry_record("plone.displayed_types")

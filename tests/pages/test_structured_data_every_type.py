@@ -55,7 +55,7 @@ def create(container, portal_type, **values):
 
 
 @pytest.fixture
-def site(functional_portal):
+def site_of_every_type(functional_portal):
     collection = make_osor_collection(functional_portal, **TAXONOMY)
     solution = make_solution(collection, solution_type=[SOLUTION_TYPE], **TAXONOMY)
     release = add_release(solution)
@@ -119,8 +119,10 @@ def test_every_type_a_visitor_may_see_is_checked(functional_portal):
 
 
 @pytest.mark.parametrize(("portal_type", "schema_type"), PAGE_TYPES.items(), ids=list(PAGE_TYPES))
-def test_the_public_page_of_each_type_carries_json_ld_of_its_type(site, functional_app, portal_type, schema_type):
-    obj = site[portal_type]
+def test_the_public_page_of_each_type_carries_json_ld_of_its_type(
+    site_of_every_type, functional_app, portal_type, schema_type
+):
+    obj = site_of_every_type[portal_type]
     html = page_of(functional_app, obj)
     item = main_item(html, obj.absolute_url())
     assert item["@type"] == schema_type
@@ -129,8 +131,8 @@ def test_the_public_page_of_each_type_carries_json_ld_of_its_type(site, function
 
 
 @pytest.mark.parametrize("portal_type", [name for name in PAGE_TYPES if name != "legal_faq_entry"])
-def test_topics_and_countries_are_labels_in_the_json_ld(site, functional_app, portal_type):
-    obj = site[portal_type]
+def test_topics_and_countries_are_labels_in_the_json_ld(site_of_every_type, functional_app, portal_type):
+    obj = site_of_every_type[portal_type]
     item = main_item(page_of(functional_app, obj), obj.absolute_url())
     if getattr(obj, "topics", None):
         assert item["keywords"] == [TOPIC_LABEL]
@@ -138,14 +140,14 @@ def test_topics_and_countries_are_labels_in_the_json_ld(site, functional_app, po
         assert item["spatialCoverage"] == [{"@type": "Place", "name": COUNTRY_LABEL}]
 
 
-def test_a_solution_type_is_its_label(site, functional_app):
-    solution = site["software_solution"]
+def test_a_solution_type_is_its_label(site_of_every_type, functional_app):
+    solution = site_of_every_type["software_solution"]
     item = main_item(page_of(functional_app, solution), solution.absolute_url())
     assert item["applicationCategory"] == SOLUTION_TYPE_LABEL
 
 
-def test_a_legal_faq_entry_is_a_faq_page_of_one_question_and_its_answer(site, functional_app):
-    entry = site["legal_faq_entry"]
+def test_a_legal_faq_entry_is_a_faq_page_of_one_question_and_its_answer(site_of_every_type, functional_app):
+    entry = site_of_every_type["legal_faq_entry"]
     item = main_item(page_of(functional_app, entry), entry.absolute_url())
     (question,) = item["mainEntity"]
     assert question == {
@@ -165,8 +167,8 @@ def test_a_legal_faq_entry_is_a_faq_page_of_one_question_and_its_answer(site, fu
 
 
 @pytest.mark.parametrize("portal_type", list(PAGE_TYPES))
-def test_no_taxonomy_token_is_shown_where_a_label_belongs(site, functional_app, portal_type):
-    obj = site[portal_type]
+def test_no_taxonomy_token_is_shown_where_a_label_belongs(site_of_every_type, functional_app, portal_type):
+    obj = site_of_every_type[portal_type]
     html = page_of(functional_app, obj)
     document = lxml.html.fromstring(html)
     scripts = " ".join(script.text or "" for script in document.xpath('//script[@type="application/ld+json"]'))

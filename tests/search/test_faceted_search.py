@@ -80,7 +80,7 @@ def build_fixture(container):
 
 
 @pytest.fixture
-def site(manager):
+def search_site(manager):
     build_fixture(manager)
     logout()
     return manager
@@ -105,8 +105,8 @@ def titles(result) -> list[str]:
 # Counts --------------------------------------------------------------------
 
 
-def test_counts_without_selection_leave_out_the_draft_and_the_legal_request(site, http_request):
-    result = search(site, http_request)
+def test_counts_without_selection_leave_out_the_draft_and_the_legal_request(search_site, http_request):
+    result = search(search_site, http_request)
     assert titles(result) == ["Alpha", "Beta", "Case", "Gamma", "OSOR"]
     assert counts(result, "portal_type") == {
         "software_solution": 3,
@@ -118,8 +118,8 @@ def test_counts_without_selection_leave_out_the_draft_and_the_legal_request(site
     assert counts(result, "osor_year") == {"2024": 1}
 
 
-def test_a_theme_counts_its_sub_topics_and_is_listed_above_them(site, http_request):
-    result = search(site, http_request)
+def test_a_theme_counts_its_sub_topics_and_is_listed_above_them(search_site, http_request):
+    result = search(search_site, http_request)
     topics = next(counts for counts in result.facets if counts.facet.index == "osor_topics")
     assert [(v.token, v.count, v.parent) for v in topics.values] == [
         ("GOVE", 3, None),
@@ -131,66 +131,66 @@ def test_a_theme_counts_its_sub_topics_and_is_listed_above_them(site, http_reque
     ]
 
 
-def test_a_facet_counts_with_the_other_facets_selections_but_not_its_own(site, http_request):
-    result = search(site, http_request, osor_countries="DK")
+def test_a_facet_counts_with_the_other_facets_selections_but_not_its_own(search_site, http_request):
+    result = search(search_site, http_request, osor_countries="DK")
     assert titles(result) == ["Alpha", "Beta", "Case"]
     # Its own selection does not narrow a facet: FR would still add two.
     assert counts(result, "osor_countries") == {"DK": 3, "FR": 2}
     assert counts(result, "osor_licences") == {"EUPL-1.2": 1, "MIT": 1}
 
-    result = search(site, http_request, osor_countries="DK", osor_licences="EUPL-1.2")
+    result = search(search_site, http_request, osor_countries="DK", osor_licences="EUPL-1.2")
     assert titles(result) == ["Alpha"]
     assert counts(result, "osor_countries") == {"DK": 1, "FR": 1}
     assert counts(result, "osor_licences") == {"EUPL-1.2": 1, "MIT": 1}
 
 
-def test_values_of_one_facet_combine_with_or(site, http_request):
-    result = search(site, http_request, osor_licences=["EUPL-1.2", "MIT"])
+def test_values_of_one_facet_combine_with_or(search_site, http_request):
+    result = search(search_site, http_request, osor_licences=["EUPL-1.2", "MIT"])
     assert titles(result) == ["Alpha", "Beta", "Gamma"]
     assert result.total == 3
 
 
-def test_a_selected_topic_finds_its_sub_topics(site, http_request):
-    result = search(site, http_request, osor_topics="GOVE")
+def test_a_selected_topic_finds_its_sub_topics(search_site, http_request):
+    result = search(search_site, http_request, osor_topics="GOVE")
     assert titles(result) == ["Alpha", "Beta", "Case"]
 
 
-def test_full_text_narrows_results_and_counts(site, http_request):
-    result = search(site, http_request, SearchableText="Gamma")
+def test_full_text_narrows_results_and_counts(search_site, http_request):
+    result = search(search_site, http_request, SearchableText="Gamma")
     assert titles(result) == ["Gamma"]
     assert counts(result, "osor_countries") == {"FR": 1}
 
 
-def test_an_editor_counts_the_draft(site, http_request, portal):
+def test_an_editor_counts_the_draft(search_site, http_request, portal):
     """The draft is left out by the catalog's security, not by its state."""
     setRoles(portal, TEST_USER_ID, ["Manager"])
     from plone.app.testing import login
     from plone.app.testing import TEST_USER_NAME
 
     login(portal, TEST_USER_NAME)
-    result = search(site, http_request, osor_countries="DK", portal_type="software_solution")
+    result = search(search_site, http_request, osor_countries="DK", portal_type="software_solution")
     assert titles(result) == ["Alpha", "Beta", "Delta"]
 
 
-def test_a_collection_searches_its_own_content(site, http_request):
-    collection = site["osor"]
+def test_a_collection_searches_its_own_content(search_site, http_request):
+    collection = search_site["osor"]
     result = search(collection, http_request)
     assert titles(result) == ["Alpha", "Beta", "Case", "Gamma"]
     assert "community_collection" not in counts(result, "portal_type")
 
 
-def test_paging_and_sorting(site, http_request):
-    result = search(site, http_request, sort_on="sortable_title", b_size="2")
+def test_paging_and_sorting(search_site, http_request):
+    result = search(search_site, http_request, sort_on="sortable_title", b_size="2")
     assert [brain.Title for brain in result.brains] == ["Alpha", "Beta"]
     assert result.total == 5
-    result = search(site, http_request, sort_on="sortable_title", b_size="2", b_start="2")
+    result = search(search_site, http_request, sort_on="sortable_title", b_size="2", b_start="2")
     assert [brain.Title for brain in result.brains] == ["Case", "Gamma"]
-    result = search(site, http_request, sort_on="sortable_title", sort_order="descending", b_size="1")
+    result = search(search_site, http_request, sort_on="sortable_title", sort_order="descending", b_size="1")
     assert [brain.Title for brain in result.brains] == ["OSOR"]
 
 
-def test_facets_parameter_chooses_the_facets_counted(site, http_request):
-    result = search(site, http_request, facets="osor_countries,osor_licences")
+def test_facets_parameter_chooses_the_facets_counted(search_site, http_request):
+    result = search(search_site, http_request, facets="osor_countries,osor_licences")
     assert [counts.facet.index for counts in result.facets] == ["osor_countries", "osor_licences"]
 
 
@@ -477,9 +477,9 @@ def test_events_are_upcoming_or_past(manager, http_request):
     assert counts(result, "event_time") == {"upcoming": 1, "past": 1}
 
 
-def test_value_titles_are_in_the_requests_language(site, http_request):
+def test_value_titles_are_in_the_requests_language(search_site, http_request):
     http_request["LANGUAGE"] = "fr"
-    result = search(site, http_request, osor_topics="GOVE-interoperability")
+    result = search(search_site, http_request, osor_topics="GOVE-interoperability")
     topics = next(counts for counts in result.facets if counts.facet.index == "osor_topics")
     titles_by_token = {value.token: value.title for value in topics.values}
     assert titles_by_token["GOVE-interoperability"] == "Interopérabilité"
