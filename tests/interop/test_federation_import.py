@@ -67,7 +67,7 @@ def solutions_in(collection) -> dict:
 
 
 def messages(problems) -> list[str]:
-    return [translate(problem["message"]) for problem in problems]
+    return [translate(problem.message) for problem in problems]
 
 
 def content_of(collection) -> list:
@@ -173,7 +173,7 @@ class TestMapping:
         )
         result = import_rdf(collection, data, format="turtle")
         assert result.errors == []
-        assert sorted(w["path"] for w in result.warnings) == [
+        assert sorted(w.path for w in result.warnings) == [
             "<https://other.example.org/solution/1> dcat:theme",
             "<https://other.example.org/solution/1> dct:spatial",
         ]
@@ -286,26 +286,26 @@ class TestBadFiles:
         line = broken[: broken.index(b";;; <<")].count(b"\n") + 1
         result = import_rdf(collection, broken, format="turtle")
         [error] = result.errors
-        assert error["line"] == line
-        assert "This is not valid RDF" in translate(error["message"])
+        assert error.line == line
+        assert "This is not valid RDF" in translate(error.message)
         assert collection.objectIds() == []
 
     def test_malformed_rdf_xml_names_the_line(self, collection):
         broken = RDF_XML.replace(b"</dct:title>", b"</dct:titel>", 1)
         line = broken[: broken.index(b"</dct:titel>")].count(b"\n") + 1
         [error] = import_rdf(collection, broken, format="xml").errors
-        assert error["line"] == line
+        assert error.line == line
         assert collection.objectIds() == []
 
     def test_malformed_n_triples_names_the_line(self, collection):
         lines = Graph().parse(data=TURTLE, format="turtle").serialize(format="nt").strip().splitlines()
         lines.insert(4, "<https://x.example.org/a> this is not a triple .")
         [error] = import_rdf(collection, "\n".join(lines), format="nt").errors
-        assert error["line"] == 5
+        assert error.line == 5
 
     def test_malformed_json_ld_names_the_line(self, collection):
         [error] = import_rdf(collection, '{\n  "@id": "https://x.example.org/a",\n  oops\n}', format="json-ld").errors
-        assert error["line"] == 3
+        assert error.line == 3
 
     @pytest.mark.parametrize("missing", ["dct:title", "dct:description"])
     def test_a_missing_mandatory_property_names_subject_and_property(self, collection, missing):
@@ -315,17 +315,17 @@ class TestBadFiles:
         ).replace(b"@prefix xsd:", b"@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n@prefix xsd:")
         result = import_rdf(collection, data, format="turtle")
         [error] = result.errors
-        assert error["path"] == f"<{CIRCABC}> {missing}"
-        assert error["subject"] == CIRCABC and error["property"] == missing
-        assert "ADMS-AP" in translate(error["message"])
+        assert error.path == f"<{CIRCABC}> {missing}"
+        assert error.subject == CIRCABC and error.property == missing
+        assert "ADMS-AP" in translate(error.message)
         # The two valid solutions of the file are not imported either.
         assert collection.objectIds() == []
 
     def test_a_solution_without_a_uri_is_refused(self, collection):
         data = PREFIXES + '[] a dcat:Dataset ; dct:title "Anonymous" ; dct:description "No URI." .'
         [error] = import_rdf(collection, data, format="turtle").errors
-        assert "http or https URI" in translate(error["message"])
-        assert "Anonymous" in translate(error["message"])
+        assert "http or https URI" in translate(error.message)
+        assert "Anonymous" in translate(error.message)
 
     @pytest.mark.parametrize(
         "uri", ["urn:uuid:5f1c", "javascript:alert(1)", "file:///etc/passwd", "ftp://other.example.org/x"]
@@ -337,13 +337,13 @@ class TestBadFiles:
     def test_a_javascript_landing_page_is_an_error(self, collection):
         result = import_rdf(collection, asset(extra="dcat:landingPage <javascript:alert(1)>"), format="turtle")
         [error] = result.errors
-        assert error["path"] == "<https://other.example.org/solution/1> dcat:landingPage"
+        assert error.path == "<https://other.example.org/solution/1> dcat:landingPage"
 
     def test_an_unknown_licence_is_a_located_error(self, collection):
         data = asset(extra="dct:license <https://example.org/my-own-licence>")
         [error] = import_rdf(collection, data, format="turtle").errors
-        assert error["path"] == "<https://other.example.org/solution/1> dct:license"
-        assert "hint" in error
+        assert error.path == "<https://other.example.org/solution/1> dct:license"
+        assert error.hint
 
     def test_a_file_without_assets_is_an_error(self, collection):
         result = import_rdf(collection, PREFIXES + '<https://a.example.org/> dct:title "x" .', format="turtle")
@@ -403,8 +403,8 @@ class TestNoNetwork:
         fetch.assert_not_called()
         urlopen.assert_not_called()
         [error] = result.errors
-        assert "https://w3id.org/dcat-ap/context.jsonld" in translate(error["message"])
-        assert error["line"] == 2
+        assert "https://w3id.org/dcat-ap/context.jsonld" in translate(error.message)
+        assert error.line == 2
         assert collection.objectIds() == []
 
     @pytest.mark.parametrize(
@@ -429,8 +429,8 @@ class TestNoNetwork:
             1,
         )
         [error] = import_rdf(collection, data, format="xml").errors
-        assert "DOCTYPE" in translate(error["message"])
-        assert error["line"] == 3
+        assert "DOCTYPE" in translate(error.message)
+        assert error.line == 3
 
     def test_owl_imports_is_not_followed(self, collection):
         data = asset(extra="<http://www.w3.org/2002/07/owl#imports> <https://example.org/more.ttl>")
@@ -478,7 +478,7 @@ class TestHostileStrings:
     def test_unstorable_text_is_a_located_error(self, collection, title, problem):
         result = import_rdf(collection, asset(title=title), format="turtle")
         assert result.errors
-        assert {error["path"] for error in result.errors} == {"<https://other.example.org/solution/1> dct:title"}
+        assert {error.path for error in result.errors} == {"<https://other.example.org/solution/1> dct:title"}
         assert any(problem in message for message in messages(result.errors))
         assert collection.objectIds() == []
 
@@ -549,7 +549,7 @@ class TestProperty:
         after = content_of(collection)
         if result.errors:
             assert after == before
-            assert all(error["message"] for error in result.errors)
+            assert all(error.message for error in result.errors)
         else:
             assert {item["original_uri"] for item in result.items} <= set(solutions_in(collection))
 
@@ -567,7 +567,7 @@ class TestProperty:
         result = import_rdf(collection, data, format=format)
         if result.errors:
             assert content_of(collection) == before
-            assert all(isinstance(error["path"], str) for error in result.errors)
+            assert all(isinstance(error.path, str) for error in result.errors)
 
 
 # Import reports -------------------------------------------------------------
@@ -797,8 +797,8 @@ class TestRest:
 def test_a_solution_named_by_a_relative_uri_is_refused(collection):
     data = PREFIXES + '<solution/1> a dcat:Dataset ; dct:title "Relative" ; dct:description "Its URI is relative." .'
     [error] = import_rdf(collection, data, format="turtle").errors
-    assert error["path"] == "<solution/1>"
-    assert "http or https URI" in translate(error["message"])
+    assert error.path == "<solution/1>"
+    assert "http or https URI" in translate(error.message)
 
 
 def test_owl_imports_is_a_warning_that_it_is_not_followed(collection):
@@ -811,5 +811,5 @@ def test_owl_imports_is_a_warning_that_it_is_not_followed(collection):
 @pytest.mark.parametrize("source", ["line\nbreak\u0000", "x" * 501])
 def test_a_hostile_source_catalogue_is_refused(collection, source):
     result = import_rdf(collection, TURTLE, format="turtle", source_catalogue=source)
-    assert [error["path"] for error in result.errors] == ["source"]
+    assert [error.path for error in result.errors] == ["source"]
     assert collection.objectIds() == []

@@ -8,7 +8,6 @@ errors and warnings and says the outcome. Each importer's result adds what is
 its own (the one solution of a publiccode.yml, the items of an RDF file).
 """
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from dataclasses import field
 from osor.collection.interop import imported_fields
@@ -18,7 +17,7 @@ from zope.i18nmessageid import Message
 
 
 @dataclass
-class Problem(Mapping):
+class Problem:
     """One thing wrong (or worth a warning) in an imported file, and where.
 
     ``path`` is where the publisher looks: a key path of a publiccode.yml
@@ -27,10 +26,6 @@ class Problem(Mapping):
     ``line`` is 1-based, None when unknown. ``message`` and ``hint`` are the
     English sentences; ``i18n_message`` and ``i18n_hint`` the same as
     translatable Messages (with their mapping).
-
-    A problem also reads as the mapping ``to_dict()`` answers
-    (``problem["path"]``): the federation importer's problems were such
-    dicts, and code written against it reads them by key.
     """
 
     path: str
@@ -63,15 +58,6 @@ class Problem(Mapping):
         if hint:
             data["hint"] = hint
         return data
-
-    def __getitem__(self, key):
-        return self.to_dict()[key]
-
-    def __iter__(self):
-        return iter(self.to_dict())
-
-    def __len__(self):
-        return len(self.to_dict())
 
 
 def english(message):
