@@ -151,10 +151,13 @@ changelog: $(INSTALL_STAMP) ## Render news/ into CHANGES.md: make changelog VERS
 
 # ---------------------------------------------------------------- test
 
+# The whole suite prints its 25 slowest steps: the brief keeps `make test`
+# under about 25 minutes on a 2-core machine, and CI's log says where to cut.
+
 .PHONY: test
 test: install system-packages ## Run the tests: make test [TESTS=tests/setup/test_setup.py] [ARGS="-k setup -x"]
 ifeq ($(TESTS),tests)
-	$(BIN)/pytest tests --ignore=$(SEPARATE_TESTS) --ignore=$(CLUSTER_TESTS) $(ARGS)
+	$(BIN)/pytest tests --ignore=$(SEPARATE_TESTS) --ignore=$(CLUSTER_TESTS) --durations=25 $(ARGS)
 	$(BIN)/pytest $(SEPARATE_TESTS) $(ARGS)
 else
 	$(BIN)/pytest $(TESTS) $(ARGS)
