@@ -55,6 +55,13 @@ def test_what_the_expert_submits_is_anonymised_again(site, consented):
     assert "alice" not in (entry.title + entry.question.raw).lower()
 
 
+def test_the_entry_is_named_after_its_title(site, consented):
+    with acting_as("lex"):
+        entry = faq.publish_as_faq(consented, "Can EUPL and GPL code be combined?", "<p>Q.</p>", "<p>A.</p>")
+    assert entry.getId() == "can-eupl-and-gpl-code-be-combined"
+    assert entry.absolute_url().endswith("/can-eupl-and-gpl-code-be-combined")
+
+
 def test_anonymous_visitors_read_the_entry_but_never_the_request(site, consented):
     entry = publish(consented)
     with acting_as(None):

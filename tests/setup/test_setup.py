@@ -198,7 +198,7 @@ class TestInstall:
         assert api.portal.get_registry_record("plone.caching.interfaces.ICacheSettings.enabled") is False
 
     def test_profile_version(self, profile_last_version, package_name):
-        assert profile_last_version(f"{package_name}:default") == "1005"
+        assert profile_last_version(f"{package_name}:default") == "1006"
 
     @pytest.mark.parametrize("portal_type", OUR_TYPES)
     def test_type_registered(self, portal, portal_type):
@@ -268,7 +268,7 @@ class TestReinstall:
         assert installer.is_product_installed(package_name)
 
     def test_profile_version_is_back(self, profile_last_version, package_name):
-        assert profile_last_version(f"{package_name}:default") == "1005"
+        assert profile_last_version(f"{package_name}:default") == "1006"
 
     def test_browserlayer_is_registered_once(self, browser_layers):
         assert browser_layers.count(IOsorCollectionLayer) == 1

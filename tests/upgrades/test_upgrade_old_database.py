@@ -48,8 +48,9 @@ default-zpublisher-encoding utf-8
 </zodb_db>
 """
 
-# What the upgrade adds to a type on purpose (federation, profile 1002).
-ADDED_BEHAVIORS = {"software_solution": {"osor.provenance"}}
+# What the upgrade adds to a type on purpose (federation, profile 1002; FAQ
+# entries named after their title, 1006).
+ADDED_BEHAVIORS = {"software_solution": {"osor.provenance"}, "legal_faq_entry": {"plone.namefromtitle"}}
 CONTENT_CREATION_WIDEST_FIRST = ("any_user", "only_members", "facilitators_and_authors")
 
 PARTICIPATION_SETTINGS = {

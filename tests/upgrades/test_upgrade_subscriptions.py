@@ -36,7 +36,7 @@ def test_a_site_at_1003_gets_my_subscriptions_the_digest_permission_and_the_secr
     assert "osor_my_subscriptions" in manager.portal_actions.user.objectIds()
     assert granted(manager, SEND_DIGESTS) == ["Manager", "Site Administrator"]
     assert RING in getUtility(IKeyManager)
-    assert api.portal.get_tool("portal_setup").getLastVersionForProfile(PROFILE) == ("1005",)
+    assert api.portal.get_tool("portal_setup").getLastVersionForProfile(PROFILE) == ("1006",)
 
 
 def test_the_step_keeps_what_an_administrator_changed(manager):

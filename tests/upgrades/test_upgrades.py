@@ -6,6 +6,7 @@ from osor.collection.upgrades import translatable_types
 from plone import api
 from plone.app.multilingual.interfaces import ILanguageRootFolder
 from plone.base.utils import get_installer
+from plone.dexterity.utils import createContentInContainer
 from zope.interface import alsoProvides
 
 import pytest
@@ -103,6 +104,20 @@ def test_the_upgrade_adds_the_legal_faq_type_when_missing(setup_tool):
     types.manage_delObjects(["legal_faq_entry"])
     upgrade_from_1000(setup_tool)
     assert {name: types["legal_faq_entry"].getProperty(name) for name in expected} == expected
+
+
+def test_legal_faq_entries_are_named_after_their_title_from_1006_and_older_ones_keep_their_address(setup_tool):
+    portal = api.portal.get()
+    fti = api.portal.get_tool("portal_types")["legal_faq_entry"]
+    fti.manage_changeProperties(behaviors=tuple(b for b in fti.behaviors if b != "plone.namefromtitle"))
+    older = createContentInContainer(portal, "legal_faq_entry", checkConstraints=False, title="An older question")
+    assert older.getId() == "legal_faq_entry"  # what profile 1005 named every entry
+    setup_tool.setLastVersionForProfile(PROFILE, "1005")
+    assert get_installer(portal).upgrade_product("osor.collection")
+    assert "plone.namefromtitle" in fti.behaviors
+    assert portal["legal_faq_entry"].UID() == older.UID()
+    newer = createContentInContainer(portal, "legal_faq_entry", checkConstraints=False, title="Can I relicense?")
+    assert newer.getId() == "can-i-relicense"
 
 
 def test_the_upgrade_keeps_modification_dates(setup_tool, collection, solution):
