@@ -13,6 +13,8 @@ from pages_content import make_solution
 from pages_content import published
 from plone import api
 from plone.app.event.portlets.portlet_events import Assignment as EventsAssignment
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.base.utils import get_installer
 from plone.portlet.static.static import Assignment as StaticAssignment
 from plone.portlets.constants import CONTEXT_CATEGORY
@@ -142,6 +144,27 @@ def test_every_page_of_a_collection_has_its_section_navigation_with_visible_coun
             "About": f"{collection.absolute_url()}/@@about",
             "Members": f"{collection.absolute_url()}/@@members",
         }, url
+
+
+def test_the_counts_follow_every_publication_and_every_visitor(collection, functional_app):
+    """Counts are kept between requests, never beyond a change of what the
+    visitor may see."""
+    page = collection["decidim"].absolute_url()
+
+    def solutions_link(browser):
+        browser.open(page)
+        return [name for name in section_links(lxml.html.fromstring(browser.contents)) if name.startswith("Solutions")]
+
+    visitor = anonymous_browser(functional_app)
+    assert solutions_link(visitor) == ["Solutions 2"]
+    assert solutions_link(visitor) == ["Solutions 2"]
+    published(api.content.create(container=collection, type="software_solution", id="gitlab", title="GitLab"))
+    commit()
+    assert solutions_link(visitor) == ["Solutions 3"]
+    manager = anonymous_browser(functional_app)
+    manager.addHeader("Authorization", f"Basic {SITE_OWNER_NAME}:{SITE_OWNER_PASSWORD}")
+    assert solutions_link(manager) == ["Solutions 4"]  # the draft too
+    assert solutions_link(visitor) == ["Solutions 3"]
 
 
 def test_the_section_navigation_never_lists_items(collection, functional_app):

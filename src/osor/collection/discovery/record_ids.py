@@ -6,13 +6,17 @@ results' metadata or objects: the cost grows with the number of facet values,
 not with the number of results.
 """
 
+from Acquisition import aq_base
 from BTrees.IIBTree import IISet
 from BTrees.IIBTree import intersection
 from BTrees.IIBTree import multiunion
 from DateTime import DateTime
+from plone.memoize.ram import DontCache
 from Products.CMFCore.indexing import processQueue
 from Products.CMFCore.utils import _getAuthenticatedUser
 from Products.ZCatalog.query import IndexQuery
+
+import time
 
 
 EMPTY = IISet()
@@ -45,6 +49,33 @@ def visible_record_ids(catalog, query: dict):
             break
     plan.stop()
     return result if result else EMPTY
+
+
+def visibility_key(catalog) -> tuple:
+    """What decides which records the current user's restricted search finds,
+    as part of a cache key: their roles, groups and id, whether they may see
+    inactive content, the committed state of the catalog (Plone's change
+    counter and the transaction that last changed it) and the minute (an
+    effective or expiry date passes without any catalog change; the
+    ``effectiveRange`` index counts in minutes too).
+
+    Raises ``DontCache`` while the current transaction has changed the
+    catalog: its counter is then one that another transaction may reach with
+    other content, if this one is aborted or retried after a conflict.
+    """
+    processQueue()
+    count = catalog.getCounter()
+    counter = getattr(aq_base(catalog), "_counter", None)  # CMFPlone's CatalogTool keeps it there
+    if counter is not None and counter._p_changed:
+        raise DontCache
+    user = _getAuthenticatedUser(catalog)
+    return (
+        tuple(sorted(catalog._listAllowedRolesAndUsers(user))),
+        bool(catalog.allow_inactive({})),
+        count,
+        getattr(counter, "_p_serial", None),
+        int(time.time() // 60),
+    )
 
 
 def as_set(record_ids) -> IISet:

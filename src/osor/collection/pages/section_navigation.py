@@ -10,6 +10,12 @@ All counts come from one catalog query: the visible records of the
 collection's section types, split by intersecting them with the
 ``portal_type`` index's sets of record ids (BTrees set operations in C).
 No brain is made and no object woken, whatever the collection holds.
+
+That query still reads index sets as large as the collection, on every page
+of it; the counts are therefore kept in memory until what the visitor may
+see changes (``record_ids.visibility_key``): a solution page of a collection
+of 10,000 solutions read 1,494 ZODB records against 390 at 1,000 (``make
+bench``), most of them for these counts.
 """
 
 from . import cards
@@ -19,12 +25,20 @@ from .homepage import SECTION_TYPES
 from osor.collection.discovery import record_ids
 from osor.collection.pages.shapes import NavigationSection
 from plone import api
+from plone.memoize import ram
 from urllib.parse import urlencode
 
 
+def _counts_key(function, collection, language: str) -> tuple:
+    catalog = api.portal.get_tool("portal_catalog")
+    return ("/".join(collection.getPhysicalPath()), language, record_ids.visibility_key(catalog))
+
+
+@ram.cache(_counts_key)
 def counts_by_type(collection, language: str) -> dict[str, int]:
     """Portal type -> how many items of that type of ``collection`` (in any of
-    its languages) the current user may see, one per translation group."""
+    its languages) the current user may see, one per translation group.
+    Shared between requests: read it, never change it."""
     catalog = api.portal.get_tool("portal_catalog")
     visible = record_ids.as_set(
         record_ids.visible_record_ids(
