@@ -596,11 +596,12 @@ def test_the_export_is_not_hidden_from_anonymous_visitors(served, anonymous):
 DEMO_ANSWERS = {**DEMO_SITE_ANSWERS, "site_id": "dcat_demo"}
 
 
-class TestDemoSiteExport:
-    @pytest.fixture(scope="class")
-    def demo(self, app_class, create_site):
-        return create_site(app_class, DEMO_ANSWERS)
+@pytest.fixture(scope="class")
+def demo(app_class, create_site):
+    return create_site(app_class, DEMO_ANSWERS)
 
+
+class TestDemoSiteExport:
     def test_the_demo_site_export_conforms_to_the_dcat_ap_shapes(self, demo):
         graph = catalog_graph(demo)
         assert len(set(graph.subjects(RDF.type, DCAT.Dataset))) >= 4
