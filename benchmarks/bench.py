@@ -124,9 +124,7 @@ def create_content(portal, start, stop, rng, fast=False):
         enable_syndication(folder)
     collection, folder = portal["osor"], portal["docs"]
 
-    make_solution, make_document = (
-        (fast_fill.fill_solution, fast_fill.fill_document) if fast else (create_solution, create_document)
-    )
+    make_solution = fast_fill.fill_solution if fast else create_solution
     timings = {"solution": 0.0, "document": 0.0}
     for first in range(start, stop, BATCH):
         batch = [draw(number, rng) for number in range(first, min(stop, first + BATCH))]
@@ -137,8 +135,11 @@ def create_content(portal, start, stop, rng, fast=False):
         transaction.savepoint(optimistic=True)
         timings["solution"] += time.perf_counter() - began
         began = time.perf_counter()
-        for values in batch:
-            make_document(folder, values)
+        if fast:
+            fast_fill.fill_documents(folder, batch)
+        else:
+            for values in batch:
+                create_document(folder, values)
         processQueue()
         transaction.savepoint(optimistic=True)
         timings["document"] += time.perf_counter() - began

@@ -56,7 +56,8 @@ def made(portal):
     bench.create_document(folder, dict(VALUES, number=1))
     processQueue()
     fast_fill.fill_solution(collection, dict(VALUES, number=2))
-    fast_fill.fill_document(folder, dict(VALUES, number=2))
+    # A batch, as the bench fills them: item 2 is compared, 3 is added with it.
+    fast_fill.fill_documents(folder, [dict(VALUES, number=2), dict(VALUES, number=3)])
     processQueue()
     setRoles(portal, TEST_USER_ID, ["Member"])
     return {
